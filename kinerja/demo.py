@@ -1,0 +1,299 @@
+"""The demo: two agencies taken from the seed documents (fixtures/*.json, format in
+fixtures/README.md) and the development accounts.
+
+Every object goes through `full_clean()`, so the demo obeys the same rules as data that users
+type or import. An agency is loaded in one transaction and only when its code is not in the
+database yet: loading twice changes nothing.
+"""
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from renstra.models import (
+    Bidang,
+    Indikator,
+    Kegiatan,
+    Pagu,
+    PerangkatDaerah,
+    Program,
+    Renstra,
+    Sasaran,
+    SkalaTingkat,
+    SubKegiatan,
+    SumberDana,
+    Target,
+    Tingkat,
+    Tujuan,
+)
+
+from .models import Peran, RealisasiAnggaran, User
+from .models import Realisasi as RealisasiModel
+
+FOLDER_DEMO = Path(settings.BASE_DIR) / "fixtures"
+BERKAS_DEMO = ["dspppa-belitung.json", "dspppa-batubara.json"]
+KATA_SANDI_DEMO = "kinerja-demo"
+
+_OPD = ("kode", "nama", "singkatan", "alamat", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")
+_BIDANG = ("nama", "kode", "kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")
+_INDIKATOR_TEKS = (
+    "uraian",
+    "satuan",
+    "jenis",
+    "arah",
+    "metode_negatif",
+    "cara_tahunan",
+    "rumusan",
+    "pembilang",
+    "penyebut",
+    "kondisi_awal_teks",
+    "sumber_data",
+    "keterangan",
+)
+_INDIKATOR_YA_TIDAK = ("iku", "ikk", "spm", "nol_dari_nol_tercapai")
+_NARASI = ("rencana_aksi", "permasalahan", "tindak_lanjut", "keterangan")
+
+
+class DemoTidakValid(Exception):
+    """A demo file breaks a rule; the message names the file and the object."""
+
+
+def _angka(teks):
+    return None if teks is None else Decimal(teks)
+
+
+def _ambil(data, kunci):
+    return {k: data[k] for k in kunci if k in data}
+
+
+@dataclass
+class _Pemuat:
+    """Loads one demo file; `lokasi` is the path to the object being loaded, for messages."""
+
+    nama_berkas: str
+    opd: PerangkatDaerah | None = None
+    bidang: dict = field(default_factory=dict)
+    indikator_berkunci: dict = field(default_factory=dict)
+    lokasi: list = field(default_factory=list)
+
+    def simpan(self, obj):
+        try:
+            obj.full_clean()
+        except ValidationError as e:
+            raise DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: {e.messages}") from e
+        obj.save()
+        return obj
+
+    @contextmanager
+    def di(self, teks):
+        """Name the object being loaded in error messages raised inside the block."""
+        self.lokasi.append(teks)
+        try:
+            yield
+        finally:
+            self.lokasi.pop()
+
+    def muat(self, data):
+        self.opd = self.simpan(PerangkatDaerah(**_ambil(data["opd"], _OPD)))
+        for urutan, b in enumerate(data["opd"].get("bidang", []), start=1):
+            self.bidang[b["nama"]] = self.simpan(Bidang(opd=self.opd, urutan=urutan, **_ambil(b, _BIDANG)))
+        for r in data["renstra"]:
+            with self.di(f"Renstra {r['tahun_awal']}–{r['tahun_akhir']}"):
+                self.muat_renstra(r)
+
+    def muat_renstra(self, r):
+        renstra = self.simpan(
+            Renstra(
+                opd=self.opd,
+                tahun_awal=r["tahun_awal"],
+                tahun_akhir=r["tahun_akhir"],
+                revisi=r.get("revisi", 0),
+                aktif=r.get("aktif", True),
+                nomor_dokumen=r.get("nomor_dokumen", ""),
+                visi=r.get("visi", ""),
+                misi=r.get("misi", ""),
+            )
+        )
+        sasaran_per_kode = {}
+        for t in r["tujuan"]:
+            with self.di(f"tujuan {t['kode']}"):
+                tujuan = self.simpan(Tujuan(renstra=renstra, kode=t["kode"], uraian=t["uraian"]))
+                self.muat_indikator(t["indikator"], tujuan=tujuan)
+                for s in t.get("sasaran", []):
+                    with self.di(f"sasaran {s['kode']}"):
+                        sasaran = self.simpan(
+                            Sasaran(
+                                tujuan=tujuan,
+                                kode=s["kode"],
+                                uraian=s["uraian"],
+                                strategi=s.get("strategi", ""),
+                                arah_kebijakan=s.get("arah_kebijakan", ""),
+                            )
+                        )
+                        sasaran_per_kode[s["kode"]] = sasaran
+                        self.muat_indikator(s["indikator"], sasaran=sasaran)
+        for p in r["program"]:
+            with self.di(f"program {p['kode']}"):
+                program = self.simpan(
+                    Program(
+                        renstra=renstra,
+                        kode=p["kode"],
+                        uraian=p["uraian"],
+                        sasaran=sasaran_per_kode.get(p.get("sasaran")),
+                        bidang=self.bidang.get(p.get("bidang")),
+                    )
+                )
+                self.muat_indikator(p["indikator"], program=program)
+                for k in p["kegiatan"]:
+                    with self.di(f"kegiatan {k['kode']}"):
+                        self.muat_kegiatan(k, program)
+
+    def muat_kegiatan(self, k, program):
+        kegiatan = self.simpan(
+            Kegiatan(program=program, kode=k["kode"], uraian=k["uraian"], bidang=self.bidang.get(k.get("bidang")))
+        )
+        self.muat_indikator(k["indikator"], kegiatan=kegiatan)
+        for s in k["sub_kegiatan"]:
+            with self.di(f"sub kegiatan {s['kode']}"):
+                sub = self.simpan(
+                    SubKegiatan(
+                        kegiatan=kegiatan,
+                        kode=s["kode"],
+                        uraian=s["uraian"],
+                        bidang=self.bidang.get(s.get("bidang")),
+                        refocusing=s.get("refocusing", False),
+                    )
+                )
+                self.muat_indikator(s["indikator"], sub_kegiatan=sub)
+                for pagu in s.get("pagu", []):
+                    self.simpan(
+                        Pagu(
+                            sub_kegiatan=sub,
+                            tahun=pagu["tahun"],
+                            sumber_dana=SumberDana.objects.get_or_create(nama=pagu["sumber_dana"])[0],
+                            jenis_belanja=pagu.get("jenis_belanja", Pagu.JenisBelanja.LANGSUNG),
+                            indikatif=pagu.get("indikatif"),
+                            induk=pagu.get("induk"),
+                            perubahan=pagu.get("perubahan"),
+                        )
+                    )
+                for ra in s.get("realisasi_anggaran", []):
+                    self.simpan(
+                        RealisasiAnggaran(
+                            sub_kegiatan=sub, tahun=ra["tahun"], triwulan=ra["triwulan"], nilai=ra["nilai"]
+                        )
+                    )
+
+    def muat_indikator(self, daftar, induk=None, **pemilik):
+        for urutan, d in enumerate(daftar, start=1):
+            with self.di(f"indikator {urutan} ({d['uraian'][:40]})"):
+                milik = {**pemilik, "tujuan": pemilik["sasaran"].tujuan} if d.get("juga_tujuan") else pemilik
+                skala = SkalaTingkat.objects.get(nama=d["skala_tingkat"]) if d.get("skala_tingkat") else None
+                indikator = self.simpan(
+                    Indikator(
+                        **milik,
+                        induk=induk,
+                        urutan=urutan,
+                        skala_tingkat=skala,
+                        pengali=_angka(d.get("pengali", "100")),
+                        kondisi_awal=_angka(d.get("kondisi_awal")),
+                        pendahulu=self.indikator_berkunci.get(d.get("pendahulu")),
+                        **_ambil(d, _INDIKATOR_TEKS),
+                        **_ambil(d, _INDIKATOR_YA_TIDAK),
+                    )
+                )
+                if d.get("kunci"):
+                    self.indikator_berkunci[d["kunci"]] = indikator
+                for t in d.get("target", []):
+                    self.simpan(
+                        Target(
+                            indikator=indikator,
+                            tahun=t["tahun"],
+                            triwulan=t.get("triwulan"),
+                            jenis=t["jenis"],
+                            nilai=_angka(t.get("nilai")),
+                            batas_bawah=_angka(t.get("batas_bawah")),
+                            batas_atas=_angka(t.get("batas_atas")),
+                            tingkat=self.tingkat(skala, t.get("tingkat")),
+                            teks=t.get("teks", ""),
+                        )
+                    )
+                for r in d.get("realisasi", []):
+                    self.simpan(
+                        RealisasiModel(
+                            indikator=indikator,
+                            tahun=r["tahun"],
+                            triwulan=r["triwulan"],
+                            nilai=_angka(r.get("nilai")),
+                            pembilang=_angka(r.get("pembilang")),
+                            penyebut=_angka(r.get("penyebut")),
+                            tingkat=self.tingkat(skala, r.get("tingkat")),
+                            **_ambil(r, _NARASI),
+                        )
+                    )
+                self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
+
+    def tingkat(self, skala, nama):
+        if not nama:
+            return None
+        if skala is None:
+            raise DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: tingkatan tanpa skala.")
+        return Tingkat.objects.get(skala=skala, nama=nama)
+
+
+def muat_berkas(path):
+    """Load one demo file. Return (agency, True) when loaded, (agency, False) when it was there."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    ada = PerangkatDaerah.objects.filter(kode=data["opd"]["kode"]).first()
+    if ada:
+        return ada, False
+    pemuat = _Pemuat(nama_berkas=Path(path).name)
+    with transaction.atomic():
+        pemuat.muat(data)
+    return pemuat.opd, True
+
+
+def muat_demo():
+    """Load every demo agency; return [(agency, loaded)] in file order."""
+    return [muat_berkas(FOLDER_DEMO / nama) for nama in BERKAS_DEMO]
+
+
+AKUN_DEMO = [
+    ("admin", "Admin", "Demo", Peran.ADMIN, None),
+    ("verifikator", "Verifikator", "Bappeda", Peran.VERIFIKATOR, None),
+    ("operator_belitung", "Operator", "DSPPPA Belitung", Peran.OPERATOR, "DSPPPA-BELITUNG"),
+    ("operator_batubara", "Operator", "DSPPPA Batu Bara", Peran.OPERATOR, "DSPPPA-BATUBARA"),
+]
+
+
+@transaction.atomic
+def buat_akun_demo():
+    """Create the development accounts that do not exist yet; return the usernames created.
+
+    Refused unless DEBUG is on: these passwords are public.
+    """
+    if not settings.DEBUG:
+        raise PermissionError("Akun demo hanya dibuat dalam mode pengembangan (DEBUG=True).")
+    dibuat = []
+    for username, depan, belakang, peran, kode_opd in AKUN_DEMO:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User(
+            username=username,
+            first_name=depan,
+            last_name=belakang,
+            opd=PerangkatDaerah.objects.get(kode=kode_opd) if kode_opd else None,
+            is_staff=peran == Peran.ADMIN,
+        )
+        user.set_password(KATA_SANDI_DEMO)
+        user.save()
+        user.groups.add(Group.objects.get(name=peran.value))
+        dibuat.append(username)
+    return dibuat

@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja.demo import KATA_SANDI_DEMO, DemoTidakValid, buat_akun_demo, muat_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Memuat data demo dari dokumen contoh (DSPPPA Belitung dan Batu Bara). "
+        "Perangkat daerah yang sudah ada dilewati, jadi perintah ini aman dijalankan berulang."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--akun",
+            action="store_true",
+            help=f"Buat juga akun demo (kata sandi {KATA_SANDI_DEMO}); hanya bila DEBUG=True.",
+        )
+
+    def handle(self, *args, akun=False, **options):
+        try:
+            for opd, dimuat in muat_demo():
+                status = "dimuat" if dimuat else "sudah ada, dilewati"
+                self.stdout.write(f"{opd.nama}: {status}")
+        except DemoTidakValid as e:
+            raise CommandError(f"Data demo tidak valid: {e}") from e
+        if akun:
+            try:
+                dibuat = buat_akun_demo()
+            except PermissionError as e:
+                raise CommandError(str(e)) from e
+            self.stdout.write(f"Akun demo dibuat: {', '.join(dibuat)}" if dibuat else "Akun demo sudah ada.")

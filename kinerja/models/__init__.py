@@ -1,0 +1,5 @@
+from .akun import Peran, User
+from .pelaporan import Pelaporan
+from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
+
+__all__ = ["DataDukung", "Pelaporan", "Peran", "Realisasi", "RealisasiAnggaran", "User"]

@@ -1,0 +1,95 @@
+"""Submission of a quarter: one agency (or one bidang), one year, one quarter."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from renstra.models import Bidang, PerangkatDaerah, Triwulan
+from renstra.models.opd import periksa_bidang_milik_opd
+from renstra.models.periode import cek_tahun, cek_triwulan
+
+
+class StatusPelaporan(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+
+class Pelaporan(models.Model):
+    """draft → diajukan → diverifikasi | dikembalikan. A verified quarter is locked; only an
+    admin reopens it, and the history records who did so and why."""
+
+    Status = StatusPelaporan
+
+    opd = models.ForeignKey(
+        PerangkatDaerah, verbose_name="perangkat daerah", on_delete=models.PROTECT, related_name="pelaporan"
+    )
+    bidang = models.ForeignKey(
+        Bidang,
+        verbose_name="bidang",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pelaporan",
+        help_text="Kosongkan bila perangkat daerah melapor sebagai satu kesatuan.",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    catatan = models.TextField("catatan verifikator", blank=True)
+    diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diajukan oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diverifikasi_pada = models.DateTimeField("diverifikasi pada", null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diverifikasi oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pelaporan"
+        verbose_name_plural = "pelaporan"
+        ordering = ["opd_id", "tahun", "triwulan", "bidang_id"]
+        constraints = [
+            cek_tahun("pelaporan_tahun_wajar"),
+            cek_triwulan("pelaporan_triwulan_1_4"),
+            models.CheckConstraint(
+                condition=Q(status__in=StatusPelaporan.values),
+                name="pelaporan_status_dikenal",
+                violation_error_message="Status pelaporan tidak dikenal.",
+            ),
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "triwulan"],
+                condition=Q(bidang__isnull=True),
+                name="pelaporan_opd_unik",
+                violation_error_message="Pelaporan perangkat daerah ini untuk triwulan itu sudah ada.",
+            ),
+            models.UniqueConstraint(
+                fields=["opd", "bidang", "tahun", "triwulan"],
+                condition=Q(bidang__isnull=False),
+                name="pelaporan_bidang_unik",
+                violation_error_message="Pelaporan bidang ini untuk triwulan itu sudah ada.",
+            ),
+        ]
+
+    def __str__(self):
+        unit = self.bidang or self.opd
+        return f"{unit} — {self.tahun} TW {self.triwulan} ({self.get_status_display()})"
+
+    def clean(self):
+        super().clean()
+        periksa_bidang_milik_opd(self.bidang, self.opd if self.opd_id else None)

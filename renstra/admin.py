@@ -1,0 +1,311 @@
+"""Admin of the plan: agencies, Renstra hierarchy, indicators, targets and budgets.
+
+Lists search by code and description and filter by agency, year and level; a parent is edited
+with its children (sasaran under tujuan, indicators under every node, targets under an
+indicator, budgets under a sub kegiatan); the history of targets and budgets is read-only
+(SIMPLE_HISTORY_REVERT_DISABLED).
+"""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Bidang,
+    Indikator,
+    Kegiatan,
+    Pagu,
+    PerangkatDaerah,
+    Program,
+    Renstra,
+    Sasaran,
+    SkalaTingkat,
+    SubKegiatan,
+    SumberDana,
+    Target,
+    Tingkat,
+    Tujuan,
+)
+
+FIELDS_INDIKATOR_RINGKAS = ("urutan", "uraian", "satuan", "jenis", "arah", "cara_tahunan", "iku")
+
+
+class OpdFilter(admin.SimpleListFilter):
+    """Filter by agency along the path to it given by `jalur` (e.g. "kegiatan__program__renstra__opd")."""
+
+    title = "perangkat daerah"
+    parameter_name = "opd"
+    jalur = "renstra__opd"
+
+    def lookups(self, request, model_admin):
+        return [(opd.pk, opd.singkatan or opd.nama) for opd in PerangkatDaerah.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.jalur: self.value()})
+        return queryset
+
+
+def opd_filter(jalur):
+    return type(f"OpdFilter_{jalur}", (OpdFilter,), {"jalur": jalur})
+
+
+class LevelIndikatorFilter(admin.SimpleListFilter):
+    title = "level"
+    parameter_name = "level"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("tujuan", "Tujuan"),
+            ("sasaran", "Sasaran"),
+            ("program", "Program"),
+            ("kegiatan", "Kegiatan"),
+            ("sub_kegiatan", "Sub kegiatan"),
+        ]
+
+    def queryset(self, request, queryset):
+        level = self.value()
+        if level == "tujuan":
+            return queryset.filter(tujuan__isnull=False, sasaran__isnull=True)
+        if level in ("sasaran", "program", "kegiatan", "sub_kegiatan"):
+            return queryset.filter(**{f"{level}__isnull": False})
+        return queryset
+
+
+class BidangInline(admin.TabularInline):
+    model = Bidang
+    extra = 0
+    fields = ("urutan", "kode", "nama", "kepala_nama", "kepala_nip", "kepala_pangkat")
+
+
+@admin.register(PerangkatDaerah)
+class PerangkatDaerahAdmin(admin.ModelAdmin):
+    list_display = ("kode", "nama", "singkatan", "kepala_nama")
+    search_fields = ("kode", "nama", "singkatan")
+    inlines = [BidangInline]
+    fieldsets = [
+        (None, {"fields": ("kode", "nama", "singkatan", "alamat", "kota")}),
+        ("Kepala", {"fields": ("kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")}),
+    ]
+
+
+@admin.register(Bidang)
+class BidangAdmin(admin.ModelAdmin):
+    list_display = ("nama", "opd", "kepala_nama")
+    list_filter = (opd_filter("opd"),)
+    list_select_related = ("opd",)
+    search_fields = ("nama", "kode", "opd__nama")
+
+
+class TujuanInline(admin.TabularInline):
+    model = Tujuan
+    extra = 0
+    fields = ("kode", "uraian")
+    show_change_link = True
+
+
+@admin.register(Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "periode", "revisi", "aktif")
+    list_filter = (opd_filter("opd"), "aktif", "tahun_awal")
+    list_select_related = ("opd",)
+    search_fields = ("opd__nama", "opd__kode", "nomor_dokumen")
+    autocomplete_fields = ("opd", "mengganti")
+    inlines = [TujuanInline]
+
+
+class IndikatorInline(admin.StackedInline):
+    model = Indikator
+    extra = 0
+    show_change_link = True
+    fields = (
+        ("urutan", "uraian"),
+        ("satuan", "jenis", "skala_tingkat"),
+        ("arah", "metode_negatif", "cara_tahunan"),
+        ("rumusan",),
+        ("iku", "ikk", "spm"),
+    )
+
+
+def indikator_inline(pemilik):
+    return type(f"IndikatorInline_{pemilik}", (IndikatorInline,), {"fk_name": pemilik})
+
+
+class SasaranInline(admin.StackedInline):
+    model = Sasaran
+    extra = 0
+    fields = ("kode", "uraian", "strategi", "arah_kebijakan")
+    show_change_link = True
+
+
+@admin.register(Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ("kode", "uraian", "renstra")
+    list_filter = (opd_filter("renstra__opd"),)
+    list_select_related = ("renstra__opd",)
+    search_fields = ("kode", "uraian")
+    autocomplete_fields = ("renstra",)
+    inlines = [SasaranInline, indikator_inline("tujuan")]
+
+
+@admin.register(Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ("kode", "uraian", "tujuan")
+    list_filter = (opd_filter("tujuan__renstra__opd"),)
+    list_select_related = ("tujuan",)
+    search_fields = ("kode", "uraian")
+    autocomplete_fields = ("tujuan",)
+    inlines = [indikator_inline("sasaran")]
+
+
+class KegiatanInline(admin.TabularInline):
+    model = Kegiatan
+    extra = 0
+    fields = ("kode", "uraian", "bidang")
+    show_change_link = True
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ("kode", "uraian", "sasaran", "bidang")
+    list_filter = (opd_filter("renstra__opd"), "renstra__tahun_awal")
+    list_select_related = ("sasaran", "bidang")
+    search_fields = ("kode", "uraian")
+    autocomplete_fields = ("renstra", "sasaran", "bidang")
+    inlines = [indikator_inline("program"), KegiatanInline]
+
+
+class SubKegiatanInline(admin.TabularInline):
+    model = SubKegiatan
+    extra = 0
+    fields = ("kode", "uraian", "bidang", "refocusing")
+    show_change_link = True
+
+
+@admin.register(Kegiatan)
+class KegiatanAdmin(admin.ModelAdmin):
+    list_display = ("kode", "uraian", "program")
+    list_filter = (opd_filter("program__renstra__opd"),)
+    list_select_related = ("program",)
+    search_fields = ("kode", "uraian")
+    autocomplete_fields = ("program", "bidang")
+    inlines = [indikator_inline("kegiatan"), SubKegiatanInline]
+
+
+class PaguInline(admin.TabularInline):
+    model = Pagu
+    extra = 0
+    fields = ("tahun", "sumber_dana", "jenis_belanja", "indikatif", "induk", "perubahan")
+
+
+@admin.register(SubKegiatan)
+class SubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ("kode", "uraian", "kegiatan", "bidang", "refocusing")
+    list_filter = (opd_filter("kegiatan__program__renstra__opd"), "refocusing")
+    list_select_related = ("kegiatan", "bidang")
+    search_fields = ("kode", "uraian")
+    autocomplete_fields = ("kegiatan", "bidang")
+    inlines = [indikator_inline("sub_kegiatan"), PaguInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ("tahun", "triwulan", "jenis", "nilai", "batas_bawah", "batas_atas", "tingkat", "teks")
+
+
+class RincianInline(admin.TabularInline):
+    model = Indikator
+    fk_name = "induk"
+    extra = 0
+    fields = FIELDS_INDIKATOR_RINGKAS
+    verbose_name = "rincian"
+    verbose_name_plural = "rincian"
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(SimpleHistoryAdmin):
+    list_display = ("uraian", "nama_level", "satuan", "arah", "cara_tahunan", "iku", "renstra")
+    list_filter = (
+        opd_filter("renstra__opd"),
+        LevelIndikatorFilter,
+        "iku",
+        "ikk",
+        "spm",
+        "jenis",
+        "arah",
+        "cara_tahunan",
+    )
+    list_select_related = ("renstra__opd",)
+    search_fields = (
+        "uraian",
+        "sub_kegiatan__kode",
+        "kegiatan__kode",
+        "program__kode",
+        "sasaran__kode",
+        "tujuan__kode",
+    )
+    autocomplete_fields = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "induk", "pendahulu")
+    inlines = [TargetInline, RincianInline]
+    fieldsets = [
+        ("Pemilik", {"fields": ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "induk", "urutan")}),
+        (
+            None,
+            {
+                "fields": (
+                    "uraian",
+                    "satuan",
+                    ("jenis", "skala_tingkat"),
+                    ("arah", "metode_negatif"),
+                    "cara_tahunan",
+                    ("iku", "ikk", "spm", "nol_dari_nol_tercapai"),
+                )
+            },
+        ),
+        ("Rumusan", {"fields": ("rumusan", ("pembilang", "penyebut", "pengali"), "sumber_data")}),
+        ("Kondisi awal", {"fields": (("kondisi_awal", "kondisi_awal_teks"), "pendahulu", "keterangan")}),
+    ]
+
+    @admin.display(description="level")
+    def nama_level(self, obj):
+        return obj.nama_level
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ("indikator", "tahun", "triwulan", "jenis", "tertulis")
+    list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "jenis", "triwulan")
+    list_select_related = ("indikator", "tingkat")
+    search_fields = ("indikator__uraian", "indikator__sub_kegiatan__kode")
+    autocomplete_fields = ("indikator",)
+
+    @admin.display(description="target")
+    def tertulis(self, obj):
+        return obj.tertulis
+
+
+@admin.register(Pagu)
+class PaguAdmin(SimpleHistoryAdmin):
+    list_display = ("sub_kegiatan", "tahun", "sumber_dana", "jenis_belanja", "indikatif", "induk", "perubahan")
+    list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "sumber_dana", "jenis_belanja")
+    list_select_related = ("sub_kegiatan", "sumber_dana")
+    search_fields = ("sub_kegiatan__kode", "sub_kegiatan__uraian")
+    autocomplete_fields = ("sub_kegiatan",)
+
+
+@admin.register(SumberDana)
+class SumberDanaAdmin(admin.ModelAdmin):
+    list_display = ("nama",)
+    search_fields = ("nama",)
+
+
+class TingkatInline(admin.TabularInline):
+    model = Tingkat
+    extra = 0
+    fields = ("urutan", "nama")
+
+
+@admin.register(SkalaTingkat)
+class SkalaTingkatAdmin(admin.ModelAdmin):
+    list_display = ("nama",)
+    search_fields = ("nama",)
+    inlines = [TingkatInline]

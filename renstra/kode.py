@@ -1,0 +1,92 @@
+"""Codes of the Renstra hierarchy: their shape per level and their relation to the parent.
+
+Program, kegiatan and sub kegiatan follow the national nomenclature (Permendagri 90/2019 and
+Kepmendagri 050-5889/2021 and their updates): urusan `1`, bidang urusan `1.06`, program `1.06.02`,
+kegiatan `1.06.02.2.03`, sub kegiatan `1.06.02.2.03.0001`. The supporting programme of every
+agency is written with the placeholder bidang urusan `X.XX` (`X.XX.01`), which is accepted too.
+Tujuan and sasaran have no national code; an agency numbers them `1`, `2` and `1.1`, `1.2`.
+
+Codes are text, never numbers. This module is pure Python so that importers, forms and model
+validation all apply the same rule and give the same message.
+"""
+
+import re
+
+TUJUAN = "tujuan"
+SASARAN = "sasaran"
+PROGRAM = "program"
+KEGIATAN = "kegiatan"
+SUB_KEGIATAN = "sub_kegiatan"
+
+NAMA_LEVEL = {
+    TUJUAN: "tujuan",
+    SASARAN: "sasaran",
+    PROGRAM: "program",
+    KEGIATAN: "kegiatan",
+    SUB_KEGIATAN: "sub kegiatan",
+}
+
+# The part each level adds to its parent's code (pattern, how it is written), and an example.
+_BAGIAN = {
+    TUJUAN: (r"\d{1,2}", "N", "1"),
+    SASARAN: (r"\d{1,2}", "N", "1.1"),
+    PROGRAM: (r"(?:\d|X)\.(?:\d{2}|XX)\.\d{2}", "N.NN.NN", "1.06.02"),
+    KEGIATAN: (r"\d\.\d{2}", "N.NN", "1.06.02.2.03"),
+    SUB_KEGIATAN: (r"\d{4}", "NNNN", "1.06.02.2.03.0001"),
+}
+
+_BENTUK_PENUH = {
+    TUJUAN: re.compile(_BAGIAN[TUJUAN][0]),
+    SASARAN: re.compile(_BAGIAN[TUJUAN][0] + r"\." + _BAGIAN[SASARAN][0]),
+    PROGRAM: re.compile(_BAGIAN[PROGRAM][0]),
+    KEGIATAN: re.compile(_BAGIAN[PROGRAM][0] + r"\." + _BAGIAN[KEGIATAN][0]),
+    SUB_KEGIATAN: re.compile(_BAGIAN[PROGRAM][0] + r"\." + _BAGIAN[KEGIATAN][0] + r"\." + _BAGIAN[SUB_KEGIATAN][0]),
+}
+
+# Levels whose code extends the parent's code (a program's parent is a sasaran, whose
+# code has nothing to do with the national nomenclature).
+_INDUK = {SASARAN: TUJUAN, KEGIATAN: PROGRAM, SUB_KEGIATAN: KEGIATAN}
+
+
+def periksa_kode(level, kode, kode_induk=None):
+    """Return the problems of `kode` at `level` as messages in Indonesian (empty when valid).
+
+    `kode_induk` is the parent's code for the levels whose code extends it (sasaran under
+    tujuan, kegiatan under program, sub kegiatan under kegiatan); with it the message says
+    what the code must look like under that parent.
+
+    >>> periksa_kode(SUB_KEGIATAN, "1.06.04.2.01.0010", "1.06.04.2.01")
+    []
+    >>> periksa_kode(SUB_KEGIATAN, "1.06.04.2.0001", "1.06.04.2.01")[0]
+    'Kode sub kegiatan "1.06.04.2.0001" tidak cocok dengan kegiatan "1.06.04.2.01": \
+di bawah kegiatan itu kodenya harus berbentuk 1.06.04.2.01.NNNN.'
+    """
+    nama = NAMA_LEVEL[level]
+    pola, tulisan, contoh = _BAGIAN[level]
+    if not kode:
+        return [f"Kode {nama} wajib diisi."]
+    if kode_induk is not None and level in _INDUK:
+        nama_induk = NAMA_LEVEL[_INDUK[level]]
+        awalan = kode_induk + "."
+        if kode.startswith(awalan) and re.fullmatch(pola, kode[len(awalan) :]):
+            return []
+        return [
+            f'Kode {nama} "{kode}" tidak cocok dengan {nama_induk} "{kode_induk}": '
+            f"di bawah {nama_induk} itu kodenya harus berbentuk {awalan}{tulisan}."
+        ]
+    if not _BENTUK_PENUH[level].fullmatch(kode):
+        return [f'Kode {nama} "{kode}" tidak sesuai bentuk kode {nama} (contoh: {contoh}).']
+    return []
+
+
+def normalkan_kode(teks):
+    """Return a code typed or exported by a spreadsheet in its canonical form.
+
+    Spreadsheet software turns `2.03` into `2,03` and some workbooks put spaces around the dots;
+    the code itself is kept, never padded or guessed.
+
+    >>> normalkan_kode(" 1.06.02. 2,03 ")
+    '1.06.02.2.03'
+    """
+    teks = (teks or "").strip().replace(",", ".")
+    return re.sub(r"\s*\.\s*", ".", teks)

@@ -1,0 +1,23 @@
+from .anggaran import Pagu, SumberDana
+from .indikator import Indikator, SkalaTingkat, Target, Tingkat
+from .opd import Bidang, PerangkatDaerah
+from .periode import Triwulan
+from .rencana import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Tujuan
+
+__all__ = [
+    "Bidang",
+    "Indikator",
+    "Kegiatan",
+    "Pagu",
+    "PerangkatDaerah",
+    "Program",
+    "Renstra",
+    "Sasaran",
+    "SkalaTingkat",
+    "SubKegiatan",
+    "SumberDana",
+    "Target",
+    "Tingkat",
+    "Triwulan",
+    "Tujuan",
+]

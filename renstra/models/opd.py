@@ -1,0 +1,70 @@
+"""The agencies (perangkat daerah) and their divisions (bidang)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class Pejabat(models.Model):
+    """The head whose name, NIP and rank go into a signature block."""
+
+    kepala_jabatan = models.CharField(
+        "jabatan kepala", max_length=200, blank=True, help_text="Mis. Kepala Dinas, Plt. Kepala Dinas."
+    )
+    kepala_nama = models.CharField("nama kepala", max_length=200, blank=True)
+    kepala_nip = models.CharField("NIP kepala", max_length=30, blank=True)
+    kepala_pangkat = models.CharField(
+        "pangkat/golongan kepala", max_length=100, blank=True, help_text="Mis. Pembina Utama Muda / IV.c."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PerangkatDaerah(Pejabat):
+    kode = models.CharField(
+        "kode", max_length=50, unique=True, help_text="Kode unik perangkat daerah, mis. DSPPPA-BELITUNG."
+    )
+    nama = models.CharField("nama", max_length=255)
+    singkatan = models.CharField("singkatan", max_length=50, blank=True)
+    alamat = models.CharField("alamat", max_length=255, blank=True)
+    kota = models.CharField(
+        "kota", max_length=100, blank=True, help_text="Tempat penandatanganan laporan, mis. Tanjungpandan."
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["kode"]
+
+    def __str__(self):
+        return self.nama
+
+
+class Bidang(Pejabat):
+    opd = models.ForeignKey(
+        PerangkatDaerah, verbose_name="perangkat daerah", on_delete=models.CASCADE, related_name="bidang"
+    )
+    kode = models.CharField("kode", max_length=20, blank=True)
+    nama = models.CharField("nama", max_length=255)
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "bidang"
+        verbose_name_plural = "bidang"
+        ordering = ["opd_id", "urutan", "kode", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "nama"],
+                name="bidang_nama_unik_per_opd",
+                violation_error_message="Perangkat daerah ini sudah mempunyai bidang dengan nama itu.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+def periksa_bidang_milik_opd(bidang, opd, field="bidang"):
+    """Raise when a bidang is chosen that belongs to another perangkat daerah."""
+    if bidang is not None and opd is not None and bidang.opd_id != opd.pk:
+        raise ValidationError({field: f'Bidang "{bidang}" bukan bagian dari {opd}.'})
