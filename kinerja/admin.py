@@ -2,9 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from renstra.admin import opd_filter
+from renstra.admin import RiwayatAdmin, opd_filter
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, User
 
@@ -34,7 +33,7 @@ class DataDukungInline(admin.TabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SimpleHistoryAdmin):
+class RealisasiAdmin(RiwayatAdmin):
     list_display = ("indikator", "tahun", "triwulan", "nilai", "tingkat", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "triwulan")
     list_select_related = ("indikator", "tingkat", "diubah_oleh")
@@ -44,7 +43,7 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
+class RealisasiAnggaranAdmin(RiwayatAdmin):
     list_display = ("sub_kegiatan", "tahun", "triwulan", "nilai", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "triwulan")
     list_select_related = ("sub_kegiatan", "diubah_oleh")
@@ -53,7 +52,7 @@ class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Pelaporan)
-class PelaporanAdmin(SimpleHistoryAdmin):
+class PelaporanAdmin(RiwayatAdmin):
     list_display = ("opd", "bidang", "tahun", "triwulan", "status", "diajukan_pada", "diverifikasi_pada")
     list_filter = (opd_filter("opd"), "tahun", "triwulan", "status")
     list_select_related = ("opd", "bidang")

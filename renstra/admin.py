@@ -7,6 +7,7 @@ indicator, budgets under a sub kegiatan); the history of targets and budgets is 
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -25,6 +26,16 @@ from .models import (
     Tingkat,
     Tujuan,
 )
+
+class RiwayatAdmin(SimpleHistoryAdmin):
+    """Shows the audit history read-only. SIMPLE_HISTORY_REVERT_DISABLED only hides the revert
+    button; a POST to a past version would still save it, so it is refused here."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Riwayat hanya untuk dibaca.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 FIELDS_INDIKATOR_RINGKAS = ("urutan", "uraian", "satuan", "jenis", "arah", "cara_tahunan", "iku")
 
@@ -223,7 +234,7 @@ class RincianInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(RiwayatAdmin):
     list_display = ("uraian", "nama_level", "satuan", "arah", "cara_tahunan", "iku", "renstra")
     list_filter = (
         opd_filter("renstra__opd"),
@@ -271,7 +282,7 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(RiwayatAdmin):
     list_display = ("indikator", "tahun", "triwulan", "jenis", "tertulis")
     list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "jenis", "triwulan")
     list_select_related = ("indikator", "tingkat")
@@ -280,11 +291,11 @@ class TargetAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="target")
     def tertulis(self, obj):
-        return obj.tertulis
+        return obj.tertulis()
 
 
 @admin.register(Pagu)
-class PaguAdmin(SimpleHistoryAdmin):
+class PaguAdmin(RiwayatAdmin):
     list_display = ("sub_kegiatan", "tahun", "sumber_dana", "jenis_belanja", "indikatif", "induk", "perubahan")
     list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "sumber_dana", "jenis_belanja")
     list_select_related = ("sub_kegiatan", "sumber_dana")

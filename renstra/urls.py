@@ -6,4 +6,5 @@ app_name = "renstra"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("renstra/<int:pk>/", views.renstra_detail, name="renstra_detail"),
 ]

@@ -3,8 +3,8 @@
 Which agency's rows a user may touch is decided per object by the views (scoped querysets);
 these permissions say what kind of thing each role may do at all:
 - Operator: reads the plan, enters realisations, financial realisations and evidence, submits.
-- Verifikator: reads everything, verifies or returns a submission; changes no number.
-- Admin: manages master data, the Renstra hierarchy, targets, budgets and users.
+- Verifikator: reads every agency, verifies or returns a submission; changes no number.
+- Admin: manages master data, the Renstra hierarchy, targets, budgets and users of every agency.
 Every role may read the audit history.
 """
 
@@ -52,12 +52,14 @@ PERAN = {
         *_riwayat(),
     ],
     "Verifikator": [
+        ("renstra", "lihat_semua_opd"),
         *_izin(["view"], "renstra", RENSTRA),
         *_izin(["view"], "kinerja", KINERJA),
         ("kinerja", "change_pelaporan"),
         *_riwayat(),
     ],
     "Admin": [
+        ("renstra", "lihat_semua_opd"),
         *_izin(SEMUA, "renstra", RENSTRA),
         *_izin(SEMUA, "kinerja", [*KINERJA, "user"]),
         *_izin(["view"], "auth", ["group"]),

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from renstra.models import Bidang, PerangkatDaerah, Triwulan
+from renstra.models import Bidang, PerangkatDaerah
 from renstra.models.opd import periksa_bidang_milik_opd
-from renstra.models.periode import cek_tahun, cek_triwulan
+from renstra.models.periode import cek_tahun, cek_triwulan, field_triwulan
 
 
 class StatusPelaporan(models.TextChoices):
@@ -36,8 +36,14 @@ class Pelaporan(models.Model):
         help_text="Kosongkan bila perangkat daerah melapor sebagai satu kesatuan.",
     )
     tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    triwulan = field_triwulan()
+    status = models.CharField(
+        "status",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        error_messages={"invalid_choice": "Status pelaporan tidak dikenal."},
+    )
     catatan = models.TextField("catatan verifikator", blank=True)
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
     diajukan_oleh = models.ForeignKey(

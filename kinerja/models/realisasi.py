@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from renstra.models import Indikator, SubKegiatan, Tingkat, Triwulan
+from renstra.models import Indikator, SubKegiatan, Tingkat
 from renstra.models.indikator import ANGKA, periksa_tingkat_sesuai_indikator
-from renstra.models.periode import cek_tahun, cek_tidak_negatif, cek_triwulan
+from renstra.models.periode import cek_tahun, cek_tidak_negatif, cek_triwulan, field_triwulan
 from renstra.models.rencana import periksa_tahun_dalam_periode
 
 
@@ -46,7 +46,7 @@ class Realisasi(Jejak):
         Indikator, verbose_name="indikator", on_delete=models.PROTECT, related_name="realisasi"
     )
     tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices)
+    triwulan = field_triwulan()
     nilai = models.DecimalField("nilai", **ANGKA, null=True, blank=True)
     # Components may be rupiah (the ARG of PUG: 527.091.670.494 / 1.194.818.506.736), hence
     # thirteen integer digits and two decimals, still within 15 digits that SQLite keeps exactly.
@@ -145,7 +145,7 @@ class RealisasiAnggaran(Jejak):
         SubKegiatan, verbose_name="sub kegiatan", on_delete=models.PROTECT, related_name="realisasi_anggaran"
     )
     tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan", choices=Triwulan.choices)
+    triwulan = field_triwulan()
     nilai = models.BigIntegerField("realisasi (Rp)")
     keterangan = models.TextField("keterangan", blank=True)
 

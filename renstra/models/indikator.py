@@ -252,6 +252,10 @@ class Indikator(models.Model):
             return pemilik.program.renstra
         return pemilik.kegiatan.program.renstra
 
+    def clean_fields(self, exclude=None):
+        # `renstra` follows from the owner (see save); it is not the user's to fill in.
+        super().clean_fields(exclude={*(exclude or ()), "renstra"})
+
     def clean(self):
         super().clean()
         errors = {}
@@ -344,17 +348,18 @@ class Target(models.Model):
 
     def __str__(self):
         waktu = f"{self.tahun}" + (f" TW {self.triwulan}" if self.triwulan else "")
-        return f"{self.get_jenis_display()} {waktu}: {self.tertulis}"
+        return f"{self.get_jenis_display()} {waktu}: {self.tertulis()}"
 
-    @property
-    def tertulis(self):
+    def tertulis(self, format_angka=lambda d: f"{d.normalize():f}"):
+        """The target as the documents print it; `format_angka` formats numbers (plain by
+        default, the Indonesian way from templates)."""
         if self.teks:
             return self.teks
         if self.tingkat_id:
             return self.tingkat.nama
         if self.batas_bawah is not None:
-            return f"{self.batas_bawah.normalize()}–{self.batas_atas.normalize()}"
-        return f"{self.nilai.normalize()}" if self.nilai is not None else ""
+            return f"{format_angka(self.batas_bawah)}–{format_angka(self.batas_atas)}"
+        return format_angka(self.nilai) if self.nilai is not None else ""
 
     def clean(self):
         super().clean()

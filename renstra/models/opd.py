@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from renstra.querysets import PerangkatDaerahQuerySet
+
 
 class Pejabat(models.Model):
     """The head whose name, NIP and rank go into a signature block."""
@@ -21,6 +23,8 @@ class Pejabat(models.Model):
 
 
 class PerangkatDaerah(Pejabat):
+    """An agency. Operators see their own; users with `lihat_semua_opd` (Verifikator, Admin) all."""
+
     kode = models.CharField(
         "kode", max_length=50, unique=True, help_text="Kode unik perangkat daerah, mis. DSPPPA-BELITUNG."
     )
@@ -31,10 +35,13 @@ class PerangkatDaerah(Pejabat):
         "kota", max_length=100, blank=True, help_text="Tempat penandatanganan laporan, mis. Tanjungpandan."
     )
 
+    objects = PerangkatDaerahQuerySet.as_manager()
+
     class Meta:
         verbose_name = "perangkat daerah"
         verbose_name_plural = "perangkat daerah"
         ordering = ["kode"]
+        permissions = [("lihat_semua_opd", "Dapat melihat data semua perangkat daerah")]
 
     def __str__(self):
         return self.nama

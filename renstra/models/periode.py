@@ -14,6 +14,16 @@ class Triwulan(models.IntegerChoices):
     TW4 = 4, "Triwulan IV"
 
 
+PESAN_TRIWULAN = "Triwulan harus 1, 2, 3 atau 4."
+
+
+def field_triwulan(**kwargs):
+    """The quarter of a row kept per quarter, with a message that names it when invalid."""
+    return models.PositiveSmallIntegerField(
+        "triwulan", choices=Triwulan.choices, error_messages={"invalid_choice": PESAN_TRIWULAN}, **kwargs
+    )
+
+
 def cek_tahun(nama, field="tahun"):
     """A check constraint keeping a year in the range the product supports."""
     return models.CheckConstraint(
@@ -29,7 +39,7 @@ def cek_triwulan(nama, wajib=True):
     return models.CheckConstraint(
         condition=dalam_rentang if wajib else dalam_rentang | Q(triwulan__isnull=True),
         name=nama,
-        violation_error_message="Triwulan harus 1, 2, 3 atau 4.",
+        violation_error_message=PESAN_TRIWULAN,
     )
 
 

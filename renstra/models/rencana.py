@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from renstra import kode as kode_rules
+from renstra.querysets import RenstraQuerySet
 
 from .opd import Bidang, PerangkatDaerah, periksa_bidang_milik_opd
 from .periode import cek_tahun
@@ -42,6 +43,8 @@ class Renstra(models.Model):
     tanggal_penetapan = models.DateField("tanggal penetapan", null=True, blank=True)
     visi = models.TextField("visi", blank=True)
     misi = models.TextField("misi", blank=True)
+
+    objects = RenstraQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Renstra"
@@ -92,6 +95,29 @@ class Renstra(models.Model):
 
     def mencakup(self, tahun):
         return tahun is not None and self.tahun_awal <= tahun <= self.tahun_akhir
+
+    def clean(self):
+        super().clean()
+        if not self.pk or self.tahun_awal is None or self.tahun_akhir is None:
+            return
+        from .anggaran import Pagu
+        from .indikator import Target
+
+        di_luar = ~Q(tahun__gte=self.tahun_awal, tahun__lte=self.tahun_akhir)
+        tahun = sorted(
+            {
+                *Target.objects.filter(di_luar, indikator__renstra=self).values_list("tahun", flat=True),
+                *Pagu.objects.filter(di_luar, sub_kegiatan__kegiatan__program__renstra=self).values_list(
+                    "tahun", flat=True
+                ),
+            }
+        )
+        if tahun:
+            daftar = ", ".join(str(t) for t in tahun)
+            raise ValidationError(
+                f"Renstra ini masih mempunyai target atau pagu tahun {daftar}, di luar periode "
+                f"{self.tahun_awal}–{self.tahun_akhir}. Pindahkan atau hapus dulu data itu."
+            )
 
 
 def periksa_tahun_dalam_periode(renstra, tahun, field="tahun"):
