@@ -83,11 +83,14 @@ class _Pemuat:
     indikator_berkunci: dict = field(default_factory=dict)
     lokasi: list = field(default_factory=list)
 
+    def galat(self, pesan):
+        return DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: {pesan}")
+
     def simpan(self, obj):
         try:
             obj.full_clean()
         except ValidationError as e:
-            raise DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: {e.messages}") from e
+            raise self.galat("; ".join(e.messages)) from e
         obj.save()
         return obj
 
@@ -195,7 +198,7 @@ class _Pemuat:
         for urutan, d in enumerate(daftar, start=1):
             with self.di(f"indikator {urutan} ({d['uraian'][:40]})"):
                 milik = {**pemilik, "tujuan": pemilik["sasaran"].tujuan} if d.get("juga_tujuan") else pemilik
-                skala = SkalaTingkat.objects.get(nama=d["skala_tingkat"]) if d.get("skala_tingkat") else None
+                skala = self.skala(d.get("skala_tingkat"))
                 indikator = self.simpan(
                     Indikator(
                         **milik,
@@ -240,11 +243,19 @@ class _Pemuat:
                     )
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
 
+    def skala(self, nama):
+        if not nama:
+            return None
+        skala = SkalaTingkat.objects.filter(nama=nama).first()
+        if skala is None:
+            raise self.galat(f'skala tingkatan "{nama}" tidak ada.')
+        return skala
+
     def tingkat(self, skala, nama):
         if not nama:
             return None
         if skala is None:
-            raise DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: tingkatan tanpa skala.")
+            raise self.galat(f'tingkatan "{nama}" untuk indikator tanpa skala tingkatan.')
         return Tingkat.objects.get(skala=skala, nama=nama)
 
 
@@ -275,25 +286,30 @@ AKUN_DEMO = [
 
 @transaction.atomic
 def buat_akun_demo():
-    """Create the development accounts that do not exist yet; return the usernames created.
+    """Create the development accounts that do not exist yet. Return (created, skipped): an
+    operator account is skipped when its agency is not in the database.
 
     Refused unless DEBUG is on: these passwords are public.
     """
     if not settings.DEBUG:
         raise PermissionError("Akun demo hanya dibuat dalam mode pengembangan (DEBUG=True).")
-    dibuat = []
+    dibuat, dilewati = [], []
     for username, depan, belakang, peran, kode_opd in AKUN_DEMO:
         if User.objects.filter(username=username).exists():
+            continue
+        opd = PerangkatDaerah.objects.filter(kode=kode_opd).first() if kode_opd else None
+        if kode_opd and opd is None:
+            dilewati.append(f"{username} (perangkat daerah {kode_opd} tidak ada)")
             continue
         user = User(
             username=username,
             first_name=depan,
             last_name=belakang,
-            opd=PerangkatDaerah.objects.get(kode=kode_opd) if kode_opd else None,
+            opd=opd,
             is_staff=peran == Peran.ADMIN,
         )
         user.set_password(KATA_SANDI_DEMO)
         user.save()
         user.groups.add(Group.objects.get(name=peran.value))
         dibuat.append(username)
-    return dibuat
+    return dibuat, dilewati

@@ -27,6 +27,7 @@ from .models import (
     Tujuan,
 )
 
+
 class RiwayatAdmin(SimpleHistoryAdmin):
     """Shows the audit history read-only. SIMPLE_HISTORY_REVERT_DISABLED only hides the revert
     button; a POST to a past version would still save it, so it is refused here."""

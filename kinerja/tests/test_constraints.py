@@ -156,3 +156,12 @@ def test_history_keeps_every_change_of_a_realisation():
     realisasi.save()
     nilai = [h.nilai for h in realisasi.history.order_by("history_date")]
     assert nilai == [Decimal("8"), Decimal("14")]
+
+
+@pytest.mark.parametrize("factory", [RealisasiFactory, RealisasiAnggaranFactory], ids=["realisasi", "anggaran"])
+def test_database_rejects_shortening_a_renstra_period_that_has_realisations(factory):
+    baris = factory(tahun=2026)
+    simpul = getattr(baris, "indikator", None) or baris.sub_kegiatan
+    renstra = simpul.renstra if hasattr(simpul, "renstra") else simpul.kegiatan.program.renstra
+    renstra.tahun_akhir = 2025
+    ditolak_database(renstra)

@@ -313,3 +313,16 @@ def test_demo_accounts_get_their_roles_agencies_and_the_demo_password(settings, 
     keluaran = StringIO()
     call_command("demo", "--akun", stdout=keluaran)
     assert "Akun demo sudah ada." in keluaran.getvalue()
+
+
+def test_demo_is_not_loaded_into_a_database_that_already_has_agencies_when_asked(settings):
+    PerangkatDaerah.objects.filter(kode=BATUBARA).update(kode="DINSOS-LAIN")
+    keluaran = StringIO()
+    call_command("demo", "--jika-kosong", stdout=keluaran)
+    assert "data demo tidak dimuat" in keluaran.getvalue()
+    assert not PerangkatDaerah.objects.filter(kode=BATUBARA).exists()
+    settings.DEBUG = True
+    keluaran = StringIO()
+    call_command("demo", "--jika-kosong", "--akun", stdout=keluaran)
+    assert "Akun demo dilewati: operator_batubara (perangkat daerah DSPPPA-BATUBARA tidak ada)" in keluaran.getvalue()
+    assert User.objects.filter(username="operator_belitung").exists()

@@ -1,0 +1,70 @@
+# Kinerja: the two commands a user needs are `make run` and `make test`.
+# Both work on a fresh machine with only Python 3.11 and make: they create .venv and install
+# the pinned requirements first.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres e2e lint fmt bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+## run: set up the demo on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/
+run: $(VENV)/.runtime
+	DEBUG=True $(PY) manage.py migrate --noinput
+	DEBUG=True $(PY) manage.py demo --jika-kosong --akun
+	@echo ""
+	@echo "Kinerja berjalan di http://$(HOST):$(PORT)/  (hentikan dengan Ctrl+C)"
+	@echo "Akun demo, kata sandi kinerja-demo:"
+	@echo "  admin              Admin (semua perangkat daerah, halaman Admin)"
+	@echo "  verifikator        Verifikator Bappeda (semua perangkat daerah)"
+	@echo "  operator_belitung  Operator DSPPPA Kabupaten Belitung"
+	@echo "  operator_batubara  Operator DSPPPA Kabupaten Batu Bara"
+	@echo ""
+	DEBUG=True $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole test suite on SQLite (browser tests run when /usr/bin/chromium exists)
+test: $(VENV)/.dev
+	$(VENV)/bin/pytest
+
+## test-postgres: the whole test suite on PostgreSQL ($(POSTGRES_URL))
+test-postgres: $(VENV)/.dev
+	DATABASE_URL=$(POSTGRES_URL) $(VENV)/bin/pytest
+
+## e2e: only the browser tests (Playwright with Debian's Chromium)
+e2e: $(VENV)/.dev
+	$(VENV)/bin/pytest e2e
+
+## lint: ruff, the dependency direction, migrations in step with the models, Django's checks
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+fmt: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## bench: server time and queries of the main pages on the demo
+bench: $(VENV)/.dev
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
