@@ -40,7 +40,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,6 +84,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "renstra:beranda"
 LOGOUT_REDIRECT_URL = "login"
 
+# One language for everyone, whatever the browser asks for (hence no LocaleMiddleware).
 LANGUAGE_CODE = "id"
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Jakarta")
 USE_I18N = True

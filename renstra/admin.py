@@ -27,6 +27,10 @@ from .models import (
     Tujuan,
 )
 
+admin.site.site_header = "Admin Kinerja"
+admin.site.site_title = "Admin Kinerja"
+admin.site.index_title = "Data induk, Renstra, target, pagu dan pengguna"
+
 
 class RiwayatAdmin(SimpleHistoryAdmin):
     """Shows the audit history read-only. SIMPLE_HISTORY_REVERT_DISABLED only hides the revert
@@ -178,9 +182,9 @@ class KegiatanInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
-    list_display = ("kode", "uraian", "sasaran", "bidang")
+    list_display = ("kode", "uraian", "renstra", "bidang")
     list_filter = (opd_filter("renstra__opd"), "renstra__tahun_awal")
-    list_select_related = ("sasaran", "bidang")
+    list_select_related = ("renstra__opd", "bidang")
     search_fields = ("kode", "uraian")
     autocomplete_fields = ("renstra", "sasaran", "bidang")
     inlines = [indikator_inline("program"), KegiatanInline]
@@ -195,12 +199,16 @@ class SubKegiatanInline(admin.TabularInline):
 
 @admin.register(Kegiatan)
 class KegiatanAdmin(admin.ModelAdmin):
-    list_display = ("kode", "uraian", "program")
-    list_filter = (opd_filter("program__renstra__opd"),)
-    list_select_related = ("program",)
+    list_display = ("kode", "uraian", "renstra")
+    list_filter = (opd_filter("program__renstra__opd"), "program__renstra__tahun_awal")
+    list_select_related = ("program__renstra__opd",)
     search_fields = ("kode", "uraian")
     autocomplete_fields = ("program", "bidang")
     inlines = [indikator_inline("kegiatan"), SubKegiatanInline]
+
+    @admin.display(description="Renstra", ordering="program__renstra")
+    def renstra(self, obj):
+        return obj.program.renstra
 
 
 class PaguInline(admin.TabularInline):
@@ -211,12 +219,20 @@ class PaguInline(admin.TabularInline):
 
 @admin.register(SubKegiatan)
 class SubKegiatanAdmin(admin.ModelAdmin):
-    list_display = ("kode", "uraian", "kegiatan", "bidang", "refocusing")
-    list_filter = (opd_filter("kegiatan__program__renstra__opd"), "refocusing")
-    list_select_related = ("kegiatan", "bidang")
+    list_display = ("kode", "uraian", "renstra", "bidang", "refocusing")
+    list_filter = (
+        opd_filter("kegiatan__program__renstra__opd"),
+        "refocusing",
+        "kegiatan__program__renstra__tahun_awal",
+    )
+    list_select_related = ("kegiatan__program__renstra__opd", "bidang")
     search_fields = ("kode", "uraian")
     autocomplete_fields = ("kegiatan", "bidang")
     inlines = [indikator_inline("sub_kegiatan"), PaguInline]
+
+    @admin.display(description="Renstra", ordering="kegiatan__program__renstra")
+    def renstra(self, obj):
+        return obj.kegiatan.program.renstra
 
 
 class TargetInline(admin.TabularInline):
