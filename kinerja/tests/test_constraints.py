@@ -61,6 +61,7 @@ KASUS = [
         _realisasi_ape_dengan_angka_dan_tingkat,
         "Indikator kualitatif diisi dengan tingkatan, bukan angka.",
     ),
+    ("realisasi-tahun-tidak-wajar", lambda: _realisasi(tahun=1990), "Tahun 1990 di luar periode Renstra 2024–2026."),
     ("realisasi-ganda", lambda: _ganda(RealisasiFactory), "Realisasi indikator ini untuk triwulan itu sudah ada."),
     (
         "realisasi-di-luar-periode-renstra",

@@ -9,7 +9,9 @@ from .rencana import SubKegiatan, periksa_tahun_dalam_periode
 
 
 class SumberDana(models.Model):
-    nama = models.CharField("nama", max_length=100, unique=True)
+    nama = models.CharField(
+        "nama", max_length=100, unique=True, error_messages={"unique": "Nama sumber dana ini sudah dipakai."}
+    )
     keterangan = models.TextField("keterangan", blank=True)
 
     class Meta:

@@ -19,7 +19,9 @@ class SkalaTingkat(models.Model):
     """An ordered set of levels for a qualitative indicator, e.g. the Anugerah Parahita Ekapraya
     (Pratama < Madya < Utama < Mentor) or the Kabupaten Layak Anak predicate."""
 
-    nama = models.CharField("nama", max_length=200, unique=True)
+    nama = models.CharField(
+        "nama", max_length=200, unique=True, error_messages={"unique": "Nama skala tingkatan ini sudah dipakai."}
+    )
     keterangan = models.TextField("keterangan", blank=True)
 
     class Meta:

@@ -26,7 +26,11 @@ class PerangkatDaerah(Pejabat):
     """An agency. Operators see their own; users with `lihat_semua_opd` (Verifikator, Admin) all."""
 
     kode = models.CharField(
-        "kode", max_length=50, unique=True, help_text="Kode unik perangkat daerah, mis. DSPPPA-BELITUNG."
+        "kode",
+        max_length=50,
+        unique=True,
+        help_text="Kode unik perangkat daerah, mis. DSPPPA-BELITUNG.",
+        error_messages={"unique": "Kode perangkat daerah ini sudah dipakai."},
     )
     nama = models.CharField("nama", max_length=255)
     singkatan = models.CharField("singkatan", max_length=50, blank=True)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from renstra.models import Bidang, Indikator, Pagu, Renstra, Target, Tingkat
+from renstra.models import Bidang, Indikator, Pagu, PerangkatDaerah, Renstra, SkalaTingkat, SumberDana, Target, Tingkat
 
 from .factories import (
     BidangFactory,
@@ -62,6 +62,17 @@ def _pagu_ganda():
 
 
 KASUS = [
+    (
+        "opd-kode-ganda",
+        lambda: PerangkatDaerah(kode=PerangkatDaerahFactory().kode, nama="Dinas lain"),
+        "Kode perangkat daerah ini sudah dipakai.",
+    ),
+    (
+        "skala-nama-ganda",
+        lambda: SkalaTingkat(nama="Kabupaten Layak Anak (KLA)"),
+        "Nama skala tingkatan ini sudah dipakai.",
+    ),
+    ("sumber-dana-nama-ganda", lambda: SumberDana(nama="DAK Non Fisik"), "Nama sumber dana ini sudah dipakai."),
     (
         "renstra-akhir-sebelum-awal",
         lambda: _renstra(tahun_awal=2026, tahun_akhir=2024),
