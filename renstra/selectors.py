@@ -50,8 +50,17 @@ def _kelompokkan(objek, kunci):
     return hasil
 
 
+def _pasang(induk, anak, fk, atribut):
+    """Give every object of `induk` the list of its `anak` (linked by `fk`) as `atribut`;
+    return the grouping, whose key None holds the children without a parent."""
+    per_induk = _kelompokkan(anak, fk)
+    for i in induk:
+        setattr(i, atribut, per_induk.get(i.pk, []))
+    return per_induk
+
+
 def pohon_renstra(renstra):
-    """Build the tree of `renstra` with eight queries, whatever its size."""
+    """Build the tree of `renstra` with seven queries, whatever its size."""
     tahun = renstra.daftar_tahun
     tujuan = list(Tujuan.objects.filter(renstra=renstra))
     sasaran = list(Sasaran.objects.filter(tujuan__renstra=renstra))
@@ -66,38 +75,22 @@ def pohon_renstra(renstra):
     target_per_indikator = defaultdict(dict)
     for t in target:
         target_per_indikator[t.indikator_id][t.tahun] = t
-    rincian = _kelompokkan([i for i in indikator if i.induk_id], "induk_id")
-    utama = [i for i in indikator if not i.induk_id]
     for i in indikator:
         i.target_per_tahun = [target_per_indikator[i.pk].get(th) for th in tahun]
-        i.daftar_rincian = rincian.get(i.pk, [])
-
-    def pasang_indikator(simpul, field):
-        per_simpul = _kelompokkan([i for i in utama if getattr(i, f"{field}_id")], f"{field}_id")
-        for s in simpul:
-            s.daftar_indikator = per_simpul.get(s.pk, [])
-
-    for simpul, field_ in (
+    _pasang(indikator, indikator, "induk_id", "daftar_rincian")
+    utama = [i for i in indikator if not i.induk_id]
+    for simpul, level in (
         (tujuan, "tujuan"),
         (sasaran, "sasaran"),
         (program, "program"),
         (kegiatan, "kegiatan"),
         (sub_kegiatan, "sub_kegiatan"),
     ):
-        pasang_indikator(simpul, field_)
-
-    sub_per_kegiatan = _kelompokkan(sub_kegiatan, "kegiatan_id")
-    for k in kegiatan:
-        k.daftar_sub_kegiatan = sub_per_kegiatan.get(k.pk, [])
-    kegiatan_per_program = _kelompokkan(kegiatan, "program_id")
-    for p in program:
-        p.daftar_kegiatan = kegiatan_per_program.get(p.pk, [])
-    program_per_sasaran = _kelompokkan(program, "sasaran_id")
-    for s in sasaran:
-        s.daftar_program = program_per_sasaran.get(s.pk, [])
-    sasaran_per_tujuan = _kelompokkan(sasaran, "tujuan_id")
-    for t in tujuan:
-        t.daftar_sasaran = sasaran_per_tujuan.get(t.pk, [])
+        _pasang(simpul, utama, f"{level}_id", "daftar_indikator")
+    _pasang(kegiatan, sub_kegiatan, "kegiatan_id", "daftar_sub_kegiatan")
+    _pasang(program, kegiatan, "program_id", "daftar_kegiatan")
+    program_per_sasaran = _pasang(sasaran, program, "sasaran_id", "daftar_program")
+    _pasang(tujuan, sasaran, "tujuan_id", "daftar_sasaran")
 
     return PohonRenstra(
         renstra=renstra,

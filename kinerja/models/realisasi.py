@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from renstra.models import Indikator, SubKegiatan, Tingkat
@@ -105,7 +106,7 @@ def lokasi_data_dukung(instance, filename):
     """data_dukung/<opd>/<tahun>/tw<n>/<random>.<ext>: the stored name never comes from the user."""
     realisasi = instance.realisasi
     akhiran = PurePath(filename).suffix.lower()[:10]
-    opd = realisasi.indikator.renstra.opd.kode
+    opd = slugify(realisasi.indikator.renstra.opd.kode)
     return f"data_dukung/{opd}/{realisasi.tahun}/tw{realisasi.triwulan}/{uuid.uuid4().hex}{akhiran}"
 
 

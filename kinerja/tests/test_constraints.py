@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.models import Pelaporan, Realisasi
+from kinerja.models import DataDukung, Pelaporan, Realisasi
+from kinerja.models.realisasi import lokasi_data_dukung
 from renstra.models import Indikator, Tingkat
 from renstra.tests.factories import (
     BidangFactory,
@@ -166,3 +167,11 @@ def test_database_rejects_shortening_a_renstra_period_that_has_realisations(fact
     renstra = simpul.renstra if hasattr(simpul, "renstra") else simpul.kegiatan.program.renstra
     renstra.tahun_akhir = 2025
     ditolak_database(renstra)
+
+
+def test_evidence_files_are_stored_under_a_name_the_user_did_not_choose():
+    realisasi = RealisasiFactory(indikator__sub_kegiatan__kegiatan__program__renstra__opd__kode="DINSOS/BLT 01")
+    jalur = lokasi_data_dukung(DataDukung(realisasi=realisasi), "../../etc/Laporan TW1.PDF")
+    assert jalur.startswith("data_dukung/dinsosblt-01/2024/tw1/")
+    assert jalur.endswith(".pdf")
+    assert ".." not in jalur and "Laporan" not in jalur

@@ -277,7 +277,8 @@ class Indikator(models.Model):
         if self.pendahulu_id:
             renstra = self._renstra_pemilik()
             if renstra and (
-                self.pendahulu.renstra.opd_id != renstra.opd_id
+                self.pendahulu.renstra_id == renstra.pk
+                or self.pendahulu.renstra.opd_id != renstra.opd_id
                 or self.pendahulu.renstra.tahun_awal > renstra.tahun_awal
             ):
                 errors["pendahulu"] = "Pendahulu harus indikator Renstra sebelumnya dari perangkat daerah yang sama."

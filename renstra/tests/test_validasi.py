@@ -140,6 +140,12 @@ def test_predecessor_indicator_comes_from_an_earlier_renstra_of_the_same_agency(
     assert pesan_validasi(baru) == "Pendahulu harus indikator Renstra sebelumnya dari perangkat daerah yang sama."
 
 
+def test_indicator_is_not_its_own_predecessor():
+    indikator = IndikatorFactory()
+    indikator.pendahulu = indikator
+    assert pesan_validasi(indikator) == "Pendahulu harus indikator Renstra sebelumnya dari perangkat daerah yang sama."
+
+
 def test_program_supports_a_sasaran_of_its_own_renstra():
     program = ProgramFactory.build(renstra=RenstraFactory(), sasaran=SasaranFactory(), kode="1.06.04")
     assert pesan_validasi(program) == "Sasaran harus berasal dari Renstra yang sama dengan program."
