@@ -3,7 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Indikator, Kegiatan, PerangkatDaerah, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
 
@@ -19,12 +20,25 @@ def renstra_utama(opd, tahun):
     )
 
 
+def _jumlah(model, jalur_renstra):
+    """Subquery: how many `model` rows belong to the outer Renstra (0 when none). A subquery per
+    count, because joining programs, sub kegiatan and indicators at once multiplies the rows."""
+    per_renstra = (
+        model.objects.filter(**{jalur_renstra: OuterRef("pk")})
+        .order_by()
+        .values(jalur_renstra)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_renstra), 0)
+
+
 def daftar_opd(user):
     """The agencies `user` may see, each with its Renstra and their sizes (two queries)."""
     renstra = Renstra.objects.annotate(
-        jumlah_program=Count("program", distinct=True),
-        jumlah_sub_kegiatan=Count("program__kegiatan__sub_kegiatan", distinct=True),
-        jumlah_indikator=Count("indikator", distinct=True),
+        jumlah_program=_jumlah(Program, "renstra"),
+        jumlah_sub_kegiatan=_jumlah(SubKegiatan, "kegiatan__program__renstra"),
+        jumlah_indikator=_jumlah(Indikator, "renstra"),
     ).order_by("-tahun_awal", "-revisi")
     return PerangkatDaerah.objects.for_user(user).prefetch_related(Prefetch("renstra", queryset=renstra))
 

@@ -100,6 +100,7 @@ class Renstra(models.Model):
         super().clean()
         if not self.pk or self.tahun_awal is None or self.tahun_akhir is None:
             return
+        # Imported here: those modules import this one.
         from .anggaran import Pagu
         from .indikator import Target
 
