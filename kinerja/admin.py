@@ -2,10 +2,13 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from renstra.admin import RiwayatAdmin, opd_filter
 
-from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, User
+from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, RentangPredikat, SkalaPredikat, User
+from .models.predikat import periksa_rentang
 
 
 @admin.register(User)
@@ -67,3 +70,47 @@ class DataDukungAdmin(admin.ModelAdmin):
     list_select_related = ("realisasi__indikator", "diunggah_oleh")
     search_fields = ("nama_asli", "realisasi__indikator__uraian")
     autocomplete_fields = ("realisasi",)
+
+
+class RentangFormSet(BaseInlineFormSet):
+    """The bands are checked together: a scale with a gap or an overlap is not saved."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rentang = [
+            RentangPredikat(
+                **{
+                    k: f.cleaned_data.get(k)
+                    for k in ("label", "batas_bawah", "batas_atas", "bawah_inklusif", "atas_inklusif")
+                }
+            )
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            periksa_rentang(rentang)
+        except ValidationError as e:
+            raise ValidationError([f"Skala belum lengkap atau bertumpang tindih: {m}" for m in e.messages]) from e
+
+
+class RentangInline(admin.TabularInline):
+    model = RentangPredikat
+    formset = RentangFormSet
+    extra = 0
+    fields = ("urutan", "label", "batas_bawah", "bawah_inklusif", "batas_atas", "atas_inklusif", "warna")
+
+
+@admin.register(SkalaPredikat)
+class SkalaPredikatAdmin(admin.ModelAdmin):
+    list_display = ("nama", "kode", "dasar", "rentang_tertulis")
+    search_fields = ("nama", "kode")
+    inlines = [RentangInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("rentang")
+
+    @admin.display(description="rentang")
+    def rentang_tertulis(self, obj):
+        return "; ".join(str(r) for r in obj.rentang.all())

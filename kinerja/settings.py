@@ -7,6 +7,7 @@ A `.env` file in the project directory is read when it exists; real environment 
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -101,3 +102,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The audit history is for reading: nobody reverts a realisation from the admin.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# The rules of computation (docs/aturan-perhitungan.md). The predikat scale each report uses is
+# the `kode` of a scale under Admin › Skala predikat.
+KINERJA_SKALA = {
+    "evaluasi_triwulan": env.str("KINERJA_SKALA_EVALUASI_TRIWULAN", default="permendagri_54_2010"),
+    "evaluasi_renja": env.str("KINERJA_SKALA_EVALUASI_RENJA", default="permendagri_86_2017"),
+    "lkjip": env.str("KINERJA_SKALA_LKJIP", default="permendagri_54_2010"),
+    "dasbor": env.str("KINERJA_SKALA_DASBOR", default="permendagri_54_2010"),
+    "status": "status_capaian",
+    "efektivitas": "efektivitas_anggaran",
+    "efisiensi": "efisiensi_anggaran",
+}
+# Averages count each capaian at most this much (e.g. 100); empty: no cap, as the seeds print.
+KINERJA_BATAS_CAPAIAN = env.str("KINERJA_BATAS_CAPAIAN", default="") or None
+# The capaian of a group of nodes: "indikator" (mean of all their indicators) or "bertingkat"
+# (mean of the nodes' own means). Every report says which one it used.
+KINERJA_RATA_RATA = env.str("KINERJA_RATA_RATA", default="indikator")
+if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
+    raise ImproperlyConfigured("KINERJA_RATA_RATA harus 'indikator' atau 'bertingkat'.")

@@ -1,5 +1,15 @@
 from .akun import Peran, User
 from .pelaporan import Pelaporan
+from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
 
-__all__ = ["DataDukung", "Pelaporan", "Peran", "Realisasi", "RealisasiAnggaran", "User"]
+__all__ = [
+    "DataDukung",
+    "Pelaporan",
+    "Peran",
+    "Realisasi",
+    "RealisasiAnggaran",
+    "RentangPredikat",
+    "SkalaPredikat",
+    "User",
+]
