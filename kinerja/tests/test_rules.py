@@ -340,6 +340,12 @@ def test_every_number_has_exactly_one_predikat(x, kode):
 
 
 @given(angka_atau_kosong)
+def test_parsing_a_number_or_nothing_never_raises_and_keeps_it(x):
+    assert parse_angka(x) == x
+    assert hasil_capaian_ordinal(x, x, ["Pratama", "Madya"]).nilai is None
+
+
+@given(angka_atau_kosong)
 def test_formatting_never_raises(x):
     format_angka(x)
     format_angka(x, desimal=None)
