@@ -63,6 +63,14 @@ class Pelaporan(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    terlambat = models.BooleanField("diajukan setelah batas waktu", default=False)
+    batas_waktu = models.DateTimeField(
+        "batas waktu khusus",
+        null=True,
+        blank=True,
+        help_text="Isi untuk memperpanjang batas waktu perangkat daerah ini saja; kosong berarti batas "
+        "waktu umum (KINERJA_BATAS_WAKTU_TRIWULAN). Perubahan tercatat di riwayat.",
+    )
 
     history = HistoricalRecords()
 
@@ -70,6 +78,10 @@ class Pelaporan(models.Model):
         verbose_name = "pelaporan"
         verbose_name_plural = "pelaporan"
         ordering = ["opd_id", "tahun", "triwulan", "bidang_id"]
+        permissions = [
+            ("verifikasi_pelaporan", "Dapat memverifikasi atau mengembalikan pelaporan"),
+            ("buka_kembali_pelaporan", "Dapat membuka kembali pelaporan yang diajukan atau diverifikasi"),
+        ]
         constraints = [
             cek_tahun("pelaporan_tahun_wajar"),
             cek_triwulan("pelaporan_triwulan_1_4"),

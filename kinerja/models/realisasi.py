@@ -18,7 +18,14 @@ from renstra.models.rencana import periksa_tahun_dalam_periode
 
 
 class Jejak(models.Model):
-    """Who changed a row last, and when; the full history is kept by django-simple-history."""
+    """Who changed a row last, and when; the full history is kept by django-simple-history.
+
+    `versi` counts the saves: a page sends back the version it showed, and a save of a row that
+    someone else has saved since is refused (optimistic concurrency). `terlambat` marks a value
+    entered after the quarter's deadline."""
+
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)
+    terlambat = models.BooleanField("diisi setelah batas waktu", default=False, editable=False)
 
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -38,6 +38,12 @@ class PerangkatDaerah(Pejabat):
     kota = models.CharField(
         "kota", max_length=100, blank=True, help_text="Tempat penandatanganan laporan, mis. Tanjungpandan."
     )
+    pelaporan_per_bidang = models.BooleanField(
+        "pelaporan per bidang",
+        default=False,
+        help_text="Setiap bidang mengajukan realisasi triwulannya sendiri; indikator tujuan/sasaran dan "
+        "program tanpa bidang diajukan di tingkat perangkat daerah.",
+    )
 
     objects = PerangkatDaerahQuerySet.as_manager()
 

@@ -90,8 +90,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("kinerja", "0003_pemicu_tahun"),
-        ("renstra", "0003_pemicu_tahun"),
+        ("kinerja", "0002_initial"),
+        ("renstra", "0002_data_awal"),
     ]
 
     operations = [migrations.RunPython(buat_peran, hapus_peran)]

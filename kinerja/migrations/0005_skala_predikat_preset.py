@@ -108,6 +108,6 @@ def isi(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kinerja", "0005_skala_predikat"), ("kinerja", "0004_peran")]
+    dependencies = [("kinerja", "0004_skala_predikat"), ("kinerja", "0003_peran")]
 
     operations = [migrations.RunPython(isi, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kinerja", "0004_peran"),
+        ("kinerja", "0003_peran"),
     ]
 
     operations = [
