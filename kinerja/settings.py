@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "django_htmx",
+    "rules",
     "kinerja",
     "renstra",
     "laporan",
@@ -47,6 +49,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Object permissions (kinerja/izin.py): who may enter, submit, verify or reopen which quarter.
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kinerja.urls"
@@ -121,3 +130,8 @@ KINERJA_BATAS_CAPAIAN = env.str("KINERJA_BATAS_CAPAIAN", default="") or None
 KINERJA_RATA_RATA = env.str("KINERJA_RATA_RATA", default="indikator")
 if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
     raise ImproperlyConfigured("KINERJA_RATA_RATA harus 'indikator' atau 'bertingkat'.")
+
+# Deadline of each quarter's entries, as MM-DD for TW I to IV (TW IV's falls in the next year).
+KINERJA_BATAS_WAKTU_TRIWULAN = env.list("KINERJA_BATAS_WAKTU_TRIWULAN", default=["04-15", "07-15", "10-15", "01-15"])
+# Evidence files (data dukung): largest size in MB.
+KINERJA_UKURAN_DATA_DUKUNG_MB = env.int("KINERJA_UKURAN_DATA_DUKUNG_MB", default=10)
