@@ -58,7 +58,6 @@ _INDIKATOR_TEKS = (
     "keterangan",
 )
 _INDIKATOR_YA_TIDAK = ("iku", "ikk", "spm", "nol_dari_nol_tercapai")
-_NARASI = ("rencana_aksi", "permasalahan", "tindak_lanjut", "keterangan")
 
 
 class DemoTidakValid(Exception):
@@ -238,7 +237,7 @@ class _Pemuat:
                             pembilang=_angka(r.get("pembilang")),
                             penyebut=_angka(r.get("penyebut")),
                             tingkat=self.tingkat(skala, r.get("tingkat")),
-                            **_ambil(r, _NARASI),
+                            **_ambil(r, RealisasiModel.NARASI),
                         )
                     )
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)

@@ -602,6 +602,19 @@ def format_angka(x, desimal=2):
     return f"{tanda}{bulat},{pecahan}" if pecahan else f"{tanda}{bulat}"
 
 
+def format_nilai(x):
+    """A realisation or target as a value: whole numbers without decimals (`34.000`), others
+    with two (`97,62`); a level's name as it is; None gives an empty string.
+
+    >>> format_nilai(Decimal("34000.0000")), format_nilai(Decimal("97.62133")), format_nilai("Madya")
+    ('34.000', '97,62', 'Madya')
+    """
+    if x is None or isinstance(x, str):
+        return x or ""
+    d = _angka(x)
+    return format_angka(d, 0 if d == d.to_integral_value() else 2)
+
+
 def format_persen(x, desimal=2):
     """`88,24%`; None gives an empty string.
 

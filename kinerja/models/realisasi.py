@@ -63,6 +63,9 @@ class Realisasi(Jejak):
     tingkat = models.ForeignKey(
         Tingkat, verbose_name="tingkatan", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The narrative columns of the quarterly forms, in their order.
+    NARASI = ("rencana_aksi", "permasalahan", "tindak_lanjut", "keterangan")
+
     rencana_aksi = models.TextField("rencana aksi", blank=True)
     permasalahan = models.TextField("permasalahan", blank=True)
     tindak_lanjut = models.TextField("tindak lanjut / upaya", blank=True)

@@ -1,0 +1,209 @@
+"""Forms of the quarterly entry and the workflow. Numbers are text fields read by
+rules.parse_angka (never Django's localized decimal input, which under the `id` locale reads
+"0.125" as 0125)."""
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+
+from kinerja import rules
+from renstra.models import Indikator
+
+from .models import Realisasi
+
+NARASI = Realisasi.NARASI
+
+
+class AngkaField(forms.CharField):
+    """A number typed the Indonesian way (1.234,5); None when empty. `digit` and `desimal` are
+    the column's room: digits before the comma and after it."""
+
+    def __init__(self, *args, tidak_negatif=False, digit=11, desimal=4, **kwargs):
+        self.tidak_negatif, self.digit, self.desimal = tidak_negatif, digit, desimal
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        try:
+            angka = rules.parse_angka(super().to_python(value))
+        except rules.AngkaTidakValid as e:
+            raise forms.ValidationError(str(e), code="bukan_angka") from e
+        if angka is None:
+            return None
+        if self.tidak_negatif and angka < 0:
+            raise forms.ValidationError("Tidak boleh negatif.", code="negatif")
+        if abs(angka) >= Decimal(10) ** self.digit:
+            raise forms.ValidationError(
+                f"Angka terlalu besar: paling banyak {self.digit} digit sebelum koma.", code="terlalu_besar"
+            )
+        if angka.normalize().as_tuple().exponent < -self.desimal:
+            raise forms.ValidationError(self.pesan_desimal(), code="desimal")
+        return angka
+
+    def pesan_desimal(self):
+        return f"Paling banyak {self.desimal} angka di belakang koma."
+
+
+class RupiahField(AngkaField):
+    """Whole rupiah, not negative (Rp 5.419.900)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, tidak_negatif=True, digit=15, desimal=0, **kwargs)
+        self.widget.attrs["inputmode"] = "numeric"
+
+    def pesan_desimal(self):
+        return "Rupiah ditulis tanpa sen, mis. 5.419.900."
+
+    def to_python(self, value):
+        angka = super().to_python(value)
+        return None if angka is None else int(angka)
+
+
+def sidik(data):
+    """A short fingerprint of a row's values, sent with the page: a save changes only the rows
+    whose values the operator changed, and checks their version only."""
+    teks = json.dumps(
+        {k: (f"{v.normalize():f}" if isinstance(v, Decimal) else v) for k, v in sorted(data.items())},
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(teks.encode()).hexdigest()[:16]
+
+
+class BarisForm(forms.Form):
+    """Common to the rows of indicators and budgets: the version and fingerprint shown."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+    asal = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    FIELD_NILAI = ()
+
+    def nilai_bersih(self):
+        return {f: self.cleaned_data.get(f) for f in self.FIELD_NILAI}
+
+    def diubah(self):
+        return sidik(self.nilai_bersih()) != self.cleaned_data.get("asal")
+
+
+class RealisasiForm(BarisForm):
+    """One indicator's realisation for the quarter and its narrative."""
+
+    FIELD_NILAI = ("nilai", "pembilang", "penyebut", "tingkat", *NARASI)
+
+    nilai = AngkaField(label="Realisasi")
+    # Components may be rupiah (the ARG of PUG: 527.091.670.494 / 1.194.818.506.736).
+    pembilang = AngkaField(label="Pembilang", tidak_negatif=True, digit=13, desimal=2)
+    penyebut = AngkaField(label="Penyebut", tidak_negatif=True, digit=13, desimal=2)
+    tingkat = forms.ChoiceField(label="Tingkatan", required=False)
+    rencana_aksi = forms.CharField(label="Rencana aksi", required=False, max_length=4000, widget=forms.Textarea)
+    permasalahan = forms.CharField(label="Permasalahan", required=False, max_length=4000, widget=forms.Textarea)
+    tindak_lanjut = forms.CharField(
+        label="Tindak lanjut / upaya", required=False, max_length=4000, widget=forms.Textarea
+    )
+    keterangan = forms.CharField(label="Keterangan", required=False, max_length=4000, widget=forms.Textarea)
+
+    def __init__(self, *args, indikator, tingkatan=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = indikator
+        if indikator.jenis == Indikator.Jenis.KUALITATIF:
+            self.fields["tingkat"].choices = [("", "—"), *((str(t.pk), t.nama) for t in tingkatan)]
+            del self.fields["nilai"], self.fields["pembilang"], self.fields["penyebut"]
+        else:
+            del self.fields["tingkat"]
+            if indikator.berumus:
+                del self.fields["nilai"]
+                self.fields["pembilang"].label = indikator.pembilang
+                self.fields["penyebut"].label = indikator.penyebut
+            else:
+                del self.fields["pembilang"], self.fields["penyebut"]
+        for nama in NARASI:
+            self.fields[nama].widget.attrs["rows"] = 2
+
+    def nilai_bersih(self):
+        return {f: self.cleaned_data.get(f) if f in self.fields else None for f in self.FIELD_NILAI}
+
+    def clean(self):
+        data = super().clean()
+        if self.indikator.berumus:
+            a, b = data.get("pembilang"), data.get("penyebut")
+            if (a is None) != (b is None):
+                self.add_error("penyebut" if b is None else "pembilang", "Isi pembilang dan penyebut bersama-sama.")
+            elif b == 0 and a and a > 0:
+                self.add_error("penyebut", "Penyebut 0 sedangkan pembilang lebih dari 0.")
+        return data
+
+    def nilai_dihitung(self):
+        """The indicator's value from what was typed (computed for formula indicators)."""
+        data = self.cleaned_data
+        if self.indikator.berumus:
+            return rules.nilai_rumus(
+                data.get("pembilang"),
+                data.get("penyebut"),
+                self.indikator.pengali,
+                self.indikator.nol_dari_nol_tercapai,
+            )
+        return data.get("nilai")
+
+
+class AnggaranForm(BarisForm):
+    """A sub kegiatan's spending in the quarter."""
+
+    FIELD_NILAI = ("nilai",)
+
+    nilai = RupiahField(label="Realisasi keuangan (Rp)")
+
+
+class CatatanForm(forms.Form):
+    catatan = forms.CharField(
+        label="Catatan untuk operator", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AlasanForm(forms.Form):
+    alasan = forms.CharField(label="Alasan membuka kembali", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# Evidence files: extension → the first bytes a real file of that kind starts with.
+JENIS_DATA_DUKUNG = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".docx": (b"PK\x03\x04",),
+}
+TIPE_KONTEN = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class DataDukungForm(forms.Form):
+    berkas = forms.FileField(label="Data dukung")
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        akhiran = PurePath(berkas.name).suffix.lower()
+        if akhiran not in JENIS_DATA_DUKUNG:
+            raise forms.ValidationError(
+                f'"{berkas.name}" tidak dapat diunggah: yang diterima PDF, gambar (PNG, JPG), XLSX dan DOCX.'
+            )
+        batas = settings.KINERJA_UKURAN_DATA_DUKUNG_MB
+        if berkas.size > batas * 1024 * 1024:
+            raise forms.ValidationError(
+                f'"{berkas.name}" berukuran {berkas.size / 1024 / 1024:.1f} MB; paling besar {batas} MB.'
+            )
+        awal = berkas.read(8)
+        berkas.seek(0)
+        if not any(awal.startswith(tanda) for tanda in JENIS_DATA_DUKUNG[akhiran]):
+            raise forms.ValidationError(f'"{berkas.name}" bukan berkas {akhiran[1:].upper()} yang sah.')
+        return berkas

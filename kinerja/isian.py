@@ -1,0 +1,88 @@
+"""Between the entry page's forms and the services: initial values as the page shows them,
+the cleaned rows a save takes, and the live preview of one row."""
+
+from dataclasses import replace
+from decimal import Decimal
+
+from kinerja import rules
+
+from .forms import NARASI, RealisasiForm, sidik
+from .models import Realisasi
+from .services import IsianAnggaran, IsianBaris
+
+
+def _tampil(nilai):
+    return rules.format_angka(nilai, desimal=None) if isinstance(nilai, Decimal) else nilai
+
+
+def awal_realisasi(form, realisasi):
+    """Fill an unbound row form with the stored realisation, written the Indonesian way, and
+    the version and fingerprint a later save is checked against."""
+    r = realisasi
+    nilai = {
+        "nilai": r.nilai if r else None,
+        "pembilang": r.pembilang if r else None,
+        "penyebut": r.penyebut if r else None,
+        "tingkat": str(r.tingkat_id) if r and r.tingkat_id else "",
+        **{n: getattr(r, n) if r else "" for n in NARASI},
+    }
+    aktif = {f: (nilai[f] if f in form.fields else None) for f in form.FIELD_NILAI}
+    form.initial = {
+        **{f: _tampil(v) for f, v in aktif.items() if f in form.fields},
+        "versi": r.versi if r else 0,
+        "asal": sidik(aktif),
+    }
+
+
+def awal_anggaran(form, realisasi):
+    nilai = realisasi.nilai if realisasi else None
+    form.initial = {
+        "nilai": rules.format_angka(nilai, 0) if nilai is not None else "",
+        "versi": realisasi.versi if realisasi else 0,
+        "asal": sidik({"nilai": nilai}),
+    }
+
+
+def isian_dari_form(halaman):
+    """The validated rows of a page, as the save service takes them."""
+    baris = [
+        IsianBaris(
+            indikator=b.indikator,
+            data=b.form.nilai_bersih(),
+            nilai=b.form.nilai_dihitung(),
+            versi=b.form.cleaned_data["versi"],
+            diubah=b.form.diubah(),
+        )
+        for b in halaman.baris
+        if b.dapat_diubah
+    ]
+    anggaran = [
+        IsianAnggaran(
+            sub_kegiatan=a.sub_kegiatan,
+            nilai=a.form.cleaned_data["nilai"],
+            versi=a.form.cleaned_data["versi"],
+            diubah=a.form.diubah(),
+        )
+        for a in halaman.anggaran
+        if a.dapat_diubah
+    ]
+    return baris, anggaran
+
+
+def pratinjau_baris(baris, data, halaman):
+    """Context of the preview fragment: the row's value so far, capaian and predikat as typed
+    (or the validation messages), computed by the same rules as everything else."""
+    form = RealisasiForm(data, prefix=f"r{baris.indikator.pk}", indikator=baris.indikator, tingkatan=baris.tingkatan)
+    if not form.is_valid():
+        galat = [e for daftar in form.errors.values() for e in daftar]
+        return {"baris": baris, "halaman": halaman, "galat_pratinjau": galat}
+    kini = Realisasi(
+        indikator=baris.indikator,
+        tahun=halaman.tahun,
+        triwulan=halaman.triwulan,
+        nilai=None if baris.indikator.berumus else form.cleaned_data.get("nilai"),
+        pembilang=form.cleaned_data.get("pembilang"),
+        penyebut=form.cleaned_data.get("penyebut"),
+        tingkat=next((t for t in baris.tingkatan if str(t.pk) == form.cleaned_data.get("tingkat")), None),
+    )
+    return {"baris": replace(baris, kinerja=halaman.hitung(baris, kini)), "halaman": halaman}
