@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from kinerja import rules
-from renstra.models import Indikator, Renstra, Target
+from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target
 
-from .models import Realisasi, SkalaPredikat
+from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
 URUTAN_TARGET = (Target.Jenis.PK_PERUBAHAN, Target.Jenis.PK, Target.Jenis.RENSTRA)
@@ -208,3 +208,322 @@ def _hitung_renstra(renstra, tahun, skala):
         )
         for i in indikator
     ]
+
+
+# --- the quarterly entry page ---------------------------------------------------------------
+
+
+def bidang_penanggung_jawab_id(indikator):
+    """The bidang answering for an indicator: its node's, else its parents' (None for tujuan and
+    sasaran). Needs the owner chain loaded (see `isian_triwulan`)."""
+    for simpul in (indikator.sub_kegiatan, indikator.kegiatan, indikator.program):
+        while simpul is not None:
+            if simpul.bidang_id:
+                return simpul.bidang_id
+            simpul = getattr(simpul, "kegiatan", None) or getattr(simpul, "program", None)
+    return None
+
+
+def _bidang_sub(sub):
+    return sub.bidang_id or sub.kegiatan.bidang_id or sub.kegiatan.program.bidang_id
+
+
+def unit_pelaporan(opd):
+    """The submissions of an agency per quarter: the agency as a whole, and each bidang when it
+    reports per bidang (its tujuan/sasaran indicators stay with the agency)."""
+    if not opd.pelaporan_per_bidang:
+        return [None]
+    return [None, *opd.bidang.all()]
+
+
+@dataclass
+class BarisIsian:
+    """One indicator on the entry page: its rows of the year (targets, realisations up to the
+    quarter), what the rules make of them, and its evidence files for the quarter."""
+
+    indikator: Indikator
+    tingkatan: list
+    target_tahun: list
+    target_triwulan: dict
+    realisasi: dict
+    realisasi_ini: Realisasi | None
+    data_dukung: list
+    dapat_diubah: bool
+    kinerja: KinerjaIndikator | None = None
+    form: object = None
+
+    @property
+    def nilai_ini(self):
+        """This quarter's value (a level's name for a qualitative indicator), as stored."""
+        return _nilai_realisasi(self.indikator, self.realisasi_ini)
+
+    @property
+    def narasi(self):
+        """(label, text) of the narrative columns of this quarter, for reading."""
+        r = self.realisasi_ini
+        return [(str(Realisasi._meta.get_field(n).verbose_name), getattr(r, n) if r else "") for n in Realisasi.NARASI]
+
+    @property
+    def terisi(self):
+        r = self.realisasi_ini
+        return r is not None and (
+            r.nilai is not None or r.tingkat_id or r.pembilang is not None or bool(r.keterangan.strip())
+        )
+
+
+@dataclass
+class BarisAnggaran:
+    sub_kegiatan: object
+    pagu: int | None
+    per_triwulan: list
+    realisasi_ini: RealisasiAnggaran | None
+    sampai: int | None
+    serapan: Decimal | None
+    dapat_diubah: bool
+    form: object = None
+
+
+@dataclass
+class Blok:
+    """A program, kegiatan or sub kegiatan with its rows and its children."""
+
+    simpul: object
+    baris: list = field(default_factory=list)
+    anak: list = field(default_factory=list)
+    anggaran: BarisAnggaran | None = None
+
+
+@dataclass
+class HalamanIsian:
+    opd: object
+    renstra: Renstra | None
+    tahun: int
+    triwulan: int
+    bidang: object
+    skala: rules.Skala
+    strategis: list = field(default_factory=list)
+    program: list = field(default_factory=list)
+    baris: list = field(default_factory=list)
+    anggaran: list = field(default_factory=list)
+
+    def hitung(self, baris, realisasi_ini):
+        """The row's year up to this quarter, with `realisasi_ini` (stored, or as typed) as the
+        value of the quarter."""
+        realisasi = {tw: r for tw, r in baris.realisasi.items() if tw != self.triwulan}
+        if realisasi_ini is not None:
+            realisasi[self.triwulan] = realisasi_ini
+        return hitung_indikator(
+            baris.indikator,
+            baris.target_tahun,
+            baris.target_triwulan,
+            realisasi,
+            self.skala,
+            [t.nama for t in baris.tingkatan],
+        )
+
+    @property
+    def jumlah(self):
+        return sum(1 for b in self.baris if b.dapat_diubah and not _dipotong(b.indikator))
+
+    @property
+    def terisi(self):
+        return sum(1 for b in self.baris if b.dapat_diubah and not _dipotong(b.indikator) and b.terisi)
+
+
+def _dipotong(indikator):
+    return bool(indikator.sub_kegiatan_id and indikator.sub_kegiatan.refocusing)
+
+
+def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skala=None):
+    """The rows of one submission (the agency, or one bidang of an agency that reports per
+    bidang) for a quarter, grouped program → kegiatan → sub kegiatan after the tujuan/sasaran
+    indicators; each with its target, earlier quarters, this quarter and its capaian so far.
+    A user with a bidang sees and edits only their bidang's rows. Fixed number of queries."""
+    skala = skala or skala_laporan("evaluasi_triwulan")
+    renstra = Renstra.objects.filter(opd=opd).berlaku_pada(tahun).order_by("-revisi").first()
+    halaman = HalamanIsian(opd=opd, renstra=renstra, tahun=tahun, triwulan=triwulan, bidang=bidang, skala=skala)
+    if renstra is None:
+        return halaman
+
+    def milik_unit(bidang_id):
+        if opd.pelaporan_per_bidang:
+            return bidang_id == (bidang.pk if bidang else None)
+        return True
+
+    def terlihat(bidang_id):
+        return milik_unit(bidang_id) and (bidang_pengguna is None or bidang_id == bidang_pengguna.pk)
+
+    indikator = [
+        i
+        for i in Indikator.objects.filter(renstra=renstra)
+        .select_related(
+            "tujuan",
+            "sasaran__tujuan",
+            "program__renstra",
+            "kegiatan__program",
+            "sub_kegiatan__kegiatan__program",
+            "skala_tingkat",
+        )
+        .prefetch_related("skala_tingkat__tingkat")
+        if terlihat(bidang_penanggung_jawab_id(i))
+    ]
+    target_tahun, target_triwulan = {}, {}
+    for t in Target.objects.filter(indikator__in=indikator, tahun=tahun).select_related("tingkat"):
+        if t.triwulan:
+            target_triwulan.setdefault(t.indikator_id, {}).setdefault(t.triwulan, []).append(t)
+        else:
+            target_tahun.setdefault(t.indikator_id, []).append(t)
+    realisasi = {}
+    for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun, triwulan__lte=triwulan).select_related(
+        "tingkat", "diubah_oleh"
+    ):
+        realisasi.setdefault(r.indikator_id, {})[r.triwulan] = r
+    ini = [rs[triwulan] for rs in realisasi.values() if triwulan in rs]
+    data_dukung = {}
+    for d in DataDukung.objects.filter(realisasi__in=ini).order_by("diunggah_pada"):
+        data_dukung.setdefault(d.realisasi_id, []).append(d)
+
+    for i in sorted(indikator, key=_urutan):
+        rs = realisasi.get(i.pk, {})
+        b = BarisIsian(
+            indikator=i,
+            tingkatan=list(i.skala_tingkat.tingkat.all()) if i.skala_tingkat_id else [],
+            target_tahun=target_tahun.get(i.pk, []),
+            target_triwulan=target_triwulan.get(i.pk, {}),
+            realisasi=rs,
+            realisasi_ini=rs.get(triwulan),
+            data_dukung=data_dukung.get(rs[triwulan].pk, []) if triwulan in rs else [],
+            dapat_diubah=True,
+        )
+        b.kinerja = halaman.hitung(b, b.realisasi_ini)
+        halaman.baris.append(b)
+    halaman.strategis = [b for b in halaman.baris if b.indikator.tujuan_id or b.indikator.sasaran_id]
+
+    sub_kegiatan = [
+        s
+        for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
+        if terlihat(_bidang_sub(s))
+    ]
+    pagu = {}
+    for p in Pagu.objects.filter(sub_kegiatan__in=sub_kegiatan, tahun=tahun):
+        if p.berlaku is not None:
+            pagu[p.sub_kegiatan_id] = pagu.get(p.sub_kegiatan_id, 0) + p.berlaku
+    keuangan = {}
+    for r in RealisasiAnggaran.objects.filter(sub_kegiatan__in=sub_kegiatan, tahun=tahun, triwulan__lte=triwulan):
+        keuangan.setdefault(r.sub_kegiatan_id, {})[r.triwulan] = r
+    blok_program, blok_kegiatan = {}, {}
+
+    def blok_dari(program, kegiatan=None):
+        bp = blok_program.setdefault(program.pk, Blok(program))
+        if kegiatan is None:
+            return bp
+        if kegiatan.pk not in blok_kegiatan:
+            blok_kegiatan[kegiatan.pk] = Blok(kegiatan)
+            bp.anak.append(blok_kegiatan[kegiatan.pk])
+        return blok_kegiatan[kegiatan.pk]
+
+    for b in halaman.baris:
+        i = b.indikator
+        if i.program_id:
+            blok_dari(i.program).baris.append(b)
+        elif i.kegiatan_id:
+            blok_dari(i.kegiatan.program, i.kegiatan).baris.append(b)
+    blok_sub = {}
+    for s in sorted(sub_kegiatan, key=lambda s: s.kode):
+        per_tw = keuangan.get(s.pk, {})
+        nilai = [per_tw[tw].nilai if tw in per_tw else None for tw in range(1, triwulan + 1)]
+        sampai = sum(v for v in nilai if v is not None) if any(v is not None for v in nilai) else None
+        anggaran = BarisAnggaran(
+            sub_kegiatan=s,
+            pagu=pagu.get(s.pk),
+            per_triwulan=nilai,
+            realisasi_ini=per_tw.get(triwulan),
+            sampai=sampai,
+            serapan=rules.serapan(sampai, pagu.get(s.pk)),
+            dapat_diubah=True,
+        )
+        halaman.anggaran.append(anggaran)
+        blok = Blok(s, anggaran=anggaran)
+        blok_sub[s.pk] = blok
+        blok_dari(s.kegiatan.program, s.kegiatan).anak.append(blok)
+    for b in halaman.baris:
+        if b.indikator.sub_kegiatan_id in blok_sub:
+            blok_sub[b.indikator.sub_kegiatan_id].baris.append(b)
+    halaman.program = sorted(blok_program.values(), key=lambda b: b.simpul.kode)
+    for bp in halaman.program:
+        bp.anak.sort(key=lambda b: b.simpul.kode)
+        for bk in bp.anak:
+            bk.anak.sort(key=lambda b: b.simpul.kode)
+    return halaman
+
+
+def _urutan(indikator):
+    """Tujuan/sasaran first (by code), then programs, kegiatan, sub kegiatan by code."""
+    if indikator.sasaran_id:
+        return (0, indikator.sasaran.kode, indikator.urutan, indikator.pk)
+    if indikator.tujuan_id:
+        return (0, indikator.tujuan.kode, indikator.urutan, indikator.pk)
+    simpul = indikator.sub_kegiatan or indikator.kegiatan or indikator.program
+    return (1, simpul.kode, indikator.urutan, indikator.pk)
+
+
+# --- submissions, for reviewers -------------------------------------------------------------
+
+
+@dataclass
+class BarisPelaporan:
+    opd: object
+    bidang: object
+    pelaporan: object
+    batas_waktu: object
+    terlambat: bool
+
+    @property
+    def status(self):
+        return self.pelaporan.status if self.pelaporan else Pelaporan.Status.DRAFT
+
+    @property
+    def status_label(self):
+        return Pelaporan.Status(self.status).label
+
+    @property
+    def belum_diajukan(self):
+        return self.status in (Pelaporan.Status.DRAFT, Pelaporan.Status.DIKEMBALIKAN)
+
+
+def ringkasan_pelaporan(baris):
+    """(label, count) per status in workflow order, and how many are late."""
+    jumlah = dict.fromkeys(Pelaporan.Status, 0)
+    for b in baris:
+        jumlah[Pelaporan.Status(b.status)] += 1
+    return [(s.label, n) for s, n in jumlah.items()], sum(1 for b in baris if b.terlambat)
+
+
+_URUTAN_STATUS = {"diajukan": 0, "dikembalikan": 1, "draft": 2, "diverifikasi": 3}
+
+
+def daftar_pelaporan(tahun, triwulan):
+    """Every submission unit of every agency with a Renstra for the year, for one quarter: its
+    status, dates and lateness (submitted after the deadline, or not submitted and the deadline
+    passed). Submitted ones first. Three queries."""
+    from .periode import batas_waktu, sudah_lewat
+
+    opd = (
+        PerangkatDaerah.objects.filter(
+            renstra__aktif=True, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
+        )
+        .distinct()
+        .prefetch_related("bidang")
+    )
+    pelaporan = {
+        (p.opd_id, p.bidang_id): p
+        for p in Pelaporan.objects.filter(tahun=tahun, triwulan=triwulan).select_related("diajukan_oleh")
+    }
+    baris = []
+    for o in opd:
+        for bidang in unit_pelaporan(o):
+            p = pelaporan.get((o.pk, bidang.pk if bidang else None))
+            b = BarisPelaporan(o, bidang, p, batas_waktu(tahun, triwulan, p), False)
+            b.terlambat = sudah_lewat(tahun, triwulan, p) if b.belum_diajukan else p.terlambat
+            baris.append(b)
+    return sorted(baris, key=lambda b: (_URUTAN_STATUS[b.status], b.opd.kode, b.bidang.nama if b.bidang else ""))
