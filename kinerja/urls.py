@@ -1,10 +1,34 @@
+"""The site's URLs. `kinerja` is the project package and also the measurement app, whose pages
+(quarterly entry, verification, history) are under the namespace "kinerja"."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from . import views
+
+TRIWULAN = "<int:tahun>/tw-<int:triwulan>"
+
+pengukuran = [
+    path("realisasi/", views.isian_sekarang, name="isian_sekarang"),
+    path(f"realisasi/{TRIWULAN}/", views.isian, name="isian"),
+    path(f"realisasi/{TRIWULAN}/pratinjau/<int:indikator_id>/", views.pratinjau, name="pratinjau"),
+    path(f"realisasi/{TRIWULAN}/ajukan/", views.ajukan, name="ajukan"),
+    path(f"realisasi/{TRIWULAN}/data-dukung/<int:indikator_id>/", views.unggah, name="unggah"),
+    path("data-dukung/<int:pk>/", views.unduh_data_dukung, name="unduh_data_dukung"),
+    path("data-dukung/<int:pk>/hapus/", views.hapus_data_dukung, name="hapus_data_dukung"),
+    path("verifikasi/", views.verifikasi_daftar, name="verifikasi_daftar"),
+    path(f"verifikasi/<str:kode>/{TRIWULAN}/", views.tinjau, name="tinjau"),
+    path(f"verifikasi/<str:kode>/{TRIWULAN}/putuskan/", views.putuskan, name="putuskan"),
+    path(f"verifikasi/<str:kode>/{TRIWULAN}/buka-kembali/", views.buka_kembali, name="buka_kembali"),
+    path("indikator/<int:pk>/riwayat/", views.riwayat, name="riwayat"),
+    path("predikat.css", views.gaya_predikat, name="gaya_predikat"),
+]
 
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("", include((pengukuran, "kinerja"))),
     path("", include("renstra.urls")),
 ]

@@ -16,6 +16,18 @@ def angka(nilai, desimal=2):
 
 
 @register.filter
+def nilai(x):
+    """`{{ realisasi|nilai }}` → 34.000, 97,62 or a level's name."""
+    return rules.format_nilai(x)
+
+
+@register.filter
+def romawi(triwulan):
+    """`{{ 3|romawi }}` → III."""
+    return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(triwulan, triwulan)
+
+
+@register.filter
 def persen(nilai, desimal=2):
     """`{{ capaian|persen }}` → 88,24%; empty for a capaian that cannot be computed."""
     return rules.format_persen(nilai, int(desimal))
@@ -37,3 +49,32 @@ def tanggal_id(tanggal):
 def target(t):
     """A target as the documents print it: a number, a band, a level or the printed text."""
     return "" if t is None else t.tertulis(lambda d: rules.format_angka(d, desimal=None))
+
+
+@register.filter
+def triwulan_sebelum(triwulan):
+    """`{% for tw in 3|triwulan_sebelum %}` → 1, 2: the quarters before this one."""
+    return range(1, int(triwulan))
+
+
+@register.filter
+def sebelum(nilai_per_triwulan, triwulan):
+    """The values of the quarters before `triwulan`."""
+    return list(nilai_per_triwulan)[: int(triwulan) - 1]
+
+
+@register.filter
+def label_field(form, nama):
+    """The label of a form's field, for messages that name the field."""
+    return form.fields[nama].label if nama in form.fields else nama
+
+
+@register.filter
+def split_kata(teks):
+    return teks.split()
+
+
+@register.filter
+def field(form, nama):
+    """`{% with f=form|field:"keterangan" %}`: a bound field by name."""
+    return form[nama]

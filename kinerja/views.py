@@ -1,0 +1,365 @@
+"""Pages of the quarterly entry, its evidence files, the verification workflow and the history.
+
+Every object is reached through the user's scope (their agency, their bidang; every agency for
+reviewers); an id outside it answers 404, an action the role may not take 403.
+"""
+
+import contextlib
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from renstra.models import Bidang, Indikator, PerangkatDaerah
+
+from . import services
+from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukungForm, RealisasiForm
+from .isian import awal_anggaran, awal_realisasi, isian_dari_form, pratinjau_baris
+from .models import DataDukung, Pelaporan, RentangPredikat
+from .periode import batas_waktu, sudah_lewat, triwulan_pelaporan
+from .predikat import warna_teks
+from .riwayat import riwayat_indikator, riwayat_triwulan
+from .selectors import daftar_pelaporan, isian_triwulan, ringkasan_pelaporan, unit_pelaporan
+
+
+def _triwulan_sah(tahun, triwulan):
+    if not 1 <= triwulan <= 4 or not 2000 <= tahun <= 2100:
+        raise Http404("Triwulan tidak dikenal.")
+
+
+def _unit_operator(request):
+    """The agency and unit (bidang or None) the operator works on; 403 for other roles."""
+    user = request.user
+    if not user.opd_id or not user.has_perm("kinerja.change_realisasi"):
+        raise PermissionDenied("Halaman isian hanya untuk operator perangkat daerah.")
+    opd = user.opd
+    if not opd.pelaporan_per_bidang:
+        return opd, None
+    if user.bidang_id:
+        return opd, user.bidang
+    unit = request.GET.get("unit") or request.POST.get("unit") or ""
+    if unit.isdigit():
+        return opd, get_object_or_404(Bidang, pk=unit, opd=opd)
+    return opd, None
+
+
+def _url_isian(tahun, triwulan, bidang=None, anchor=""):
+    url = reverse("kinerja:isian", args=[tahun, triwulan])
+    if bidang is not None:
+        url += f"?unit={bidang.pk}"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def _isian(request, opd, bidang, tahun, triwulan):
+    """The rows of the unit this user sees: in an agency reporting as a whole, an operator with a
+    bidang sees only their bidang's rows."""
+    user = request.user
+    bidang_pengguna = user.bidang if user.bidang_id and not opd.pelaporan_per_bidang else None
+    return isian_triwulan(opd, tahun, triwulan, bidang=bidang, bidang_pengguna=bidang_pengguna)
+
+
+def _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id):
+    """The page of the user's unit and its row of `indikator_id` (404 when not theirs)."""
+    halaman = _isian(request, opd, bidang, tahun, triwulan)
+    baris = next((b for b in halaman.baris if b.indikator.pk == indikator_id), None)
+    if baris is None:
+        raise Http404("Indikator tidak ada dalam isian Anda.")
+    return halaman, baris
+
+
+def _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=None):
+    halaman = _isian(request, opd, bidang, tahun, triwulan)
+    for b in halaman.baris:
+        b.form = RealisasiForm(data, prefix=f"r{b.indikator.pk}", indikator=b.indikator, tingkatan=b.tingkatan)
+        if data is None:
+            awal_realisasi(b.form, b.realisasi_ini)
+    for a in halaman.anggaran:
+        a.form = AnggaranForm(data, prefix=f"a{a.sub_kegiatan.pk}")
+        if data is None:
+            awal_anggaran(a.form, a.realisasi_ini)
+    return halaman
+
+
+def _konteks(request, halaman, pelaporan, **lain):
+    return {
+        "halaman": halaman,
+        "pelaporan": pelaporan,
+        "dapat_diubah": pelaporan.status in services.DAPAT_DIUBAH,
+        "batas_waktu": batas_waktu(halaman.tahun, halaman.triwulan, pelaporan),
+        "lewat": sudah_lewat(halaman.tahun, halaman.triwulan, pelaporan),
+        "unit_lain": unit_pelaporan(halaman.opd) if not request.user.bidang_id else [],
+        "tahun_renstra": halaman.renstra.daftar_tahun if halaman.renstra else [halaman.tahun],
+        "form_unggah": DataDukungForm(),
+        **lain,
+    }
+
+
+@login_required
+def isian_sekarang(request):
+    """The current reporting quarter, or the one chosen in the period form (?tahun=&triwulan=)."""
+    tahun, triwulan = triwulan_pelaporan()
+    with contextlib.suppress(ValueError):
+        tahun, triwulan = int(request.GET.get("tahun", tahun)), int(request.GET.get("triwulan", triwulan))
+    _triwulan_sah(tahun, triwulan)
+    url = reverse("kinerja:isian", args=[tahun, triwulan])
+    unit = request.GET.get("unit", "")
+    return redirect(url + (f"?unit={unit}" if unit.isdigit() else ""))
+
+
+@login_required
+def isian(request, tahun, triwulan):
+    """The operator's entry page for a quarter; POST saves every changed row in one transaction."""
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    if not request.user.has_perm("kinerja.isi_pelaporan", pelaporan):
+        raise PermissionDenied("Anda tidak dapat mengisi realisasi unit ini.")
+    if request.method != "POST":
+        halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan)
+        return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan))
+
+    halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=request.POST)
+    galat = [(b, b.form) for b in halaman.baris if not b.form.is_valid()]
+    galat += [(a, a.form) for a in halaman.anggaran if not a.form.is_valid()]
+    if galat:
+        return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan, galat=galat), status=400)
+    baris, anggaran = isian_dari_form(halaman)
+    try:
+        hasil = services.simpan_isian(
+            user=request.user,
+            pelaporan=pelaporan,
+            baris=baris,
+            anggaran=anggaran,
+            boleh_diubah={b.indikator.pk for b in halaman.baris if b.dapat_diubah},
+        )
+    except services.Konflik as konflik:
+        # Show the operator's values again, with the versions now stored: saving once more keeps
+        # their values, knowingly, over the other person's.
+        segar = _halaman(request, tahun, triwulan, opd, bidang, pelaporan)
+        data = request.POST.copy()
+        for b in [*segar.baris, *segar.anggaran]:
+            data[f"{b.form.prefix}-versi"] = b.form.initial["versi"]
+            data[f"{b.form.prefix}-asal"] = b.form.initial["asal"]
+        halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=data)
+        for b in [*halaman.baris, *halaman.anggaran]:
+            b.form.is_valid()
+        konteks = _konteks(request, halaman, pelaporan, bentrok=konflik.bentrok)
+        return render(request, "kinerja/isian.html", konteks, status=409)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(_url_isian(tahun, triwulan, bidang))
+    if hasil.realisasi or hasil.anggaran:
+        messages.success(
+            request, f"Tersimpan: {hasil.realisasi} realisasi indikator dan {hasil.anggaran} realisasi keuangan."
+        )
+    else:
+        messages.info(request, "Tidak ada yang berubah.")
+    return redirect(_url_isian(tahun, triwulan, bidang))
+
+
+@login_required
+@require_POST
+def pratinjau(request, tahun, triwulan, indikator_id):
+    """htmx: the value so far, capaian and predikat of a row as typed, computed by the server."""
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    halaman, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+    return render(request, "kinerja/_hasil_baris.html", pratinjau_baris(baris, request.POST, halaman))
+
+
+@login_required
+@require_POST
+def ajukan(request, tahun, triwulan):
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)  # the whole unit, every bidang
+    try:
+        services.ajukan_pelaporan(
+            user=request.user, pelaporan=pelaporan, indikator=[b.indikator for b in halaman.baris]
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, "Triwulan ini telah diajukan untuk diverifikasi.")
+    return redirect(_url_isian(tahun, triwulan, bidang))
+
+
+@login_required
+@require_POST
+def unggah(request, tahun, triwulan, indikator_id):
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    _, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+    form = DataDukungForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"]))
+    else:
+        pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+        services.unggah_data_dukung(
+            user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=form.cleaned_data["berkas"]
+        )
+        messages.success(request, f'Data dukung "{form.cleaned_data["berkas"].name}" tersimpan.')
+    return redirect(_url_isian(tahun, triwulan, bidang, f"baris-{indikator_id}"))
+
+
+def _data_dukung_terlihat(request, pk):
+    data_dukung = get_object_or_404(DataDukung.objects.select_related("realisasi__indikator__renstra"), pk=pk)
+    if not request.user.has_perm("kinerja.lihat_opd", data_dukung):
+        raise Http404("Data dukung tidak ditemukan.")
+    return data_dukung
+
+
+@login_required
+def unduh_data_dukung(request, pk):
+    """An evidence file, always as a download and only for users who may see its agency."""
+    data_dukung = _data_dukung_terlihat(request, pk)
+    tipe = TIPE_KONTEN.get(PurePath(data_dukung.nama_asli).suffix.lower(), "application/octet-stream")
+    return FileResponse(
+        data_dukung.berkas.open("rb"), as_attachment=True, filename=data_dukung.nama_asli, content_type=tipe
+    )
+
+
+@login_required
+@require_POST
+def hapus_data_dukung(request, pk):
+    data_dukung = _data_dukung_terlihat(request, pk)
+    r = data_dukung.realisasi
+    opd, bidang = _unit_operator(request)
+    pelaporan = services.pelaporan_unit(opd, bidang, r.tahun, r.triwulan)
+    services.hapus_data_dukung(user=request.user, pelaporan=pelaporan, data_dukung=data_dukung)
+    messages.success(request, f'Data dukung "{data_dukung.nama_asli}" dihapus.')
+    return redirect(_url_isian(r.tahun, r.triwulan, bidang, f"baris-{r.indikator_id}"))
+
+
+# --- verification -------------------------------------------------------------------------
+
+
+def _periksa_penelaah(user):
+    if not user.has_perm("renstra.lihat_semua_opd"):
+        raise PermissionDenied("Halaman verifikasi untuk verifikator dan admin.")
+
+
+@login_required
+def verifikasi_daftar(request):
+    _periksa_penelaah(request.user)
+    tahun, triwulan = triwulan_pelaporan()
+    try:
+        tahun = int(request.GET.get("tahun", tahun))
+        triwulan = int(request.GET.get("triwulan", triwulan))
+    except ValueError as e:
+        raise Http404("Periode tidak dikenal.") from e
+    _triwulan_sah(tahun, triwulan)
+    status = request.GET.get("status", "")
+    semua = daftar_pelaporan(tahun, triwulan)
+    ringkasan, terlambat = ringkasan_pelaporan(semua)
+    return render(
+        request,
+        "kinerja/verifikasi_daftar.html",
+        {
+            "baris": [b for b in semua if not status or b.status == status],
+            "ringkasan": ringkasan,
+            "jumlah_terlambat": terlambat,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "status": status,
+            "pilihan_status": Pelaporan.Status,
+        },
+    )
+
+
+def _unit_tinjauan(request, kode, tahun, triwulan):
+    _periksa_penelaah(request.user)
+    _triwulan_sah(tahun, triwulan)
+    opd = get_object_or_404(PerangkatDaerah.objects.for_user(request.user), kode=kode)
+    unit = request.GET.get("unit") or request.POST.get("unit") or ""
+    bidang = get_object_or_404(Bidang, pk=unit, opd=opd) if unit.isdigit() else None
+    return opd, bidang, services.pelaporan_unit(opd, bidang, tahun, triwulan)
+
+
+@login_required
+def tinjau(request, kode, tahun, triwulan):
+    """A submission read-only, with capaian, predikat and the history of its quarter."""
+    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)
+    return render(
+        request,
+        "kinerja/tinjau.html",
+        {
+            "halaman": halaman,
+            "pelaporan": pelaporan,
+            "batas_waktu": batas_waktu(tahun, triwulan, pelaporan),
+            "riwayat": riwayat_triwulan(halaman),
+            "form_catatan": CatatanForm(),
+            "form_alasan": AlasanForm(),
+            "boleh_putuskan": request.user.has_perm("kinerja.putuskan_pelaporan", pelaporan)
+            and pelaporan.status == Pelaporan.Status.DIAJUKAN,
+            "boleh_buka": request.user.has_perm("kinerja.buka_pelaporan", pelaporan)
+            and pelaporan.status in (Pelaporan.Status.DIAJUKAN, Pelaporan.Status.DIVERIFIKASI),
+        },
+    )
+
+
+@login_required
+@require_POST
+def putuskan(request, kode, tahun, triwulan):
+    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    form = CatatanForm(request.POST)
+    form.is_valid()
+    catatan = form.cleaned_data.get("catatan", "")
+    try:
+        if request.POST.get("aksi") == "verifikasi":
+            services.verifikasi_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
+            messages.success(request, f"{pelaporan.bidang or opd} triwulan {triwulan} {tahun} diverifikasi.")
+        else:
+            services.kembalikan_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
+            messages.success(request, f"{pelaporan.bidang or opd} triwulan {triwulan} {tahun} dikembalikan.")
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect(_url_tinjau(opd, tahun, triwulan, bidang))
+
+
+@login_required
+@require_POST
+def buka_kembali(request, kode, tahun, triwulan):
+    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    form = AlasanForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Tulis alasan membuka kembali.")
+        services.buka_kembali_pelaporan(user=request.user, pelaporan=pelaporan, alasan=form.cleaned_data["alasan"])
+        messages.success(request, "Pelaporan dibuka kembali; operator dapat mengubah isiannya.")
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    return redirect(_url_tinjau(opd, tahun, triwulan, bidang))
+
+
+def _url_tinjau(opd, tahun, triwulan, bidang):
+    url = reverse("kinerja:tinjau", args=[opd.kode, tahun, triwulan])
+    return url + (f"?unit={bidang.pk}" if bidang else "")
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+@login_required
+def riwayat(request, pk):
+    """Every change of an indicator: its definition, targets and realisations, who and when."""
+    indikator = get_object_or_404(Indikator.objects.select_related("renstra__opd"), pk=pk)
+    if not request.user.has_perm("kinerja.lihat_opd", indikator):
+        raise Http404("Indikator tidak ditemukan.")
+    return render(request, "kinerja/riwayat.html", {"indikator": indikator, "peristiwa": riwayat_indikator(indikator)})
+
+
+def gaya_predikat(request):
+    """The colours of the predikat bands, as a stylesheet (no inline styles: CSP-friendly)."""
+    warna = sorted(set(RentangPredikat.objects.exclude(warna="").values_list("warna", flat=True)))
+    css = "\n".join(f'.predikat[data-warna="{w}"] {{ background-color: {w}; color: {warna_teks(w)}; }}' for w in warna)
+    respons = HttpResponse(css, content_type="text/css; charset=utf-8")
+    respons["Cache-Control"] = "max-age=300"
+    return respons
