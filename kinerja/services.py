@@ -278,13 +278,15 @@ def buka_kembali_pelaporan(*, user, pelaporan, alasan):
 
 @transaction.atomic
 def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
-    """Attach an evidence file to an indicator's realisation of the quarter (created if needed)."""
+    """Attach an evidence file to an indicator's realisation of the quarter. Without one, an
+    empty realisation is created to hold it, at version 0 ("no value saved"), so that saving the
+    value typed on the same page is not taken for someone else's save."""
     _periksa_dapat_diisi(user, pelaporan)
     realisasi, _ = Realisasi.objects.get_or_create(
         indikator=indikator,
         tahun=pelaporan.tahun,
         triwulan=pelaporan.triwulan,
-        defaults={"diubah_oleh": user, "versi": 1},
+        defaults={"diubah_oleh": user, "versi": 0},
     )
     if pelaporan.pk is None:
         _simpan(pelaporan, user)

@@ -7,6 +7,7 @@ reviewers); an id outside it answers 404, an action the role may not take 403.
 import contextlib
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -94,7 +95,7 @@ def _konteks(request, halaman, pelaporan, **lain):
         "lewat": sudah_lewat(halaman.tahun, halaman.triwulan, pelaporan),
         "unit_lain": unit_pelaporan(halaman.opd) if not request.user.bidang_id else [],
         "tahun_renstra": halaman.renstra.daftar_tahun if halaman.renstra else [halaman.tahun],
-        "form_unggah": DataDukungForm(),
+        "ukuran_maks_mb": settings.KINERJA_UKURAN_DATA_DUKUNG_MB,
         **lain,
     }
 
@@ -190,6 +191,25 @@ def ajukan(request, tahun, triwulan):
     return redirect(_url_isian(tahun, triwulan, bidang))
 
 
+def _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan, gagal=False):
+    """After an upload or a removal: with htmx, the row's evidence list in place (what the
+    operator typed elsewhere on the page stays); without, back to the page with a message."""
+    if not request.htmx:
+        (messages.error if gagal else messages.success)(request, pesan)
+        return redirect(_url_isian(tahun, triwulan, bidang, f"baris-{indikator_id}"))
+    halaman, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+    konteks = {
+        "baris": baris,
+        "halaman": halaman,
+        "dapat_diubah": True,
+        "ukuran_maks_mb": settings.KINERJA_UKURAN_DATA_DUKUNG_MB,
+        "pesan_unggah": pesan,
+        "unggah_gagal": gagal,
+        "oob": True,
+    }
+    return render(request, "kinerja/_data_dukung.html", konteks)
+
+
 @login_required
 @require_POST
 def unggah(request, tahun, triwulan, indikator_id):
@@ -198,14 +218,13 @@ def unggah(request, tahun, triwulan, indikator_id):
     _, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
     form = DataDukungForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"]))
-    else:
-        pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
-        services.unggah_data_dukung(
-            user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=form.cleaned_data["berkas"]
-        )
-        messages.success(request, f'Data dukung "{form.cleaned_data["berkas"].name}" tersimpan.')
-    return redirect(_url_isian(tahun, triwulan, bidang, f"baris-{indikator_id}"))
+        pesan = f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"])
+        return _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan, gagal=True)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    berkas = form.cleaned_data["berkas"]
+    services.unggah_data_dukung(user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=berkas)
+    pesan = f'Data dukung "{berkas.name}" tersimpan.'
+    return _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan)
 
 
 def _data_dukung_terlihat(request, pk):
@@ -231,10 +250,11 @@ def hapus_data_dukung(request, pk):
     data_dukung = _data_dukung_terlihat(request, pk)
     r = data_dukung.realisasi
     opd, bidang = _unit_operator(request)
+    _baris_isian(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id)  # 404 unless the row is theirs
     pelaporan = services.pelaporan_unit(opd, bidang, r.tahun, r.triwulan)
     services.hapus_data_dukung(user=request.user, pelaporan=pelaporan, data_dukung=data_dukung)
-    messages.success(request, f'Data dukung "{data_dukung.nama_asli}" dihapus.')
-    return redirect(_url_isian(r.tahun, r.triwulan, bidang, f"baris-{r.indikator_id}"))
+    pesan = f'Data dukung "{data_dukung.nama_asli}" dihapus.'
+    return _hasil_data_dukung(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id, pesan)
 
 
 # --- verification -------------------------------------------------------------------------
