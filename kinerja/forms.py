@@ -137,18 +137,6 @@ class RealisasiForm(BarisForm):
                 self.add_error("penyebut", "Penyebut 0 sedangkan pembilang lebih dari 0.")
         return data
 
-    def nilai_dihitung(self):
-        """The indicator's value from what was typed (computed for formula indicators)."""
-        data = self.cleaned_data
-        if self.indikator.berumus:
-            return rules.nilai_rumus(
-                data.get("pembilang"),
-                data.get("penyebut"),
-                self.indikator.pengali,
-                self.indikator.nol_dari_nol_tercapai,
-            )
-        return data.get("nilai")
-
 
 class AnggaranForm(BarisForm):
     """A sub kegiatan's spending in the quarter."""

@@ -49,7 +49,6 @@ def isian_dari_form(halaman):
         IsianBaris(
             indikator=b.indikator,
             data=b.form.nilai_bersih(),
-            nilai=b.form.nilai_dihitung(),
             versi=b.form.cleaned_data["versi"],
             diubah=b.form.diubah(),
         )
@@ -72,7 +71,10 @@ def isian_dari_form(halaman):
 def pratinjau_baris(baris, data, halaman):
     """Context of the preview fragment: the row's value so far, capaian and predikat as typed
     (or the validation messages), computed by the same rules as everything else."""
-    form = RealisasiForm(data, prefix=f"r{baris.indikator.pk}", indikator=baris.indikator, tingkatan=baris.tingkatan)
+    prefix = f"r{baris.indikator.pk}"
+    data = data.copy()
+    data.setdefault(f"{prefix}-versi", "0")  # the version matters to a save only
+    form = RealisasiForm(data, prefix=prefix, indikator=baris.indikator, tingkatan=baris.tingkatan)
     if not form.is_valid():
         galat = [e for daftar in form.errors.values() for e in daftar]
         return {"baris": baris, "halaman": halaman, "galat_pratinjau": galat}

@@ -214,18 +214,15 @@ def _hitung_renstra(renstra, tahun, skala):
 
 
 def bidang_penanggung_jawab_id(indikator):
-    """The bidang answering for an indicator: its node's, else its parents' (None for tujuan and
-    sasaran). Needs the owner chain loaded (see `isian_triwulan`)."""
-    for simpul in (indikator.sub_kegiatan, indikator.kegiatan, indikator.program):
-        while simpul is not None:
-            if simpul.bidang_id:
-                return simpul.bidang_id
-            simpul = getattr(simpul, "kegiatan", None) or getattr(simpul, "program", None)
-    return None
+    """The bidang answering for an indicator: its node's, else the nearest parent's (None for
+    tujuan and sasaran). Needs the owner chain loaded (see `isian_triwulan`)."""
+    return _bidang_rantai(indikator.sub_kegiatan, indikator.kegiatan, indikator.program)
 
 
-def _bidang_sub(sub):
-    return sub.bidang_id or sub.kegiatan.bidang_id or sub.kegiatan.program.bidang_id
+def _bidang_rantai(sub_kegiatan=None, kegiatan=None, program=None):
+    kegiatan = sub_kegiatan.kegiatan if sub_kegiatan else kegiatan
+    program = kegiatan.program if kegiatan else program
+    return next((s.bidang_id for s in (sub_kegiatan, kegiatan, program) if s is not None and s.bidang_id), None)
 
 
 def unit_pelaporan(opd):
@@ -402,7 +399,7 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
     sub_kegiatan = [
         s
         for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
-        if terlihat(_bidang_sub(s))
+        if terlihat(_bidang_rantai(s))
     ]
     pagu = {}
     for p in Pagu.objects.filter(sub_kegiatan__in=sub_kegiatan, tahun=tahun):

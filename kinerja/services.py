@@ -39,11 +39,12 @@ class Konflik(Exception):
 
 @dataclass
 class IsianBaris:
-    """One indicator's entry as typed (cleaned), with the version and fingerprint shown."""
+    """One indicator's entry as typed (cleaned: value, components, level, narrative), with the
+    version the page showed. A formula indicator keeps its components; its value is computed
+    when read."""
 
     indikator: Indikator
     data: dict
-    nilai: object
     versi: int
     diubah: bool
 
@@ -154,10 +155,10 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     hasil = HasilSimpan()
     for b in diubah:
         r = lama.get(b.indikator.pk)
-        if r is None and b.nilai is None and not any(v not in (None, "") for v in b.data.values()):
+        if r is None and not any(v not in (None, "") for v in b.data.values()):
             continue
         r = r or Realisasi(indikator=b.indikator, tahun=tahun, triwulan=triwulan, versi=0)
-        r.nilai = b.nilai
+        r.nilai = b.data.get("nilai")
         r.pembilang, r.penyebut = b.data.get("pembilang"), b.data.get("penyebut")
         r.tingkat_id = int(b.data["tingkat"]) if b.data.get("tingkat") else None
         for nama in Realisasi.NARASI:

@@ -114,6 +114,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The audit history is for reading: nobody reverts a realisation from the admin.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# Reasons (an admin's reason for reopening a quarter) may be longer than 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # The rules of computation (docs/aturan-perhitungan.md). The predikat scale each report uses is
 # the `kode` of a scale under Admin › Skala predikat.

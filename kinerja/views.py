@@ -152,8 +152,8 @@ def isian(request, tahun, triwulan):
         konteks = _konteks(request, halaman, pelaporan, bentrok=konflik.bentrok)
         return render(request, "kinerja/isian.html", konteks, status=409)
     except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-        return redirect(_url_isian(tahun, triwulan, bidang))
+        konteks = _konteks(request, halaman, pelaporan, galat_simpan=e.messages)
+        return render(request, "kinerja/isian.html", konteks, status=400)
     if hasil.realisasi or hasil.anggaran:
         messages.success(
             request, f"Tersimpan: {hasil.realisasi} realisasi indikator dan {hasil.anggaran} realisasi keuangan."
@@ -179,6 +179,9 @@ def ajukan(request, tahun, triwulan):
     _triwulan_sah(tahun, triwulan)
     opd, bidang = _unit_operator(request)
     pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    if pelaporan.status not in services.DAPAT_DIUBAH:  # e.g. a second click on a slow connection
+        messages.info(request, f"Triwulan ini sudah berstatus {pelaporan.get_status_display().lower()}.")
+        return redirect(_url_isian(tahun, triwulan, bidang))
     halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)  # the whole unit, every bidang
     try:
         services.ajukan_pelaporan(

@@ -140,6 +140,8 @@ class DataDukung(models.Model):
     )
     diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "data dukung"
         verbose_name_plural = "data dukung"
