@@ -30,19 +30,22 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 
 from kinerja.models import Peran, User  # noqa: E402
+from kinerja.sintetis import buat_opd_sintetis  # noqa: E402
+from kinerja.tests.halaman import isian_awal  # noqa: E402
 from renstra.models import PerangkatDaerah, Renstra  # noqa: E402
 
 ULANG = int(os.environ.get("BENCH_ULANG", "20"))
 
 
-def ukur(klien, url):
+def ukur(klien, url, data=None, status=200):
+    """Median server time (ms) of GET `url` (POST `data` when given), and its queries."""
     waktu, kueri = [], 0
     for _ in range(ULANG):
         with CaptureQueriesContext(connection) as q:
             mulai = time.perf_counter()
-            respons = klien.get(url)
+            respons = klien.get(url) if data is None else klien.post(url, data)
             waktu.append(time.perf_counter() - mulai)
-        assert respons.status_code == 200, (url, respons.status_code)
+        assert respons.status_code == status, (url, respons.status_code)
         kueri = len(q)
     return statistics.median(waktu) * 1000, kueri
 
@@ -60,6 +63,12 @@ def main():
     verifikator, _ = User.objects.get_or_create(username="bench_verifikator")
     verifikator.groups.add(Group.objects.get(name=Peran.VERIFIKATOR))
     belitung_2024 = Renstra.objects.get(opd__kode="DSPPPA-BELITUNG", tahun_awal=2024)
+    belitung = belitung_2024.opd
+    operator_belitung, _ = User.objects.get_or_create(username="bench_operator_belitung", opd=belitung)
+    operator_belitung.groups.add(Group.objects.get(name=Peran.OPERATOR))
+    besar = buat_opd_sintetis("BENCH-306", "Dinas Sosial Sintetis", seed=3, program=5, kegiatan=6, sub_kegiatan=10)
+    operator_besar, _ = User.objects.get_or_create(username="bench_operator_besar", opd=besar)
+    operator_besar.groups.add(Group.objects.get(name=Peran.OPERATOR))
 
     print(f"{'halaman':62} {'median (ms)':>12} {'kueri':>6}")
     for nama, user, url in [
@@ -70,11 +79,40 @@ def main():
             verifikator,
             reverse("renstra:renstra_detail", args=[belitung_2024.pk]),
         ),
+        (
+            "isian TW IV 2024 Belitung (102 indikator, 55 sub kegiatan)",
+            operator_belitung,
+            reverse("kinerja:isian", args=[2024, 4]),
+        ),
+        ("isian TW III 2025 sintetis (306 indikator, 300 sub kegiatan)", operator_besar, _isian(2025, 3)),
+        ("tinjauan verifikator TW IV 2024 Belitung", verifikator, _tinjau(belitung, 2024, 4)),
+        ("daftar pelaporan TW IV 2024", verifikator, reverse("kinerja:verifikasi_daftar") + "?tahun=2024&triwulan=4"),
     ]:
         klien = Client()
         klien.force_login(user)
         ms, kueri = ukur(klien, url)
         print(f"{nama:62} {ms:12.1f} {kueri:6d}")
+
+    # Saving the whole Belitung page unchanged, and the live preview of one row.
+    klien = Client()
+    klien.force_login(operator_belitung)
+    url = reverse("kinerja:isian", args=[2024, 4])
+    respons = klien.get(url)
+    data, halaman = isian_awal(respons), respons.context["halaman"]
+    ms, kueri = ukur(klien, url, data=data, status=302)
+    print(f"{'simpan halaman isian Belitung (157 baris, tanpa perubahan)':62} {ms:12.1f} {kueri:6d}")
+    baris = halaman.baris[2]
+    url = reverse("kinerja:pratinjau", args=[2024, 4, baris.indikator.pk])
+    ms, kueri = ukur(klien, url, data={f"r{baris.indikator.pk}-nilai": "53,47"})
+    print(f"{'pratinjau satu baris (htmx)':62} {ms:12.1f} {kueri:6d}")
+
+
+def _isian(tahun, triwulan):
+    return reverse("kinerja:isian", args=[tahun, triwulan])
+
+
+def _tinjau(opd, tahun, triwulan):
+    return reverse("kinerja:tinjau", args=[opd.kode, tahun, triwulan])
 
 
 if __name__ == "__main__":
