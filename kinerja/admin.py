@@ -61,6 +61,11 @@ class PelaporanAdmin(RiwayatAdmin):
     list_select_related = ("opd", "bidang")
     search_fields = ("opd__nama", "opd__kode", "bidang__nama")
     autocomplete_fields = ("opd", "bidang")
+    # The workflow moves only through its pages (submit, verify, return, reopen with a reason);
+    # here an admin gives an agency a later deadline.
+    readonly_fields = (
+        "status", "catatan", "diajukan_pada", "diajukan_oleh", "diverifikasi_pada", "diverifikasi_oleh", "terlambat"
+    )  # fmt: skip
 
 
 @admin.register(DataDukung)
