@@ -188,7 +188,8 @@ class DataDukungForm(forms.Form):
         batas = settings.KINERJA_UKURAN_DATA_DUKUNG_MB
         if berkas.size > batas * 1024 * 1024:
             raise forms.ValidationError(
-                f'"{berkas.name}" berukuran {berkas.size / 1024 / 1024:.1f} MB; paling besar {batas} MB.'
+                f'"{berkas.name}" berukuran {rules.format_angka(Decimal(berkas.size) / 1024 / 1024, 1)} MB; '
+                f"paling besar {batas} MB."
             )
         awal = berkas.read(8)
         berkas.seek(0)

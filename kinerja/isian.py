@@ -53,7 +53,6 @@ def isian_dari_form(halaman):
             diubah=b.form.diubah(),
         )
         for b in halaman.baris
-        if b.dapat_diubah
     ]
     anggaran = [
         IsianAnggaran(
@@ -63,9 +62,34 @@ def isian_dari_form(halaman):
             diubah=a.form.diubah(),
         )
         for a in halaman.anggaran
-        if a.dapat_diubah
     ]
     return baris, anggaran
+
+
+def _realisasi_diketik(baris, form, halaman):
+    """The quarter's realisation as typed in a valid row form (not saved)."""
+    data = form.cleaned_data
+    return Realisasi(
+        indikator=baris.indikator,
+        tahun=halaman.tahun,
+        triwulan=halaman.triwulan,
+        nilai=data.get("nilai"),
+        pembilang=data.get("pembilang"),
+        penyebut=data.get("penyebut"),
+        tingkat=next((t for t in baris.tingkatan if str(t.pk) == data.get("tingkat")), None),
+    )
+
+
+def hitung_seperti_diketik(halaman):
+    """When a page comes back unsaved (an error, a conflict), its figures follow what was typed,
+    as the live preview showed them: each valid row's value so far, capaian and predikat, and
+    each sub kegiatan's spending so far and serapan."""
+    for b in halaman.baris:
+        if b.form.is_valid():
+            b.kinerja = halaman.hitung(b, _realisasi_diketik(b, b.form, halaman))
+    for a in halaman.anggaran:
+        if a.form.is_valid():
+            a.ganti_nilai_ini(a.form.cleaned_data["nilai"])
 
 
 def pratinjau_baris(baris, data, halaman):
@@ -78,13 +102,5 @@ def pratinjau_baris(baris, data, halaman):
     if not form.is_valid():
         galat = [e for daftar in form.errors.values() for e in daftar]
         return {"baris": baris, "halaman": halaman, "galat_pratinjau": galat}
-    kini = Realisasi(
-        indikator=baris.indikator,
-        tahun=halaman.tahun,
-        triwulan=halaman.triwulan,
-        nilai=None if baris.indikator.berumus else form.cleaned_data.get("nilai"),
-        pembilang=form.cleaned_data.get("pembilang"),
-        penyebut=form.cleaned_data.get("penyebut"),
-        tingkat=next((t for t in baris.tingkatan if str(t.pk) == form.cleaned_data.get("tingkat")), None),
-    )
-    return {"baris": replace(baris, kinerja=halaman.hitung(baris, kini)), "halaman": halaman}
+    kinerja = halaman.hitung(baris, _realisasi_diketik(baris, form, halaman))
+    return {"baris": replace(baris, kinerja=kinerja), "halaman": halaman}

@@ -1,17 +1,18 @@
 """Who may do what with which agency's quarter (django-rules object permissions).
 
 Roles give the kind of work (model permissions of the groups, migration 0003); these rules add
-the scope: an operator works only in their own agency, and only in their own bidang when their
-account has one. Where a quarter is in its workflow (draft, submitted, verified) is checked by the
+the scope: an operator reads and works only in their own agency, and only on their own bidang's
+indicators when their account has one. Where a quarter is in its workflow (draft, submitted, verified) is checked by the
 services, for every user, superusers included.
 """
 
 import rules
 
-from renstra.models import PerangkatDaerah
+from renstra.models import Indikator, PerangkatDaerah
 from renstra.querysets import IZIN_SEMUA_OPD
 
 from .models import DataDukung, Pelaporan, Realisasi
+from .selectors import bidang_penanggung_jawab_id
 
 
 def _opd_id(obj):
@@ -24,6 +25,26 @@ def _opd_id(obj):
     if isinstance(obj, DataDukung):
         return obj.realisasi.indikator.renstra.opd_id
     return obj.renstra.opd_id  # an indicator
+
+
+def _indikator(obj):
+    if isinstance(obj, Realisasi):
+        return obj.indikator
+    if isinstance(obj, DataDukung):
+        return obj.realisasi.indikator
+    if isinstance(obj, Indikator):
+        return obj
+    return None
+
+
+@rules.predicate
+def bidang_sendiri(user, obj):
+    """A user with a bidang reads the realisations, evidence and history of their bidang's
+    indicators only; the agency's own objects (its submissions) stay readable."""
+    if user.bidang_id is None:
+        return True
+    indikator = _indikator(obj)
+    return indikator is None or bidang_penanggung_jawab_id(indikator) == user.bidang_id
 
 
 @rules.predicate
@@ -60,7 +81,7 @@ def pembuka(user):
     return user.has_perm("kinerja.buka_kembali_pelaporan")
 
 
-rules.add_perm("kinerja.lihat_opd", melihat_semua_opd | anggota_opd)
+rules.add_perm("kinerja.lihat_opd", melihat_semua_opd | (anggota_opd & bidang_sendiri))
 rules.add_perm("kinerja.isi_pelaporan", operator & anggota_opd & unit_sendiri)
 rules.add_perm("kinerja.putuskan_pelaporan", verifikator)
 rules.add_perm("kinerja.buka_pelaporan", pembuka)

@@ -7,6 +7,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 
+def romawi(triwulan):
+    """TW III, as the forms write quarters."""
+    return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(triwulan, str(triwulan))
+
+
 def akhir_triwulan(tahun, triwulan):
     """The last day of a quarter."""
     if triwulan == 4:

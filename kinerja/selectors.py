@@ -225,6 +225,15 @@ def _bidang_rantai(sub_kegiatan=None, kegiatan=None, program=None):
     return next((s.bidang_id for s in (sub_kegiatan, kegiatan, program) if s is not None and s.bidang_id), None)
 
 
+def tahun_pelaporan(opd, *tahun_lain):
+    """The years an agency can open: every year of its Renstra (earlier periods included), with
+    `tahun_lain` (the year shown, this year) even outside them."""
+    tahun = set(tahun_lain)
+    for awal, akhir in Renstra.objects.filter(opd=opd).values_list("tahun_awal", "tahun_akhir"):
+        tahun.update(range(awal, akhir + 1))
+    return sorted(tahun)
+
+
 def unit_pelaporan(opd):
     """The submissions of an agency per quarter: the agency as a whole, and each bidang when it
     reports per bidang (its tujuan/sasaran indicators stay with the agency)."""
@@ -245,7 +254,6 @@ class BarisIsian:
     realisasi: dict
     realisasi_ini: Realisasi | None
     data_dukung: list
-    dapat_diubah: bool
     kinerja: KinerjaIndikator | None = None
     form: object = None
 
@@ -270,14 +278,27 @@ class BarisIsian:
 
 @dataclass
 class BarisAnggaran:
+    """A sub kegiatan's spending: its budget in force, each quarter up to this one, the total so
+    far and the share of the budget spent (serapan)."""
+
     sub_kegiatan: object
     pagu: int | None
     per_triwulan: list
     realisasi_ini: RealisasiAnggaran | None
-    sampai: int | None
-    serapan: Decimal | None
-    dapat_diubah: bool
     form: object = None
+
+    @property
+    def sampai(self):
+        ada = [v for v in self.per_triwulan if v is not None]
+        return sum(ada) if ada else None
+
+    @property
+    def serapan(self):
+        return rules.serapan(self.sampai, self.pagu)
+
+    def ganti_nilai_ini(self, nilai):
+        """Take `nilai` (as typed) as this quarter's spending."""
+        self.per_triwulan = [*self.per_triwulan[:-1], nilai]
 
 
 @dataclass
@@ -320,11 +341,11 @@ class HalamanIsian:
 
     @property
     def jumlah(self):
-        return sum(1 for b in self.baris if b.dapat_diubah and not _dipotong(b.indikator))
+        return sum(1 for b in self.baris if not _dipotong(b.indikator))
 
     @property
     def terisi(self):
-        return sum(1 for b in self.baris if b.dapat_diubah and not _dipotong(b.indikator) and b.terisi)
+        return sum(1 for b in self.baris if not _dipotong(b.indikator) and b.terisi)
 
 
 def _dipotong(indikator):
@@ -390,7 +411,6 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
             realisasi=rs,
             realisasi_ini=rs.get(triwulan),
             data_dukung=data_dukung.get(rs[triwulan].pk, []) if triwulan in rs else [],
-            dapat_diubah=True,
         )
         b.kinerja = halaman.hitung(b, b.realisasi_ini)
         halaman.baris.append(b)
@@ -428,16 +448,11 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
     blok_sub = {}
     for s in sorted(sub_kegiatan, key=lambda s: s.kode):
         per_tw = keuangan.get(s.pk, {})
-        nilai = [per_tw[tw].nilai if tw in per_tw else None for tw in range(1, triwulan + 1)]
-        sampai = sum(v for v in nilai if v is not None) if any(v is not None for v in nilai) else None
         anggaran = BarisAnggaran(
             sub_kegiatan=s,
             pagu=pagu.get(s.pk),
-            per_triwulan=nilai,
+            per_triwulan=[per_tw[tw].nilai if tw in per_tw else None for tw in range(1, triwulan + 1)],
             realisasi_ini=per_tw.get(triwulan),
-            sampai=sampai,
-            serapan=rules.serapan(sampai, pagu.get(s.pk)),
-            dapat_diubah=True,
         )
         halaman.anggaran.append(anggaran)
         blok = Blok(s, anggaran=anggaran)

@@ -71,7 +71,8 @@ def pelaporan_unit(opd, bidang, tahun, triwulan):
     )
 
 
-def _periksa_dapat_diisi(user, pelaporan):
+def periksa_dapat_diisi(user, pelaporan):
+    """403 unless `user` may write this submission's rows and it is still a draft or returned."""
     if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
         raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
     if pelaporan.status not in DAPAT_DIUBAH:
@@ -113,7 +114,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     indicator ids this user may write (their agency, their bidang). A changed row that someone
     else saved after the page was opened raises `Konflik` and nothing is written.
     """
-    _periksa_dapat_diisi(user, pelaporan)
+    periksa_dapat_diisi(user, pelaporan)
     tahun, triwulan = pelaporan.tahun, pelaporan.triwulan
     diubah = [b for b in baris if b.diubah]
     liar = [b.indikator for b in diubah if b.indikator.pk not in boleh_diubah]
@@ -121,14 +122,14 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         raise PermissionDenied(f'Indikator "{liar[0]}" bukan bagian isian Anda.')
     lama = {
         r.indikator_id: r
-        for r in Realisasi.objects.select_for_update()
+        for r in Realisasi.objects.select_for_update(of=("self",))
         .filter(indikator__in=[b.indikator for b in diubah], tahun=tahun, triwulan=triwulan)
         .select_related("tingkat", "diubah_oleh")
     }
     anggaran_diubah = [a for a in anggaran if a.diubah]
     anggaran_lama = {
         r.sub_kegiatan_id: r
-        for r in RealisasiAnggaran.objects.select_for_update()
+        for r in RealisasiAnggaran.objects.select_for_update(of=("self",))
         .filter(sub_kegiatan__in=[a.sub_kegiatan for a in anggaran_diubah], tahun=tahun, triwulan=triwulan)
         .select_related("diubah_oleh")
     }
@@ -217,7 +218,7 @@ def belum_lengkap(pelaporan, indikator):
 def ajukan_pelaporan(*, user, pelaporan, indikator):
     """Submit a quarter: only when every indicator of the submission (`indikator`) has a value or
     an explanation in keterangan."""
-    _periksa_dapat_diisi(user, pelaporan)
+    periksa_dapat_diisi(user, pelaporan)
     kurang = belum_lengkap(pelaporan, indikator)
     if kurang:
         daftar = "; ".join(f'"{i}"' for i in kurang[:5]) + (
@@ -282,7 +283,7 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
     """Attach an evidence file to an indicator's realisation of the quarter. Without one, an
     empty realisation is created to hold it, at version 0 ("no value saved"), so that saving the
     value typed on the same page is not taken for someone else's save."""
-    _periksa_dapat_diisi(user, pelaporan)
+    periksa_dapat_diisi(user, pelaporan)
     realisasi, _ = Realisasi.objects.get_or_create(
         indikator=indikator,
         tahun=pelaporan.tahun,
@@ -303,6 +304,6 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
 
 @transaction.atomic
 def hapus_data_dukung(*, user, pelaporan, data_dukung):
-    _periksa_dapat_diisi(user, pelaporan)
+    periksa_dapat_diisi(user, pelaporan)
     data_dukung.berkas.delete(save=False)
     data_dukung.delete()

@@ -14,18 +14,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from renstra.models import Bidang, Indikator, PerangkatDaerah
 
 from . import services
 from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukungForm, RealisasiForm
-from .isian import awal_anggaran, awal_realisasi, isian_dari_form, pratinjau_baris
+from .isian import awal_anggaran, awal_realisasi, hitung_seperti_diketik, isian_dari_form, pratinjau_baris
 from .models import DataDukung, Pelaporan, RentangPredikat
-from .periode import batas_waktu, sudah_lewat, triwulan_pelaporan
+from .periode import batas_waktu, romawi, sudah_lewat, triwulan_pelaporan
 from .predikat import warna_teks
 from .riwayat import riwayat_indikator, riwayat_triwulan
-from .selectors import daftar_pelaporan, isian_triwulan, ringkasan_pelaporan, unit_pelaporan
+from .selectors import daftar_pelaporan, isian_triwulan, ringkasan_pelaporan, tahun_pelaporan, unit_pelaporan
 
 
 def _triwulan_sah(tahun, triwulan):
@@ -94,7 +95,7 @@ def _konteks(request, halaman, pelaporan, **lain):
         "batas_waktu": batas_waktu(halaman.tahun, halaman.triwulan, pelaporan),
         "lewat": sudah_lewat(halaman.tahun, halaman.triwulan, pelaporan),
         "unit_lain": unit_pelaporan(halaman.opd) if not request.user.bidang_id else [],
-        "tahun_renstra": halaman.renstra.daftar_tahun if halaman.renstra else [halaman.tahun],
+        "pilihan_tahun": tahun_pelaporan(halaman.opd, halaman.tahun, timezone.localdate().year),
         "ukuran_maks_mb": settings.KINERJA_UKURAN_DATA_DUKUNG_MB,
         **lain,
     }
@@ -128,6 +129,7 @@ def isian(request, tahun, triwulan):
     galat = [(b, b.form) for b in halaman.baris if not b.form.is_valid()]
     galat += [(a, a.form) for a in halaman.anggaran if not a.form.is_valid()]
     if galat:
+        hitung_seperti_diketik(halaman)
         return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan, galat=galat), status=400)
     baris, anggaran = isian_dari_form(halaman)
     try:
@@ -136,7 +138,7 @@ def isian(request, tahun, triwulan):
             pelaporan=pelaporan,
             baris=baris,
             anggaran=anggaran,
-            boleh_diubah={b.indikator.pk for b in halaman.baris if b.dapat_diubah},
+            boleh_diubah={b.indikator.pk for b in halaman.baris},
         )
     except services.Konflik as konflik:
         # Show the operator's values again, with the versions now stored: saving once more keeps
@@ -147,11 +149,11 @@ def isian(request, tahun, triwulan):
             data[f"{b.form.prefix}-versi"] = b.form.initial["versi"]
             data[f"{b.form.prefix}-asal"] = b.form.initial["asal"]
         halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=data)
-        for b in [*halaman.baris, *halaman.anggaran]:
-            b.form.is_valid()
+        hitung_seperti_diketik(halaman)
         konteks = _konteks(request, halaman, pelaporan, bentrok=konflik.bentrok)
         return render(request, "kinerja/isian.html", konteks, status=409)
     except ValidationError as e:
+        hitung_seperti_diketik(halaman)
         konteks = _konteks(request, halaman, pelaporan, galat_simpan=e.messages)
         return render(request, "kinerja/isian.html", konteks, status=400)
     if hasil.realisasi or hasil.anggaran:
@@ -219,11 +221,12 @@ def unggah(request, tahun, triwulan, indikator_id):
     _triwulan_sah(tahun, triwulan)
     opd, bidang = _unit_operator(request)
     _, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    services.periksa_dapat_diisi(request.user, pelaporan)
     form = DataDukungForm(request.POST, request.FILES)
     if not form.is_valid():
         pesan = f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"])
         return _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan, gagal=True)
-    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
     berkas = form.cleaned_data["berkas"]
     services.unggah_data_dukung(user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=berkas)
     pesan = f'Data dukung "{berkas.name}" tersimpan.'
@@ -338,10 +341,10 @@ def putuskan(request, kode, tahun, triwulan):
     try:
         if request.POST.get("aksi") == "verifikasi":
             services.verifikasi_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
-            messages.success(request, f"{pelaporan.bidang or opd} triwulan {triwulan} {tahun} diverifikasi.")
+            messages.success(request, f"{pelaporan.bidang or opd} TW {romawi(triwulan)} {tahun} diverifikasi.")
         else:
             services.kembalikan_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
-            messages.success(request, f"{pelaporan.bidang or opd} triwulan {triwulan} {tahun} dikembalikan.")
+            messages.success(request, f"{pelaporan.bidang or opd} TW {romawi(triwulan)} {tahun} dikembalikan.")
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     return redirect(_url_tinjau(opd, tahun, triwulan, bidang))
@@ -351,6 +354,8 @@ def putuskan(request, kode, tahun, triwulan):
 @require_POST
 def buka_kembali(request, kode, tahun, triwulan):
     opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    if not request.user.has_perm("kinerja.buka_pelaporan", pelaporan):
+        raise PermissionDenied("Hanya admin yang dapat membuka kembali pelaporan.")
     form = AlasanForm(request.POST)
     try:
         if not form.is_valid():

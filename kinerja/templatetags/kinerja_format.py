@@ -3,7 +3,7 @@ call kinerja.rules: templates never compute or format on their own."""
 
 from django import template
 
-from kinerja import rules
+from kinerja import periode, rules
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def nilai(x):
 @register.filter
 def romawi(triwulan):
     """`{{ 3|romawi }}` → III."""
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(triwulan, triwulan)
+    return periode.romawi(triwulan)
 
 
 @register.filter

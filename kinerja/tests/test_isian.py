@@ -66,6 +66,13 @@ def test_a_row_with_an_error_keeps_everything_typed_and_nothing_is_saved(client,
         assert diketik in html
     assert not Realisasi.objects.exists()
     assert not RealisasiAnggaran.objects.exists()
+    # The figures follow what was typed, as the live preview showed them.
+    halaman = respons.context["halaman"]
+    darurat = next(b for b in halaman.baris if b.indikator == dinas.darurat)
+    assert (darurat.kinerja.nilai_tahunan, darurat.kinerja.hasil.nilai) == (12, 100)
+    assert halaman.anggaran[0].serapan.quantize(D("0.01")) == D("99.36")
+    assert f'<td id="capaian-{dinas.darurat.pk}" class="angka">100,00%</td>' in html
+    assert f'<td id="capaian-{dinas.rumus.pk}" class="angka">–</td>' in html
 
 
 @pytest.mark.parametrize(
@@ -265,7 +272,7 @@ def test_the_entry_page_costs_a_fixed_number_of_queries_with_300_indicators(clie
     halaman = respons.context["halaman"]
     assert len(halaman.baris) == 1 + 5 + 300
     assert len(halaman.anggaran) == 300
-    assert q_kecil == q_besar == 17
+    assert q_kecil == q_besar == 18
 
 
 # --- history --------------------------------------------------------------------------------
@@ -326,3 +333,29 @@ def test_evidence_uploads_and_removals_are_in_the_history(client, dinas):
         ("mengunggah", "Realisasi 2024 triwulan 4: data dukung “daftar-penerima.pdf”", dinas.operator),
     ]
     assert not any(p.objek == "Realisasi 2024 triwulan 4" for p in peristiwa)  # the empty holder row
+
+
+def test_the_save_service_refuses_rows_outside_the_users_page(dinas):
+    from kinerja.models import Pelaporan
+    from renstra.tests.factories import IndikatorFactory
+
+    lain = IndikatorFactory()
+    baris = [services.IsianBaris(indikator=lain, data={"nilai": D(5)}, versi=0, diubah=True)]
+    pelaporan = Pelaporan(opd=dinas.opd, tahun=2024, triwulan=4)
+    with pytest.raises(services.PermissionDenied, match="bukan bagian isian Anda"):
+        services.simpan_isian(
+            user=dinas.operator, pelaporan=pelaporan, baris=baris, anggaran=[], boleh_diubah={dinas.darurat.pk}
+        )
+    assert not Realisasi.objects.exists()
+
+
+def test_the_year_list_holds_every_renstra_year_and_this_one(client, dinas):
+    from renstra.tests.factories import RenstraFactory
+
+    RenstraFactory(opd=dinas.opd, tahun_awal=2019, tahun_akhir=2023)
+    client.force_login(dinas.operator)
+    assert client.get(dinas.url).context["pilihan_tahun"] == list(range(2019, 2027))
+    assert client.get(reverse("kinerja:isian", args=[2030, 1])).context["pilihan_tahun"] == [
+        *range(2019, 2027),
+        2030,
+    ]

@@ -1,0 +1,10 @@
+"""Settings of every test run."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _hash_sandi_cepat(settings):
+    """Factories hash a password for every user they make; the production hasher (PBKDF2, slow
+    on purpose) would take most of the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
