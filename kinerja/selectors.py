@@ -59,7 +59,7 @@ class KinerjaIndikator:
     def dihitung(self):
         """Counts in averages: not a detail row, not under a sub kegiatan cut by refocusing."""
         i = self.indikator
-        return i.induk_id is None and not (i.sub_kegiatan_id and i.sub_kegiatan.refocusing)
+        return i.induk_id is None and not i.dipotong_refocusing
 
 
 @dataclass
@@ -270,10 +270,7 @@ class BarisIsian:
 
     @property
     def terisi(self):
-        r = self.realisasi_ini
-        return r is not None and (
-            r.nilai is not None or r.tingkat_id or r.pembilang is not None or bool(r.keterangan.strip())
-        )
+        return self.realisasi_ini is not None and self.realisasi_ini.terisi
 
 
 @dataclass
@@ -340,16 +337,21 @@ class HalamanIsian:
         )
 
     @property
+    def ditanya(self):
+        """The rows a submission needs: all but those of sub kegiatan cut by refocusing."""
+        return [b for b in self.baris if not b.indikator.dipotong_refocusing]
+
+    @property
     def jumlah(self):
-        return sum(1 for b in self.baris if not _dipotong(b.indikator))
+        return len(self.ditanya)
 
     @property
     def terisi(self):
-        return sum(1 for b in self.baris if not _dipotong(b.indikator) and b.terisi)
+        return self.jumlah - len(self.belum_terisi)
 
-
-def _dipotong(indikator):
-    return bool(indikator.sub_kegiatan_id and indikator.sub_kegiatan.refocusing)
+    @property
+    def belum_terisi(self):
+        return [b for b in self.ditanya if not b.terisi]
 
 
 def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skala=None):

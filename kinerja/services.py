@@ -205,11 +205,11 @@ def _simpan(obj, user, alasan=None):
 def belum_lengkap(pelaporan, indikator):
     """The indicators of `indikator` with neither a value nor an explanation in keterangan for the
     submission's quarter (indicators under a sub kegiatan cut by refocusing are not asked)."""
-    ditanya = [i for i in indikator if not (i.sub_kegiatan_id and i.sub_kegiatan.refocusing)]
+    ditanya = [i for i in indikator if not i.dipotong_refocusing]
     terisi = {
         r.indikator_id
         for r in Realisasi.objects.filter(indikator__in=ditanya, tahun=pelaporan.tahun, triwulan=pelaporan.triwulan)
-        if r.nilai is not None or r.tingkat_id or r.pembilang is not None or r.keterangan.strip()
+        if r.terisi
     }
     return [i for i in ditanya if i.pk not in terisi]
 

@@ -101,6 +101,12 @@ class Realisasi(Jejak):
     def __str__(self):
         return f"{self.indikator} — {self.tahun} TW {self.triwulan}"
 
+    @property
+    def terisi(self):
+        """Reported: a value (a level, or the components of a formula) or an explanation why not."""
+        ada_nilai = self.nilai is not None or self.tingkat_id is not None or self.pembilang is not None
+        return ada_nilai or bool(self.keterangan.strip())
+
     def clean(self):
         super().clean()
         if not self.indikator_id:

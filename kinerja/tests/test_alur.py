@@ -48,6 +48,9 @@ def _status(dinas):
 def test_a_quarter_is_submitted_only_when_every_indicator_has_a_value_or_an_explanation(client, dinas):
     _isi_semua(dinas)
     client.force_login(dinas.operator)
+    html = client.get(dinas.url).content.decode()
+    assert "1 belum berisi realisasi atau keterangan</summary>" in html
+    assert f'<li><a href="#baris-{dinas.ape.pk}">{dinas.ape.uraian}</a></li>' in html
     html = client.post(_url("ajukan", dinas), follow=True).content.decode()
     assert f"Belum dapat diajukan: 1 indikator belum berisi realisasi atau keterangan: &quot;{dinas.ape}&quot;" in html
     assert not Pelaporan.objects.filter(status=Pelaporan.Status.DIAJUKAN).exists()

@@ -242,6 +242,11 @@ class Indikator(models.Model):
         """True when operators enter a numerator and a denominator instead of the value."""
         return bool(self.pembilang and self.penyebut)
 
+    @property
+    def dipotong_refocusing(self):
+        """Under a sub kegiatan cut by budget refocusing: neither asked for nor averaged."""
+        return bool(self.sub_kegiatan_id and self.sub_kegiatan.refocusing)
+
     def _renstra_pemilik(self):
         pemilik = self.pemilik
         if pemilik is None:
