@@ -66,6 +66,21 @@ def isian_dari_form(halaman):
     return baris, anggaran
 
 
+def isian_setelah_bentrok(dikirim, segar, data):
+    """The page to show after a save refused for someone else's saves: the rows the operator
+    changed keep their typing, now against the versions stored (saving once more keeps them,
+    knowingly, over the other person's); every other row shows what is stored now, so that a
+    second save cannot put back the old values of rows the operator never touched."""
+    data = data.copy()
+    diubah = {b.form.prefix for b in [*dikirim.baris, *dikirim.anggaran] if b.form.is_valid() and b.form.diubah()}
+    for b in [*segar.baris, *segar.anggaran]:
+        awal = b.form.initial
+        nama = awal if b.form.prefix not in diubah else ("versi", "asal")
+        for field in nama:
+            data[f"{b.form.prefix}-{field}"] = "" if awal[field] is None else awal[field]
+    return data
+
+
 def _realisasi_diketik(baris, form, halaman):
     """The quarter's realisation as typed in a valid row form (not saved)."""
     data = form.cleaned_data

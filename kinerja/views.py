@@ -21,7 +21,14 @@ from renstra.models import Bidang, Indikator, PerangkatDaerah
 
 from . import services
 from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukungForm, RealisasiForm
-from .isian import awal_anggaran, awal_realisasi, hitung_seperti_diketik, isian_dari_form, pratinjau_baris
+from .isian import (
+    awal_anggaran,
+    awal_realisasi,
+    hitung_seperti_diketik,
+    isian_dari_form,
+    isian_setelah_bentrok,
+    pratinjau_baris,
+)
 from .models import DataDukung, Pelaporan, RentangPredikat
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_pelaporan
 from .predikat import warna_teks
@@ -74,7 +81,8 @@ def _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id):
     return halaman, baris
 
 
-def _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=None):
+def _halaman(request, tahun, triwulan, opd, bidang, data=None):
+    """The page of the unit with a row form each (bound to `data`, else filled from the store)."""
     halaman = _isian(request, opd, bidang, tahun, triwulan)
     for b in halaman.baris:
         b.form = RealisasiForm(data, prefix=f"r{b.indikator.pk}", indikator=b.indikator, tingkatan=b.tingkatan)
@@ -122,10 +130,10 @@ def isian(request, tahun, triwulan):
     if not request.user.has_perm("kinerja.isi_pelaporan", pelaporan):
         raise PermissionDenied("Anda tidak dapat mengisi realisasi unit ini.")
     if request.method != "POST":
-        halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan)
+        halaman = _halaman(request, tahun, triwulan, opd, bidang)
         return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan))
 
-    halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=request.POST)
+    halaman = _halaman(request, tahun, triwulan, opd, bidang, data=request.POST)
     galat = [(b, b.form) for b in halaman.baris if not b.form.is_valid()]
     galat += [(a, a.form) for a in halaman.anggaran if not a.form.is_valid()]
     if galat:
@@ -141,14 +149,8 @@ def isian(request, tahun, triwulan):
             boleh_diubah={b.indikator.pk for b in halaman.baris},
         )
     except services.Konflik as konflik:
-        # Show the operator's values again, with the versions now stored: saving once more keeps
-        # their values, knowingly, over the other person's.
-        segar = _halaman(request, tahun, triwulan, opd, bidang, pelaporan)
-        data = request.POST.copy()
-        for b in [*segar.baris, *segar.anggaran]:
-            data[f"{b.form.prefix}-versi"] = b.form.initial["versi"]
-            data[f"{b.form.prefix}-asal"] = b.form.initial["asal"]
-        halaman = _halaman(request, tahun, triwulan, opd, bidang, pelaporan, data=data)
+        data = isian_setelah_bentrok(halaman, _halaman(request, tahun, triwulan, opd, bidang), request.POST)
+        halaman = _halaman(request, tahun, triwulan, opd, bidang, data=data)
         hitung_seperti_diketik(halaman)
         konteks = _konteks(request, halaman, pelaporan, bentrok=konflik.bentrok)
         return render(request, "kinerja/isian.html", konteks, status=409)

@@ -359,3 +359,23 @@ def test_the_year_list_holds_every_renstra_year_and_this_one(client, dinas):
         *range(2019, 2027),
         2030,
     ]
+
+
+def test_saving_again_after_a_conflict_keeps_the_other_persons_rows_you_did_not_touch(client, dinas):
+    from django.test import Client
+
+    lain = Client()
+    halaman_rina = buka(client, dinas)
+    halaman_budi = buka(lain, dinas, operator(opd=dinas.opd, first_name="Budi"))
+    budi = {n(dinas.darurat): "10", a(dinas.sub): "7.000", n(dinas.rumus, "keterangan"): "Menunggu data Dukcapil."}
+    assert lain.post(dinas.url, halaman_budi | budi).status_code == 302
+
+    respons = client.post(dinas.url, halaman_rina | {n(dinas.darurat): "11"})
+    assert respons.status_code == 409
+    html = respons.content.decode()
+    assert 'value="7.000"' in html and "Menunggu data Dukcapil." in html  # Budi's rows, as stored now
+
+    assert client.post(dinas.url, isian_awal(respons)).status_code == 302
+    assert Realisasi.objects.get(indikator=dinas.darurat).nilai == 11
+    assert Realisasi.objects.get(indikator=dinas.rumus).keterangan == "Menunggu data Dukcapil."
+    assert RealisasiAnggaran.objects.get().nilai == 7000
