@@ -5,13 +5,14 @@ reviewers); an id outside it answers 404, an action the role may not take 403.
 """
 
 import contextlib
+import re
 from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -337,11 +338,14 @@ def tinjau(request, kode, tahun, triwulan):
 @require_POST
 def putuskan(request, kode, tahun, triwulan):
     opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    aksi = request.POST.get("aksi")
+    if aksi not in ("verifikasi", "kembalikan"):
+        return HttpResponseBadRequest("Pilih Verifikasi atau Kembalikan.")
     form = CatatanForm(request.POST)
     form.is_valid()
     catatan = form.cleaned_data.get("catatan", "")
     try:
-        if request.POST.get("aksi") == "verifikasi":
+        if aksi == "verifikasi":
             services.verifikasi_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
             messages.success(request, f"{pelaporan.bidang or opd} TW {romawi(triwulan)} {tahun} diverifikasi.")
         else:
@@ -388,7 +392,9 @@ def riwayat(request, pk):
 
 def gaya_predikat(request):
     """The colours of the predikat bands, as a stylesheet (no inline styles: CSP-friendly)."""
-    warna = sorted(set(RentangPredikat.objects.exclude(warna="").values_list("warna", flat=True)))
+    warna = sorted(
+        {w for w in RentangPredikat.objects.values_list("warna", flat=True) if re.fullmatch(r"#[0-9a-fA-F]{6}", w)}
+    )
     css = "\n".join(f'.predikat[data-warna="{w}"] {{ background-color: {w}; color: {warna_teks(w)}; }}' for w in warna)
     respons = HttpResponse(css, content_type="text/css; charset=utf-8")
     respons["Cache-Control"] = "max-age=300"
