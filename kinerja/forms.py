@@ -64,14 +64,21 @@ class RupiahField(AngkaField):
         return None if angka is None else int(angka)
 
 
+def teks_rapi(teks):
+    """Text as stored: line breaks as LF (browsers send CR LF), no surrounding blanks."""
+    return teks.replace("\r\n", "\n").strip()
+
+
+def _baku(nilai):
+    if isinstance(nilai, Decimal):
+        return f"{nilai.normalize():f}"
+    return teks_rapi(nilai) if isinstance(nilai, str) else nilai
+
+
 def sidik(data):
     """A short fingerprint of a row's values, sent with the page: a save changes only the rows
     whose values the operator changed, and checks their version only."""
-    teks = json.dumps(
-        {k: (f"{v.normalize():f}" if isinstance(v, Decimal) else v) for k, v in sorted(data.items())},
-        sort_keys=True,
-        default=str,
-    )
+    teks = json.dumps({k: _baku(v) for k, v in data.items()}, sort_keys=True, default=str)
     return hashlib.sha256(teks.encode()).hexdigest()[:16]
 
 
@@ -125,7 +132,8 @@ class RealisasiForm(BarisForm):
             self.fields[nama].widget.attrs["rows"] = 2
 
     def nilai_bersih(self):
-        return {f: self.cleaned_data.get(f) if f in self.fields else None for f in self.FIELD_NILAI}
+        data = {f: self.cleaned_data.get(f) if f in self.fields else None for f in self.FIELD_NILAI}
+        return data | {n: teks_rapi(data[n] or "") for n in NARASI}
 
     def clean(self):
         data = super().clean()

@@ -379,3 +379,14 @@ def test_saving_again_after_a_conflict_keeps_the_other_persons_rows_you_did_not_
     assert Realisasi.objects.get(indikator=dinas.darurat).nilai == 11
     assert Realisasi.objects.get(indikator=dinas.rumus).keterangan == "Menunggu data Dukcapil."
     assert RealisasiAnggaran.objects.get().nilai == 7000
+
+
+def test_narrative_sent_back_with_browser_line_breaks_is_not_a_change(client, dinas):
+    RealisasiFactory(indikator=dinas.darurat, tahun=2024, triwulan=4, nilai=D(7),
+                     permasalahan="Data Januari belum masuk.\nMenunggu laporan kecamatan. ")  # fmt: skip
+    data = buka(client, dinas)
+    data[n(dinas.darurat, "permasalahan")] = "Data Januari belum masuk.\r\nMenunggu laporan kecamatan."
+    assert "Tidak ada yang berubah." in client.post(dinas.url, data, follow=True).content.decode()
+    data[n(dinas.darurat, "permasalahan")] = "Data Januari sudah masuk.\r\nSelesai.  "
+    client.post(dinas.url, data)
+    assert Realisasi.objects.get(indikator=dinas.darurat).permasalahan == "Data Januari sudah masuk.\nSelesai."
