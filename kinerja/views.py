@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -159,6 +160,11 @@ def isian(request, tahun, triwulan):
         hitung_seperti_diketik(halaman)
         konteks = _konteks(request, halaman, pelaporan, galat_simpan=e.messages)
         return render(request, "kinerja/isian.html", konteks, status=400)
+    except IntegrityError:  # a new row saved by someone else in the same instant
+        hitung_seperti_diketik(halaman)
+        pesan = "Orang lain menyimpan baris yang sama pada saat yang sama. Simpan sekali lagi untuk melihat nilainya."
+        konteks = _konteks(request, halaman, pelaporan, galat_simpan=[pesan])
+        return render(request, "kinerja/isian.html", konteks, status=409)
     if hasil.realisasi or hasil.anggaran:
         messages.success(
             request, f"Tersimpan: {hasil.realisasi} realisasi indikator dan {hasil.anggaran} realisasi keuangan."

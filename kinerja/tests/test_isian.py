@@ -390,3 +390,22 @@ def test_narrative_sent_back_with_browser_line_breaks_is_not_a_change(client, di
     data[n(dinas.darurat, "permasalahan")] = "Data Januari sudah masuk.\r\nSelesai.  "
     client.post(dinas.url, data)
     assert Realisasi.objects.get(indikator=dinas.darurat).permasalahan == "Data Januari sudah masuk.\nSelesai."
+
+
+def test_a_new_row_saved_by_someone_else_in_the_same_instant_is_refused_not_a_crash(client, dinas, monkeypatch):
+    data = buka(client, dinas) | {n(dinas.darurat): "12", a(dinas.sub): "1.000"}
+    asli = services._simpan
+
+    def bersamaan(obj, user, alasan=None):
+        if isinstance(obj, Realisasi) and obj.pk is None:  # the other insert lands between check and save
+            Realisasi.objects.create(indikator=obj.indikator, tahun=obj.tahun, triwulan=obj.triwulan, nilai=9)
+        asli(obj, user, alasan)
+
+    monkeypatch.setattr(services, "_simpan", bersamaan)
+    monkeypatch.setattr(Realisasi, "validate_unique", lambda self, exclude=None: None)
+    monkeypatch.setattr(Realisasi, "validate_constraints", lambda self, exclude=None: None)
+    respons = client.post(dinas.url, data)
+    assert respons.status_code == 409
+    assert "pada saat yang sama" in respons.content.decode()
+    assert not RealisasiAnggaran.objects.exists()
+    assert 'value="12"' in respons.content.decode()
