@@ -154,7 +154,7 @@ def _peristiwa_berkas(realisasi, awalan):
     )
 
 
-def riwayat_triwulan(halaman, batas=200):
+def riwayat_triwulan(halaman):
     """The changes of one submission's quarter, newest first: its realisations, its spending
     and its workflow (with the reasons given)."""
     indikator = {b.indikator.pk: b.indikator for b in halaman.baris}
@@ -192,7 +192,7 @@ def riwayat_triwulan(halaman, batas=200):
             lambda c: "Status pelaporan",
         ),
     ]
-    return _terbaru_dulu(peristiwa)[:batas]
+    return _terbaru_dulu(peristiwa)
 
 
 def _terbaru_dulu(peristiwa):

@@ -37,6 +37,8 @@ from .predikat import warna_teks
 from .riwayat import riwayat_indikator, riwayat_triwulan
 from .selectors import daftar_pelaporan, isian_triwulan, ringkasan_pelaporan, tahun_pelaporan, unit_pelaporan
 
+RIWAYAT_DITAMPILKAN = 50  # newest changes on the review page; each indicator's page has them all
+
 
 def _triwulan_sah(tahun, triwulan):
     if not 1 <= triwulan <= 4 or not 2000 <= tahun <= 2100:
@@ -322,6 +324,7 @@ def tinjau(request, kode, tahun, triwulan):
     """A submission read-only, with capaian, predikat and the history of its quarter."""
     opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
     halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)
+    riwayat = riwayat_triwulan(halaman)
     return render(
         request,
         "kinerja/tinjau.html",
@@ -329,7 +332,8 @@ def tinjau(request, kode, tahun, triwulan):
             "halaman": halaman,
             "pelaporan": pelaporan,
             "batas_waktu": batas_waktu(tahun, triwulan, pelaporan),
-            "riwayat": riwayat_triwulan(halaman),
+            "riwayat": riwayat[:RIWAYAT_DITAMPILKAN],
+            "jumlah_riwayat": len(riwayat),
             "form_catatan": CatatanForm(),
             "form_alasan": AlasanForm(),
             "boleh_putuskan": request.user.has_perm("kinerja.putuskan_pelaporan", pelaporan)

@@ -16,7 +16,7 @@ from kinerja.selectors import daftar_pelaporan, ringkasan_pelaporan
 from renstra.tests.factories import BidangFactory, IndikatorFactory, PerangkatDaerahFactory, RenstraFactory
 
 from .factories import PelaporanFactory, RealisasiFactory, admin, operator, verifikator
-from .halaman import buka, n
+from .halaman import buka, isian_awal, n
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -267,3 +267,22 @@ def test_the_reviewers_list_costs_a_fixed_number_of_queries(client, django_asser
         PelaporanFactory(opd=opd, tahun=2024, triwulan=4, status="diajukan", diajukan_oleh=operator(opd=opd))
     with django_assert_num_queries(3):
         assert len(daftar_pelaporan(2024, 4)) == 6 + 3 * 3
+
+
+def test_the_review_page_shows_the_newest_changes_and_says_how_many_there_are(client, dinas):
+    from kinerja.views import RIWAYAT_DITAMPILKAN
+
+    data = buka(client, dinas)
+    for k in range(RIWAYAT_DITAMPILKAN + 2):
+        data = data | {n(dinas.darurat): str(k + 1)}
+        respons = client.post(dinas.url, data, follow=True)
+        data = isian_awal(respons)
+    client.force_login(verifikator())
+    respons = client.get(reverse("kinerja:tinjau", args=[dinas.opd.kode, 2024, 4]))
+    assert len(respons.context["riwayat"]) == RIWAYAT_DITAMPILKAN
+    terbaru = next(p for p in respons.context["riwayat"] if p.objek.startswith("Realisasi:"))
+    assert [(c.lama, c.baru) for c in terbaru.perubahan] == [
+        (str(RIWAYAT_DITAMPILKAN + 1), str(RIWAYAT_DITAMPILKAN + 2))
+    ]
+    assert respons.context["jumlah_riwayat"] == RIWAYAT_DITAMPILKAN + 2 + 1  # and the submission's creation
+    assert f"{RIWAYAT_DITAMPILKAN} perubahan terbaru dari {RIWAYAT_DITAMPILKAN + 3}" in respons.content.decode()
