@@ -9,8 +9,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 from kinerja import rules
 from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target
+from renstra.selectors import renstra_berlaku
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
+from .periode import batas_waktu, sudah_lewat
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
 URUTAN_TARGET = (Target.Jenis.PK_PERUBAHAN, Target.Jenis.PK, Target.Jenis.RENSTRA)
@@ -170,7 +172,7 @@ def kinerja_tahunan(opd, tahun, skala=None, renstra=None):
     if skala is None:
         skala = skala_laporan("dasbor")
     if renstra is None:
-        renstra = Renstra.objects.filter(opd=opd).berlaku_pada(tahun).order_by("-revisi").first()
+        renstra = renstra_berlaku(opd, tahun)
     daftar = _hitung_renstra(renstra, tahun, skala) if renstra else []
     return KinerjaTahun(
         renstra=renstra,
@@ -182,18 +184,24 @@ def kinerja_tahunan(opd, tahun, skala=None, renstra=None):
     )
 
 
+def _target_per_indikator(tahun, **saringan):
+    """Targets of `tahun` by indicator: the yearly ones, and the quarterly ones by quarter."""
+    tahunan, per_triwulan = {}, {}
+    for t in Target.objects.filter(tahun=tahun, **saringan).select_related("tingkat"):
+        if t.triwulan:
+            per_triwulan.setdefault(t.indikator_id, {}).setdefault(t.triwulan, []).append(t)
+        else:
+            tahunan.setdefault(t.indikator_id, []).append(t)
+    return tahunan, per_triwulan
+
+
 def _hitung_renstra(renstra, tahun, skala):
     indikator = list(
         Indikator.objects.filter(renstra=renstra)
         .select_related("skala_tingkat", "sub_kegiatan")
         .prefetch_related("skala_tingkat__tingkat")
     )
-    target_tahun, target_triwulan = {}, {}
-    for t in Target.objects.filter(indikator__renstra=renstra, tahun=tahun).select_related("tingkat"):
-        if t.triwulan:
-            target_triwulan.setdefault(t.indikator_id, {}).setdefault(t.triwulan, []).append(t)
-        else:
-            target_tahun.setdefault(t.indikator_id, []).append(t)
+    target_tahun, target_triwulan = _target_per_indikator(tahun, indikator__renstra=renstra)
     realisasi = {}
     for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun).select_related("tingkat"):
         realisasi.setdefault(r.indikator_id, {})[r.triwulan] = r
@@ -316,7 +324,6 @@ class HalamanIsian:
     triwulan: int
     bidang: object
     skala: rules.Skala
-    strategis: list = field(default_factory=list)
     program: list = field(default_factory=list)
     baris: list = field(default_factory=list)
     anggaran: list = field(default_factory=list)
@@ -337,6 +344,11 @@ class HalamanIsian:
         )
 
     @property
+    def strategis(self):
+        """The rows of tujuan and sasaran indicators, shown first."""
+        return [b for b in self.baris if b.indikator.tujuan_id or b.indikator.sasaran_id]
+
+    @property
     def ditanya(self):
         """The rows a submission needs: all but those of sub kegiatan cut by refocusing."""
         return [b for b in self.baris if not b.indikator.dipotong_refocusing]
@@ -354,26 +366,23 @@ class HalamanIsian:
         return [b for b in self.ditanya if not b.terisi]
 
 
-def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skala=None):
-    """The rows of one submission (the agency, or one bidang of an agency that reports per
-    bidang) for a quarter, grouped program → kegiatan → sub kegiatan after the tujuan/sasaran
-    indicators; each with its target, earlier quarters, this quarter and its capaian so far.
-    A user with a bidang sees and edits only their bidang's rows. Fixed number of queries."""
-    skala = skala or skala_laporan("evaluasi_triwulan")
-    renstra = Renstra.objects.filter(opd=opd).berlaku_pada(tahun).order_by("-revisi").first()
-    halaman = HalamanIsian(opd=opd, renstra=renstra, tahun=tahun, triwulan=triwulan, bidang=bidang, skala=skala)
-    if renstra is None:
-        return halaman
-
-    def milik_unit(bidang_id):
-        if opd.pelaporan_per_bidang:
-            return bidang_id == (bidang.pk if bidang else None)
-        return True
+def _terlihat(opd, bidang, pengguna):
+    """Whether a row answered for by a bidang (its id, or None) belongs to the submission of
+    `bidang` (None: the agency's) and is seen by `pengguna`: in an agency reporting as a whole,
+    a user with a bidang sees only their bidang's rows."""
+    unit = bidang.pk if bidang else None
+    hanya = pengguna.bidang_id if pengguna and pengguna.bidang_id and not opd.pelaporan_per_bidang else None
 
     def terlihat(bidang_id):
-        return milik_unit(bidang_id) and (bidang_pengguna is None or bidang_id == bidang_pengguna.pk)
+        if opd.pelaporan_per_bidang and bidang_id != unit:
+            return False
+        return hanya is None or bidang_id == hanya
 
-    indikator = [
+    return terlihat
+
+
+def _indikator_unit(renstra, terlihat):
+    return [
         i
         for i in Indikator.objects.filter(renstra=renstra)
         .select_related(
@@ -387,20 +396,34 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
         .prefetch_related("skala_tingkat__tingkat")
         if terlihat(bidang_penanggung_jawab_id(i))
     ]
-    target_tahun, target_triwulan = {}, {}
-    for t in Target.objects.filter(indikator__in=indikator, tahun=tahun).select_related("tingkat"):
-        if t.triwulan:
-            target_triwulan.setdefault(t.indikator_id, {}).setdefault(t.triwulan, []).append(t)
-        else:
-            target_tahun.setdefault(t.indikator_id, []).append(t)
+
+
+def indikator_pelaporan(opd, tahun, bidang=None):
+    """The indicators of one submission (every bidang's, when the agency reports as a whole)."""
+    renstra = renstra_berlaku(opd, tahun)
+    return _indikator_unit(renstra, _terlihat(opd, bidang, None)) if renstra else []
+
+
+def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None):
+    """The rows of one submission (the agency, or one bidang of an agency that reports per
+    bidang) for a quarter, grouped program → kegiatan → sub kegiatan after the tujuan/sasaran
+    indicators; each with its target, earlier quarters, this quarter and its capaian so far.
+    `pengguna` with a bidang sees only their bidang's rows. Fixed number of queries."""
+    skala = skala or skala_laporan("evaluasi_triwulan")
+    renstra = renstra_berlaku(opd, tahun)
+    halaman = HalamanIsian(opd=opd, renstra=renstra, tahun=tahun, triwulan=triwulan, bidang=bidang, skala=skala)
+    if renstra is None:
+        return halaman
+    terlihat = _terlihat(opd, bidang, pengguna)
+    indikator = _indikator_unit(renstra, terlihat)
+    target_tahun, target_triwulan = _target_per_indikator(tahun, indikator__in=indikator)
     realisasi = {}
     for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun, triwulan__lte=triwulan).select_related(
         "tingkat", "diubah_oleh"
     ):
         realisasi.setdefault(r.indikator_id, {})[r.triwulan] = r
-    ini = [rs[triwulan] for rs in realisasi.values() if triwulan in rs]
     data_dukung = {}
-    for d in DataDukung.objects.filter(realisasi__in=ini).order_by("diunggah_pada"):
+    for d in _data_dukung(realisasi__indikator__in=indikator, realisasi__tahun=tahun, realisasi__triwulan=triwulan):
         data_dukung.setdefault(d.realisasi_id, []).append(d)
 
     for i in sorted(indikator, key=_urutan):
@@ -416,7 +439,6 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
         )
         b.kinerja = halaman.hitung(b, b.realisasi_ini)
         halaman.baris.append(b)
-    halaman.strategis = [b for b in halaman.baris if b.indikator.tujuan_id or b.indikator.sasaran_id]
 
     sub_kegiatan = [
         s
@@ -471,6 +493,15 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, bidang_pengguna=None, skal
     return halaman
 
 
+def _data_dukung(**saringan):
+    return DataDukung.objects.filter(**saringan).select_related("diunggah_oleh").order_by("diunggah_pada", "pk")
+
+
+def data_dukung_baris(indikator, tahun, triwulan):
+    """An indicator's evidence files of a quarter, oldest first."""
+    return list(_data_dukung(realisasi__indikator=indikator, realisasi__tahun=tahun, realisasi__triwulan=triwulan))
+
+
 def _urutan(indikator):
     """Tujuan/sasaran first (by code), then programs, kegiatan, sub kegiatan by code."""
     if indikator.sasaran_id:
@@ -504,6 +535,13 @@ class BarisPelaporan:
     def belum_diajukan(self):
         return self.status in (Pelaporan.Status.DRAFT, Pelaporan.Status.DIKEMBALIKAN)
 
+    @property
+    def ketepatan(self):
+        """Timeliness as the list shows it: late, past the deadline unsubmitted, or on time."""
+        if self.terlambat:
+            return "lewat batas, belum diajukan" if self.belum_diajukan else "terlambat"
+        return "" if self.belum_diajukan else "tepat waktu"
+
 
 def ringkasan_pelaporan(baris):
     """(label, count) per status in workflow order, and how many are late."""
@@ -520,8 +558,6 @@ def daftar_pelaporan(tahun, triwulan):
     """Every submission unit of every agency with a Renstra for the year, for one quarter: its
     status, dates and lateness (submitted after the deadline, or not submitted and the deadline
     passed). Submitted ones first. Three queries."""
-    from .periode import batas_waktu, sudah_lewat
-
     opd = (
         PerangkatDaerah.objects.filter(
             renstra__aktif=True, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun

@@ -87,23 +87,25 @@ def _catat(obj, user, alasan=None):
         obj._change_reason = alasan
 
 
+def _teks(nama_tingkat=None, pembilang=None, penyebut=None, nilai=None):
+    """A realisation as a conflict message shows it: the level, the components, or the value."""
+    if nama_tingkat:
+        return nama_tingkat
+    if pembilang is not None:
+        return f"{rules.format_angka(pembilang, None)} / {rules.format_angka(penyebut, None)}"
+    return rules.format_angka(nilai, None) or "(kosong)"
+
+
 def _teks_realisasi(r):
     if r is None:
         return "(kosong)"
-    if r.tingkat_id:
-        return r.tingkat.nama
-    if r.pembilang is not None:
-        return f"{rules.format_angka(r.pembilang, None)} / {rules.format_angka(r.penyebut, None)}"
-    return rules.format_angka(r.nilai, None) or "(kosong)"
+    return _teks(r.tingkat.nama if r.tingkat_id else None, r.pembilang, r.penyebut, r.nilai)
 
 
 def _teks_isian(baris):
     d = baris.data
-    if d.get("tingkat"):
-        return Tingkat.objects.get(pk=d["tingkat"]).nama
-    if d.get("pembilang") is not None:
-        return f"{rules.format_angka(d['pembilang'], None)} / {rules.format_angka(d['penyebut'], None)}"
-    return rules.format_angka(d.get("nilai"), None) or "(kosong)"
+    tingkat = Tingkat.objects.get(pk=d["tingkat"]).nama if d.get("tingkat") else None
+    return _teks(tingkat, d.get("pembilang"), d.get("penyebut"), d.get("nilai"))
 
 
 @transaction.atomic

@@ -35,7 +35,15 @@ from .models import DataDukung, Pelaporan, RentangPredikat
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_pelaporan
 from .predikat import warna_teks
 from .riwayat import riwayat_indikator, riwayat_triwulan
-from .selectors import daftar_pelaporan, isian_triwulan, ringkasan_pelaporan, tahun_pelaporan, unit_pelaporan
+from .selectors import (
+    daftar_pelaporan,
+    data_dukung_baris,
+    indikator_pelaporan,
+    isian_triwulan,
+    ringkasan_pelaporan,
+    tahun_pelaporan,
+    unit_pelaporan,
+)
 
 RIWAYAT_DITAMPILKAN = 50  # newest changes on the review page; each indicator's page has them all
 
@@ -69,11 +77,7 @@ def _url_isian(tahun, triwulan, bidang=None, anchor=""):
 
 
 def _isian(request, opd, bidang, tahun, triwulan):
-    """The rows of the unit this user sees: in an agency reporting as a whole, an operator with a
-    bidang sees only their bidang's rows."""
-    user = request.user
-    bidang_pengguna = user.bidang if user.bidang_id and not opd.pelaporan_per_bidang else None
-    return isian_triwulan(opd, tahun, triwulan, bidang=bidang, bidang_pengguna=bidang_pengguna)
+    return isian_triwulan(opd, tahun, triwulan, bidang=bidang, pengguna=request.user)
 
 
 def _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id):
@@ -195,11 +199,9 @@ def ajukan(request, tahun, triwulan):
     if pelaporan.status not in services.DAPAT_DIUBAH:  # e.g. a second click on a slow connection
         messages.info(request, f"Triwulan ini sudah berstatus {pelaporan.get_status_display().lower()}.")
         return redirect(_url_isian(tahun, triwulan, bidang))
-    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)  # the whole unit, every bidang
+    indikator = indikator_pelaporan(opd, tahun, bidang)  # the whole unit, every bidang's rows
     try:
-        services.ajukan_pelaporan(
-            user=request.user, pelaporan=pelaporan, indikator=[b.indikator for b in halaman.baris]
-        )
+        services.ajukan_pelaporan(user=request.user, pelaporan=pelaporan, indikator=indikator)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -207,13 +209,13 @@ def ajukan(request, tahun, triwulan):
     return redirect(_url_isian(tahun, triwulan, bidang))
 
 
-def _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan, gagal=False):
+def _hasil_data_dukung(request, halaman, baris, pesan, gagal=False):
     """After an upload or a removal: with htmx, the row's evidence list in place (what the
     operator typed elsewhere on the page stays); without, back to the page with a message."""
     if not request.htmx:
         (messages.error if gagal else messages.success)(request, pesan)
-        return redirect(_url_isian(tahun, triwulan, bidang, f"baris-{indikator_id}"))
-    halaman, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+        return redirect(_url_isian(halaman.tahun, halaman.triwulan, halaman.bidang, f"baris-{baris.indikator.pk}"))
+    baris.data_dukung = data_dukung_baris(baris.indikator, halaman.tahun, halaman.triwulan)
     konteks = {
         "baris": baris,
         "halaman": halaman,
@@ -231,17 +233,16 @@ def _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesa
 def unggah(request, tahun, triwulan, indikator_id):
     _triwulan_sah(tahun, triwulan)
     opd, bidang = _unit_operator(request)
-    _, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
+    halaman, baris = _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id)
     pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
     services.periksa_dapat_diisi(request.user, pelaporan)
     form = DataDukungForm(request.POST, request.FILES)
     if not form.is_valid():
         pesan = f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"])
-        return _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan, gagal=True)
+        return _hasil_data_dukung(request, halaman, baris, pesan, gagal=True)
     berkas = form.cleaned_data["berkas"]
     services.unggah_data_dukung(user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=berkas)
-    pesan = f'Data dukung "{berkas.name}" tersimpan.'
-    return _hasil_data_dukung(request, opd, bidang, tahun, triwulan, indikator_id, pesan)
+    return _hasil_data_dukung(request, halaman, baris, f'Data dukung "{berkas.name}" tersimpan.')
 
 
 def _data_dukung_terlihat(request, pk):
@@ -267,11 +268,10 @@ def hapus_data_dukung(request, pk):
     data_dukung = _data_dukung_terlihat(request, pk)
     r = data_dukung.realisasi
     opd, bidang = _unit_operator(request)
-    _baris_isian(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id)  # 404 unless the row is theirs
+    halaman, baris = _baris_isian(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id)  # 404 unless theirs
     pelaporan = services.pelaporan_unit(opd, bidang, r.tahun, r.triwulan)
     services.hapus_data_dukung(user=request.user, pelaporan=pelaporan, data_dukung=data_dukung)
-    pesan = f'Data dukung "{data_dukung.nama_asli}" dihapus.'
-    return _hasil_data_dukung(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id, pesan)
+    return _hasil_data_dukung(request, halaman, baris, f'Data dukung "{data_dukung.nama_asli}" dihapus.')
 
 
 # --- verification -------------------------------------------------------------------------

@@ -9,12 +9,17 @@ from django.db.models.functions import Coalesce
 from .models import Indikator, Kegiatan, PerangkatDaerah, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
 
 
+def renstra_berlaku(opd, tahun):
+    """The agency's Renstra in force in `tahun`: the latest revision of the active one covering it."""
+    return Renstra.objects.filter(opd=opd).berlaku_pada(tahun).order_by("-revisi").first()
+
+
 def renstra_utama(opd, tahun):
     """The Renstra to show first for an agency: the active one covering `tahun`, else the
     latest active one, else the latest."""
     semua = Renstra.objects.filter(opd=opd)
     return (
-        semua.berlaku_pada(tahun).order_by("-revisi").first()
+        renstra_berlaku(opd, tahun)
         or semua.filter(aktif=True).order_by("-tahun_awal", "-revisi").first()
         or semua.order_by("-tahun_awal", "-revisi").first()
     )
