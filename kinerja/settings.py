@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "rules",
+    "import_export",
     "kinerja",
     "renstra",
     "laporan",

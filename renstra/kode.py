@@ -32,7 +32,9 @@ _BAGIAN = {
     SASARAN: (r"\d{1,2}", "N", "1.1"),
     PROGRAM: (r"(?:\d|X)\.(?:\d{2}|XX)\.\d{2}", "N.NN.NN", "1.06.02"),
     KEGIATAN: (r"\d\.\d{2}", "N.NN", "1.06.02.2.03"),
-    SUB_KEGIATAN: (r"\d{4}", "NNNN", "1.06.02.2.03.0001"),
+    # Four digits since Kepmendagri 050-5889/2021; workbooks still keeping the two digits of
+    # Permendagri 90/2019 (seed 000: `1.06.05.2.01.01`) are accepted as they are.
+    SUB_KEGIATAN: (r"\d{4}|\d{2}", "NNNN", "1.06.02.2.03.0001"),
 }
 
 _BENTUK_PENUH = {

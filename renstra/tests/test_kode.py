@@ -19,6 +19,7 @@ from renstra.kode import KEGIATAN, PROGRAM, SASARAN, SUB_KEGIATAN, TUJUAN, norma
         (KEGIATAN, "1.06.02.3.05", "1.06.02"),
         (SUB_KEGIATAN, "1.06.04.2.01.0010", "1.06.04.2.01"),
         (SUB_KEGIATAN, "1.06.04.2.01.0010", None),
+        (SUB_KEGIATAN, "1.06.05.2.01.01", "1.06.05.2.01"),
     ],
     ids=[
         "tujuan",
@@ -30,6 +31,7 @@ from renstra.kode import KEGIATAN, PROGRAM, SASARAN, SUB_KEGIATAN, TUJUAN, norma
         "kegiatan-3",
         "sub",
         "sub-tanpa-induk",
+        "sub-dua-angka-permendagri-90",
     ],
 )
 def test_valid_codes_have_no_problem(level, kode, induk):
