@@ -93,6 +93,52 @@ def parse_angka(teks, desimal=","):
     return -nilai if negatif else nilai
 
 
+_RIBUAN_SAJA = {",": re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+"), ".": re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")}
+
+
+def tentukan_desimal(sel):
+    """Decide how a column of a table writes its decimals, from all its cells.
+
+    Returns `","` (Indonesian: `3.104,41`), `"."` (`6,110.00`), or None when the column shows
+    both (it cannot be decided and must be reported). A cell with one kind of separator in
+    thousands groups only (`34.000`, `6,110`) says nothing; a column of such cells, or of plain
+    numbers, is read the Indonesian way. Cells that are not text (numbers from the workbook)
+    are skipped.
+
+    >>> tentukan_desimal(["34.000", "88,23%", "-"]), tentukan_desimal(["6,110.00", "6,110"])
+    (',', '.')
+    >>> tentukan_desimal(["6,110.00", "3.104,41"]) is None, tentukan_desimal(["Rapat 1, tanggal 2.3", "1,5"])
+    (True, ',')
+    """
+    suara = set()
+    for isi in sel:
+        if not isinstance(isi, str):
+            continue
+        s = re.sub(r"<[^>]*>", "", isi).replace(" ", "").replace("\u00a0", "").removesuffix("%")
+        s = re.sub(r"^Rp\.?", "", s, flags=re.IGNORECASE).removesuffix(",-").removesuffix(".-")
+        if not re.fullmatch(r"[-+]?\d[\d.,]*", s):
+            continue  # words, not a number: parse_angka will say so
+        titik, koma = "." in s, "," in s
+        if titik and koma:
+            suara.add("," if s.rfind(",") > s.rfind(".") else ".")
+        elif koma and not _RIBUAN_SAJA[","].fullmatch(s):
+            suara.add(",")
+        elif titik and not _RIBUAN_SAJA["."].fullmatch(s):
+            suara.add(".")
+    if len(suara) > 1:
+        return None
+    return suara.pop() if suara else ","
+
+
+def bulatkan(x, desimal):
+    """`x` rounded half-up to `desimal` places, as the documents round.
+
+    >>> bulatkan(Decimal(15) / 17 * 100, 2), bulatkan(Decimal("10994") / 34000 * 100, 0)
+    (Decimal('88.24'), Decimal('32'))
+    """
+    return _bulatkan(_angka(x), desimal)
+
+
 def _pesan_bukan_angka(teks, desimal):
     if desimal == "," and re.fullmatch(r"-?\d+\.\d{1,2}|-?\d+\.\d{4,}|-?0\.\d+", teks):
         saran = teks.replace(".", ",")

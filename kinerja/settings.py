@@ -141,3 +141,6 @@ if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
 KINERJA_BATAS_WAKTU_TRIWULAN = env.list("KINERJA_BATAS_WAKTU_TRIWULAN", default=["04-15", "07-15", "10-15", "01-15"])
 # Evidence files (data dukung): largest size in MB.
 KINERJA_UKURAN_DATA_DUKUNG_MB = env.int("KINERJA_UKURAN_DATA_DUKUNG_MB", default=10)
+
+# Imports of workbooks (admin page and `manage.py impor`): the largest file accepted, in MB.
+KINERJA_UKURAN_IMPOR_MB = env.int("KINERJA_UKURAN_IMPOR_MB", default=10)

@@ -37,12 +37,18 @@ _BAGIAN = {
     SUB_KEGIATAN: (r"\d{4}|\d{2}", "NNNN", "1.06.02.2.03.0001"),
 }
 
+
+
+def _bagian(level):
+    return f"(?:{_BAGIAN[level][0]})"
+
+
 _BENTUK_PENUH = {
-    TUJUAN: re.compile(_BAGIAN[TUJUAN][0]),
-    SASARAN: re.compile(_BAGIAN[TUJUAN][0] + r"\." + _BAGIAN[SASARAN][0]),
-    PROGRAM: re.compile(_BAGIAN[PROGRAM][0]),
-    KEGIATAN: re.compile(_BAGIAN[PROGRAM][0] + r"\." + _BAGIAN[KEGIATAN][0]),
-    SUB_KEGIATAN: re.compile(_BAGIAN[PROGRAM][0] + r"\." + _BAGIAN[KEGIATAN][0] + r"\." + _BAGIAN[SUB_KEGIATAN][0]),
+    TUJUAN: re.compile(_bagian(TUJUAN)),
+    SASARAN: re.compile(_bagian(TUJUAN) + r"\." + _bagian(SASARAN)),
+    PROGRAM: re.compile(_bagian(PROGRAM)),
+    KEGIATAN: re.compile(_bagian(PROGRAM) + r"\." + _bagian(KEGIATAN)),
+    SUB_KEGIATAN: re.compile(_bagian(PROGRAM) + r"\." + _bagian(KEGIATAN) + r"\." + _bagian(SUB_KEGIATAN)),
 }
 
 # Levels whose code extends the parent's code (a program's parent is a sasaran, whose

@@ -1,0 +1,656 @@
+"""Matriks Renstra (seed `002_…`, Bab IV Tabel 4.1): per program, kegiatan and sub kegiatan its
+indicator, satuan, kondisi awal, target and pagu of each year, and kondisi akhir.
+
+The code is one column (`1.06.02.2.03.0004`) or split over the columns left of the name
+(`1 | 06 | 02 | 2,03 | 0004`); its number of parts gives the row's level, which a label
+(`Kegiatan :`) must not contradict. A row with only an indicator adds an indicator to the node
+above; a row with only a few words continues the text of the row above (a cell cut by a page
+break). Program and kegiatan pagu are sums of their sub kegiatan: the printed ones are checked,
+never stored. Kondisi akhir follows from the yearly targets (DESIGN: a sum for counts, the last
+year for percentages) and is checked against the printed one.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja import rules
+from renstra import kode as kode_rules
+from renstra.models import Bidang, Indikator, Kegiatan, Pagu, Program, Renstra, SubKegiatan, SumberDana, Target
+
+from . import sel, tabel
+from .hasil import Masalah
+from .selaras import Penyelaras
+
+FORMAT = "matriks-renstra"
+JUDUL = "Matriks Renstra"
+SUMBER_DANA_BAWAAN = "APBD Kabupaten"
+_LEVEL_KODE = {3: kode_rules.PROGRAM, 5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}
+_SATUAN_PERSEN = re.compile(r"^(%|persen|persentase|rasio|indeks|nilai|skor)$", re.IGNORECASE)
+_RENTANG = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\ss\.?d\.?\s)\s*(.+)$")
+_TOTAL = {"jumlah", "total", "t o t a l", "jumlah total"}
+# A budget below a thousand rupiah is a target that slipped into the Rp column (seed 002,
+# sub kegiatan 2.08.02.2.02.0005 prints "- | - | - | 1 | 50.000.000": one cell is missing).
+PAGU_TERKECIL = 1000
+
+
+@dataclass
+class Kolom:
+    kode: list
+    nama: int
+    indikator: int
+    satuan: int | None = None
+    kondisi_awal: int | None = None
+    penanggung_jawab: int | None = None
+    target: dict = field(default_factory=dict)  # tahun → kolom
+    rp: dict = field(default_factory=dict)
+    akhir_target: int | None = None
+    akhir_rp: int | None = None
+
+    @property
+    def angka(self):
+        return [*self.target.values(), *self.rp.values(), *(k for k in (self.akhir_target, self.akhir_rp) if k)]
+
+
+@dataclass
+class BarisIndikator:
+    nomor: int
+    uraian: str
+    satuan: str = ""
+    kondisi_awal: object = None
+    target: dict = field(default_factory=dict)  # tahun → isi sel
+    akhir: object = None
+
+
+@dataclass
+class Simpul:
+    nomor: int
+    level: str
+    kode: str
+    uraian: str
+    indikator: list = field(default_factory=list)
+    rp: dict = field(default_factory=dict)
+    akhir_rp: object = None
+    refocusing: bool = False
+    penanggung_jawab: str = ""
+    anak: list = field(default_factory=list)
+
+
+def _kolom(lembar, hasil):
+    for i, baris in enumerate(lembar.baris[: tabel.CARI_KEPALA_MAKS]):
+        isi = [sel.teks(c).lower() for c in baris]
+        nama = next((k for k, s in enumerate(isi) if "program" in s and "kegiatan" in s), None)
+        indikator = next((k for k, s in enumerate(isi) if s.startswith("indikator")), None)
+        if nama is None or indikator is None:
+            continue
+        kepala = lembar.baris[i : i + 4]
+        label = tabel.label_kolom(kepala)
+        kolom = Kolom(
+            kode=[k for k in range(nama) if not any(lb in ("no", "no.") for lb in label[k])],
+            nama=nama,
+            indikator=indikator,
+        )
+        for k, daftar in label.items():
+            gabung = " ".join(daftar)
+            tahun = next((t for t in map(tabel.tahun_label, daftar) if t), None)
+            jenis_rp = any(lb in ("rp", "rp.", "pagu", "anggaran") or lb.startswith("pagu") for lb in daftar)
+            jenis_target = any(lb in ("target", "k") for lb in daftar)
+            if k in (nama, indikator):
+                continue
+            if "satuan" in daftar and kolom.satuan is None:
+                kolom.satuan = k
+            elif "awal" in gabung and "akhir" not in gabung:
+                kolom.kondisi_awal = k
+            elif "akhir" in gabung:
+                if jenis_rp:
+                    kolom.akhir_rp = k
+                elif jenis_target or kolom.akhir_target is None:
+                    kolom.akhir_target = k
+            elif tahun:
+                if jenis_rp:
+                    kolom.rp[tahun] = k
+                else:
+                    kolom.target.setdefault(tahun, k)
+            elif "penanggung" in gabung or gabung.startswith("unit") or "perangkat daerah" in gabung:
+                kolom.penanggung_jawab = k
+        if not kolom.target:
+            hasil.masalah.append(
+                Masalah(
+                    "Kolom tahun (mis. 2025, 2026 dengan Target dan Rp) tidak ditemukan di kepala tabel.",
+                    lembar.nama,
+                    i + 1,
+                )
+            )
+            return None, None
+        return kolom, i + 1
+    return None, None
+
+
+def _penanda_kepala(s):
+    return ("program" in s and "kegiatan" in s) or s.startswith("indikator")
+
+
+def _isi(baris, k):
+    return baris[k] if k is not None and k < len(baris) else None
+
+
+def baca(lembar_daftar, hasil):
+    """Parse the first sheet holding a Renstra matrix into (tahun list, program nodes)."""
+    for lembar in lembar_daftar:
+        kolom, mulai = _kolom(lembar, hasil)
+        if kolom is not None:
+            return lembar, kolom, _simpul(lembar, kolom, mulai, hasil)
+        if hasil.galat:
+            return lembar, None, []
+    hasil.masalah.append(
+        Masalah(
+            "Tabel Matriks Renstra tidak ditemukan: kepala tabel harus memuat kolom "
+            '"Program/Kegiatan/Sub Kegiatan", "Indikator" dan kolom tahun. Unduh templatnya untuk contoh.'
+        )
+    )
+    return None, None, []
+
+
+def _simpul(lembar, kolom, mulai, hasil):
+    data = []
+    for nomor, baris in enumerate(lembar.baris[mulai:], start=mulai + 1):
+        if not any(sel.teks(c) for c in baris) or tabel.baris_pemisah(baris):
+            continue
+        if tabel.baris_kepala_berulang(baris, _penanda_kepala):
+            continue
+        data.append((nomor, baris))
+    hasil.baris += len(data)
+    desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
+    kolom_rp = set(kolom.rp.values()) | {kolom.akhir_rp}
+
+    program, kode_koma, terakhir = [], [], None
+    induk = {}  # level → current node
+    dipakai = {}  # kode → nomor baris
+
+    def galat(nomor, pesan, k=None):
+        hasil.masalah.append(Masalah(pesan, lembar.nama, nomor, sel.huruf_kolom(k) if k is not None else ""))
+
+    def peringatan(nomor, pesan, k=None):
+        hasil.masalah.append(
+            Masalah(pesan, lembar.nama, nomor, sel.huruf_kolom(k) if k is not None else "", peringatan=True)
+        )
+
+    for nomor, baris in data:
+        bagian = [_isi(baris, k) for k in kolom.kode]
+        kode = sel.gabung_kode(bagian)
+        if any("," in sel.teks(b) for b in bagian):
+            kode_koma.append((nomor, " ".join(sel.teks(b) for b in bagian if sel.teks(b))))
+        label, nama = sel.pisah_label(_isi(baris, kolom.nama))
+        uraian_ind = sel.teks(_isi(baris, kolom.indikator))
+        satuan = sel.teks(_isi(baris, kolom.satuan))
+        angka_ada = any(sel.teks(_isi(baris, k)) not in ("", "-") for k in kolom.angka)
+        refocusing = any(sel.refocusing(c) for c in baris)
+
+        if nama.lower() in _TOTAL or sel.teks(_isi(baris, 0)).lower() in _TOTAL:
+            continue
+        if not kode:
+            if nama and label:
+                galat(
+                    nomor,
+                    f'Kode {kode_rules.NAMA_LEVEL[label]} "{nama}" kosong.',
+                    kolom.kode[0] if kolom.kode else None,
+                )
+                terakhir = None
+                continue
+            if not angka_ada and not satuan and (nama or uraian_ind) and terakhir is not None:
+                _sambung(terakhir, nama, uraian_ind)
+                peringatan(nomor, "Baris ini hanya berisi potongan teks; digabungkan dengan baris di atasnya.")
+                continue
+            if nama:
+                galat(nomor, f'Kode "{nama}" kosong: isi kode program, kegiatan atau sub kegiatannya.')
+                terakhir = None
+                continue
+            simpul = terakhir[0] if terakhir else None
+            if uraian_ind and simpul is not None:
+                ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
+                simpul.indikator.append(ind)
+                terakhir = (simpul, ind)
+                continue
+            galat(nomor, "Baris berisi angka tanpa kode, uraian maupun indikator.")
+            continue
+
+        if not all(sel.seperti_kode(b) or sel.kosong(b) for b in bagian) or not re.fullmatch(r"[0-9X.]+", kode):
+            galat(
+                nomor, f'Kode "{kode}" tidak terbaca sebagai kode program, kegiatan atau sub kegiatan.', kolom.kode[0]
+            )
+            terakhir = None
+            continue
+        bagian_kode = sel.jumlah_bagian(kode)
+        if bagian_kode == 2:  # urusan / bidang urusan: a heading above the programmes
+            continue
+        level = _LEVEL_KODE.get(bagian_kode)
+        if level is None or not nama:
+            if not nama:
+                galat(
+                    nomor,
+                    f'Baris hanya berisi kode "{kode}" tanpa uraian; lengkapi atau hapus barisnya.',
+                    kolom.kode[0],
+                )
+            else:
+                galat(
+                    nomor,
+                    f'Kode "{kode}" tidak berbentuk kode program (1.06.02), kegiatan (1.06.02.2.03) atau '
+                    "sub kegiatan (1.06.02.2.03.0001).",
+                    kolom.kode[0],
+                )
+            terakhir = None
+            continue
+        if label and label != level:
+            galat(
+                nomor,
+                f'Baris berlabel {kode_rules.NAMA_LEVEL[label]} tetapi kode "{kode}" adalah kode '
+                f"{kode_rules.NAMA_LEVEL[level]}.",
+                kolom.kode[0],
+            )
+            terakhir = None
+            continue
+        if kode in dipakai:
+            galat(nomor, f'Kode "{kode}" sudah dipakai pada baris {dipakai[kode]}.', kolom.kode[0])
+            terakhir = None
+            continue
+        dipakai[kode] = nomor
+        masalah_kode = kode_rules.periksa_kode(level, kode)
+        induk_level = {kode_rules.KEGIATAN: kode_rules.PROGRAM, kode_rules.SUB_KEGIATAN: kode_rules.KEGIATAN}.get(level)
+        atas = induk.get(induk_level) if induk_level else None
+        if not masalah_kode and induk_level:
+            if atas is None:
+                masalah_kode = [
+                    f"{kode_rules.NAMA_LEVEL[level].capitalize()} ini tidak berada di bawah "
+                    f"{kode_rules.NAMA_LEVEL[induk_level]} mana pun."
+                ]
+            else:
+                masalah_kode = kode_rules.periksa_kode(level, kode, atas.kode)
+        if masalah_kode:
+            for p in masalah_kode:
+                galat(nomor, p, kolom.kode[0])
+            terakhir = None
+            induk.pop(level, None)
+            continue
+
+        simpul = Simpul(nomor, level, kode, nama, refocusing=refocusing and level == kode_rules.SUB_KEGIATAN)
+        simpul.penanggung_jawab = sel.teks(_isi(baris, kolom.penanggung_jawab))
+        for tahun, k in kolom.rp.items():
+            simpul.rp[tahun] = rp = _baca(lambda isi, d=desimal[k]: sel.rupiah(isi, d), _isi(baris, k), nomor, k, galat)
+            if rp and rp < PAGU_TERKECIL:
+                galat(
+                    nomor,
+                    f"Pagu {tahun} tertulis {rules.format_rupiah(rp)}: isi baris ini tampaknya bergeser satu kolom "
+                    "(target di kolom Rp). Perbaiki barisnya.",
+                    k,
+                )
+        if kolom.akhir_rp is not None:
+            simpul.akhir_rp = _baca(
+                lambda isi, d=desimal[kolom.akhir_rp]: sel.rupiah(isi, d),
+                _isi(baris, kolom.akhir_rp),
+                nomor,
+                kolom.akhir_rp,
+                galat,
+            )
+        ind = None
+        if uraian_ind:
+            ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
+            simpul.indikator.append(ind)
+        elif any(sel.teks(_isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
+            peringatan(nomor, "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator)
+        if level == kode_rules.PROGRAM:
+            program.append(simpul)
+            induk = {kode_rules.PROGRAM: simpul}
+        else:
+            atas.anak.append(simpul)
+            induk[level] = simpul
+            if level == kode_rules.KEGIATAN:
+                induk.pop(kode_rules.SUB_KEGIATAN, None)
+        terakhir = (simpul, ind)
+
+    # numbers of indicators: decided per column, read once the rows are known
+    for p in program:
+        for s in _semua(p):
+            for ind in s.indikator:
+                _angka_indikator(ind, kolom, desimal, kolom_rp, galat, s)
+    if kode_koma:
+        contoh_nomor, contoh = kode_koma[0]
+        peringatan(
+            None,
+            f"Kode pada {len(kode_koma)} baris ditulis dengan koma (mis. baris {contoh_nomor}: {contoh}); "
+            "dibaca sebagai titik.",
+        )
+    return program
+
+
+def _semua(simpul):
+    yield simpul
+    for anak in simpul.anak:
+        yield from _semua(anak)
+
+
+def _sambung(terakhir, nama, uraian_ind):
+    simpul, ind = terakhir
+    if nama:
+        simpul.uraian = f"{simpul.uraian} {nama}"
+    if uraian_ind and ind is not None:
+        ind.uraian = f"{ind.uraian} {uraian_ind}"
+
+
+def _indikator(nomor, baris, kolom, uraian, satuan):
+    ind = BarisIndikator(nomor, uraian, satuan)
+    ind.kondisi_awal = _isi(baris, kolom.kondisi_awal)
+    ind.target = {tahun: _isi(baris, k) for tahun, k in kolom.target.items()}
+    ind.akhir = _isi(baris, kolom.akhir_target)
+    return ind
+
+
+def _baca(fungsi, isi, nomor, k, galat):
+    try:
+        return fungsi(isi)
+    except rules.AngkaTidakValid as e:
+        galat(nomor, str(e), k)
+        return None
+
+
+def _target(isi, desimal):
+    """A target cell: a number, a band (`80 – 85`), None, or the text itself (a level's name,
+    resolved against the indicator's scale when written)."""
+    if sel.refocusing(isi):
+        return None
+    try:
+        return sel.angka(isi, desimal)
+    except rules.AngkaTidakValid:
+        m = _RENTANG.match(sel.teks(isi))
+        if m:
+            try:
+                bawah, atas = sel.angka(m.group(1), desimal), sel.angka(m.group(2), desimal)
+            except rules.AngkaTidakValid:
+                pass
+            else:
+                if bawah is not None and atas is not None:
+                    return (bawah, atas)
+        return sel.teks(isi)
+
+
+def _angka_indikator(ind, kolom, desimal, kolom_rp, galat, simpul):
+    for tahun, isi in list(ind.target.items()):
+        ind.target[tahun] = None if simpul.refocusing else _target(isi, desimal[kolom.target[tahun]])
+    if ind.akhir is not None and kolom.akhir_target is not None:
+        ind.akhir = _target(ind.akhir, desimal[kolom.akhir_target])
+    if ind.kondisi_awal is not None:
+        ind.kondisi_awal = _target(ind.kondisi_awal, ",")
+
+
+def cara_tahunan_baru(satuan):
+    """The yearly rule of a new indicator: percentages, ratios and scores are not summed."""
+    if _SATUAN_PERSEN.match(sel.teks(satuan)):
+        return Indikator.CaraTahunan.AKHIR_PERIODE
+    return Indikator.CaraTahunan.KUMULATIF
+
+
+def kondisi_akhir(target_per_tahun, cara):
+    """The end-of-period target from the yearly ones (DESIGN: a sum for counts, the last year
+    otherwise); None when a year has no number."""
+    nilai = [v for _, v in sorted(target_per_tahun.items())]
+    if not nilai or any(not isinstance(v, Decimal) for v in nilai):
+        return None
+    return sum(nilai) if cara == Indikator.CaraTahunan.KUMULATIF else nilai[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+
+
+def impor(lembar_daftar, *, opd, tahun, user, hasil, kemajuan=None):
+    """Parse the matrix and bring the agency's Renstra in line with it (without committing:
+    the caller owns the transaction). Returns the Penyelaras holding what is to be written."""
+    lembar, kolom, program = baca(lembar_daftar, hasil)
+    if kolom is None or not hasil.sah:
+        return None
+    daftar_tahun = sorted(kolom.target)
+    nama_lembar = lembar.nama
+    if tahun not in daftar_tahun:
+        hasil.masalah.append(
+            Masalah(
+                f"Tahun {tahun} tidak ada di kolom tahun matriks ({daftar_tahun[0]}–{daftar_tahun[-1]}). "
+                "Pilih tahun di dalam periode matriks.",
+                nama_lembar,
+            )
+        )
+        return None
+    penyelaras = Penyelaras(hasil, user, alasan=f"Impor {JUDUL}")
+    renstra = _renstra(opd, daftar_tahun, penyelaras, nama_lembar)
+    if renstra is None:
+        return None
+    _Penulis(renstra, opd, penyelaras, nama_lembar, kemajuan).tulis_semua(program)
+    return penyelaras
+
+
+URUTAN_TULIS = (Renstra, Program, Kegiatan, SubKegiatan, Indikator, Target, SumberDana, Pagu)
+
+
+def _renstra(opd, daftar_tahun, penyelaras, nama_lembar):
+    awal, akhir = daftar_tahun[0], daftar_tahun[-1]
+    ada = (
+        Renstra.objects.filter(opd=opd, aktif=True, tahun_awal__lte=akhir, tahun_akhir__gte=awal)
+        .order_by("-revisi")
+        .first()
+    )
+    if ada is not None and (ada.tahun_awal, ada.tahun_akhir) != (awal, akhir):
+        penyelaras.hasil.masalah.append(
+            Masalah(
+                f"Renstra aktif {opd} berperiode {ada.periode}, sedangkan matriks ini {awal}–{akhir}.",
+                nama_lembar,
+            )
+        )
+        return None
+    return penyelaras.pasang(Renstra, ada, {"opd": opd, "tahun_awal": awal, "tahun_akhir": akhir}, (nama_lembar, None))
+
+
+class _Penulis:
+    def __init__(self, renstra, opd, penyelaras, lembar, kemajuan):
+        self.renstra = renstra
+        self.opd = opd
+        self.p = penyelaras
+        self.lembar = lembar
+        self.kemajuan = kemajuan
+        self.selesai = 0
+        baru = renstra.pk is None
+        self.program = {} if baru else {p.kode: p for p in Program.objects.filter(renstra=renstra)}
+        self.kegiatan = (
+            {}
+            if baru
+            else {k.kode: k for k in Kegiatan.objects.filter(program__renstra=renstra).select_related("program")}
+        )
+        self.sub = (
+            {}
+            if baru
+            else {
+                s.kode: s
+                for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan")
+            }
+        )
+        self.indikator = {}
+        self.target = {}
+        self.pagu = {}
+        if not baru:
+            for ind in Indikator.objects.filter(renstra=renstra).select_related("skala_tingkat"):
+                pemilik = ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id
+                if pemilik and not (ind.tujuan_id or ind.sasaran_id):
+                    self.indikator[(ind.level, pemilik, sel.teks(ind.uraian).casefold())] = ind
+            for t in Target.objects.filter(indikator__renstra=renstra, jenis=Target.Jenis.RENSTRA, triwulan=None):
+                self.target[(t.indikator_id, t.tahun)] = t
+            for pg in Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra):
+                self.pagu.setdefault((pg.sub_kegiatan_id, pg.tahun), []).append(pg)
+        self.tingkat = {}
+        self.bidang = {sel.teks(b.nama).casefold(): b for b in Bidang.objects.filter(opd=opd)}
+        self._sumber_dana = None
+
+    def sumber_dana(self):
+        if self._sumber_dana is None:
+            ada = SumberDana.objects.filter(nama=SUMBER_DANA_BAWAAN).first()
+            self._sumber_dana = self.p.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, (self.lembar, None))
+        return self._sumber_dana
+
+    def tulis_semua(self, program):
+        for simpul in program:
+            self.tulis(simpul, None)
+
+    def _letak(self, nomor):
+        return (self.lembar, nomor)
+
+    def tulis(self, simpul, atas):
+        letak = self._letak(simpul.nomor)
+        if simpul.level == kode_rules.PROGRAM:
+            lama = self.program.get(simpul.kode)
+            nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}
+            if simpul.penanggung_jawab:
+                bidang = self.bidang.get(simpul.penanggung_jawab.casefold())
+                if bidang is None:
+                    daftar = ", ".join(b.nama for b in self.bidang.values()) or "belum ada"
+                    self.p.hasil.masalah.append(
+                        Masalah(
+                            f'Bidang "{simpul.penanggung_jawab}" tidak ada di {self.opd} (bidang yang ada: {daftar}).',
+                            *letak,
+                        )
+                    )
+                else:
+                    nilai["bidang"] = bidang
+            obj = self.p.pasang(Program, lama, nilai, letak, teks_longgar=("uraian",))
+        elif simpul.level == kode_rules.KEGIATAN:
+            lama = self.kegiatan.get(simpul.kode)
+            obj = self.p.pasang(
+                Kegiatan,
+                lama,
+                {"program": atas, "kode": simpul.kode, "uraian": simpul.uraian},
+                letak,
+                teks_longgar=("uraian",),
+            )
+        else:
+            lama = self.sub.get(simpul.kode)
+            obj = self.p.pasang(
+                SubKegiatan,
+                lama,
+                {"kegiatan": atas, "kode": simpul.kode, "uraian": simpul.uraian, "refocusing": simpul.refocusing},
+                letak,
+                teks_longgar=("uraian",),
+            )
+        if obj is None:
+            return
+        for urutan, ind in enumerate(simpul.indikator):
+            self.tulis_indikator(obj, simpul, ind, urutan)
+        if simpul.level == kode_rules.SUB_KEGIATAN:
+            self.tulis_pagu(obj, simpul)
+        for anak in simpul.anak:
+            self.tulis(anak, obj)
+        if simpul.level != kode_rules.SUB_KEGIATAN:
+            self.periksa_jumlah_pagu(simpul)
+        self.selesai += 1
+        if self.kemajuan and self.selesai % 200 == 0:
+            self.kemajuan(self.selesai)
+
+    def tulis_indikator(self, pemilik, simpul, baris, urutan):
+        letak = self._letak(baris.nomor)
+        kunci = (simpul.level, pemilik.pk, sel.teks(baris.uraian).casefold()) if pemilik.pk else None
+        lama = self.indikator.get(kunci) if kunci else None
+        nilai = {simpul.level: pemilik, "uraian": baris.uraian, "satuan": baris.satuan[:100]}
+        if lama is None:
+            nilai.update(renstra=self.renstra, urutan=urutan, cara_tahunan=cara_tahunan_baru(baris.satuan))
+        awal = baris.kondisi_awal
+        if isinstance(awal, Decimal):
+            nilai["kondisi_awal"] = awal
+        elif isinstance(awal, str) and awal:
+            nilai["kondisi_awal_teks"] = awal[:100]
+        ind = self.p.pasang(Indikator, lama, nilai, letak, teks_longgar=("uraian", "satuan"))
+        if ind is None:
+            return
+        tertulis = {}
+        for tahun, isi in baris.target.items():
+            if isi is None:
+                continue
+            t = self.tulis_target(ind, tahun, isi, letak)
+            if t is not None:
+                tertulis[tahun] = isi
+        if isinstance(baris.akhir, Decimal) and len(tertulis) == len(baris.target):
+            hitungan = kondisi_akhir(tertulis, ind.cara_tahunan)
+            if hitungan is not None and hitungan != baris.akhir:
+                aturan = (
+                    "jumlah target tahunan"
+                    if ind.cara_tahunan == Indikator.CaraTahunan.KUMULATIF
+                    else "target tahun terakhir"
+                )
+                self.p.hasil.masalah.append(
+                    Masalah(
+                        f"Kondisi akhir tercetak {rules.format_nilai(baris.akhir)}, sedangkan menurut aturan indikator "
+                        f"({aturan}) {rules.format_nilai(hitungan)}. Kondisi akhir tidak disimpan; "
+                        "ia dihitung dari target.",
+                        *letak,
+                        peringatan=True,
+                    )
+                )
+
+    def tulis_target(self, ind, tahun, isi, letak):
+        lama = self.target.get((ind.pk, tahun)) if ind.pk else None
+        nilai = {"indikator": ind, "tahun": tahun, "jenis": Target.Jenis.RENSTRA, "triwulan": None}
+        bentuk = {"nilai": None, "batas_bawah": None, "batas_atas": None, "tingkat": None}
+        if isinstance(isi, Decimal):
+            bentuk["nilai"] = isi
+        elif isinstance(isi, tuple):
+            bentuk["batas_bawah"], bentuk["batas_atas"] = isi
+        else:
+            tingkat = self._tingkat(ind, isi)
+            if tingkat is None:
+                self.p.hasil.masalah.append(
+                    Masalah(f'Target {tahun} "{isi}" bukan angka, rentang, atau tingkatan indikator ini.', *letak)
+                )
+                return None
+            bentuk["tingkat"] = tingkat
+        nilai.update(bentuk)
+        return self.p.pasang(Target, lama, nilai, letak)
+
+    def _tingkat(self, ind, nama):
+        if ind.jenis != Indikator.Jenis.KUALITATIF or not ind.skala_tingkat_id:
+            return None
+        if ind.skala_tingkat_id not in self.tingkat:
+            self.tingkat[ind.skala_tingkat_id] = {t.nama.casefold(): t for t in ind.skala_tingkat.tingkat.all()}
+        return self.tingkat[ind.skala_tingkat_id].get(nama.casefold())
+
+    def tulis_pagu(self, sub, simpul):
+        letak = self._letak(simpul.nomor)
+        for tahun, rp in simpul.rp.items():
+            if rp is None:
+                continue
+            ada = self.pagu.get((sub.pk, tahun), []) if sub.pk else []
+            if len(ada) > 1:
+                if sum(p.indikatif or 0 for p in ada) != rp:
+                    self.p.hasil.masalah.append(
+                        Masalah(
+                            f"Pagu {tahun} sub kegiatan ini berasal dari {len(ada)} sumber dana; ubah lewat halaman "
+                            "Admin, bukan lewat matriks.",
+                            *letak,
+                        )
+                    )
+                continue
+            lama = ada[0] if ada else None
+            nilai = {"sub_kegiatan": sub, "tahun": tahun, "indikatif": rp}
+            if lama is None:
+                nilai["sumber_dana"] = self.sumber_dana()
+            self.p.pasang(Pagu, lama, nilai, letak)
+
+    def periksa_jumlah_pagu(self, simpul):
+        for tahun, rp in simpul.rp.items():
+            if rp is None:
+                continue
+            jumlah = sum(s.rp.get(tahun) or 0 for s in _semua(simpul) if s.level == kode_rules.SUB_KEGIATAN)
+            if jumlah != rp:
+                self.p.hasil.masalah.append(
+                    Masalah(
+                        f"Pagu {tahun} {kode_rules.NAMA_LEVEL[simpul.level]} tercetak {rules.format_rupiah(rp)}, "
+                        f"sedangkan jumlah pagu sub kegiatannya {rules.format_rupiah(jumlah)}. Pagu "
+                        f"{kode_rules.NAMA_LEVEL[simpul.level]} tidak disimpan; ia dihitung dari sub kegiatan.",
+                        self.lembar,
+                        simpul.nomor,
+                        peringatan=True,
+                    )
+                )

@@ -1,0 +1,402 @@
+"""Realisasi anggaran per sub kegiatan (the budget table of the LKjIP, seed `003_…` Tabel 3.43):
+program, kegiatan and sub kegiatan with anggaran induk, anggaran perubahan, realisasi and %.
+
+Rows are matched to the agency's Renstra by code when the table has a Kode column, else by
+name (`PROGRAM …`, `Kegiatan …`, then the sub kegiatan under the kegiatan above). Columns may
+be grouped by year (`TAHUN 2023`, `TAHUN 2024`): the group of the chosen year is imported.
+Realisation is either one column for the year, stored as the fourth quarter (as the demo does
+with yearly figures) when no quarter of that year has been entered, or four columns TW I–IV.
+Program, kegiatan and total rows are sums: checked, never stored; the % column is checked.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from kinerja import rules
+from kinerja.models import Pelaporan, RealisasiAnggaran
+from kinerja.models.pelaporan import StatusPelaporan
+from kinerja.selectors import bidang_penanggung_jawab_id
+from renstra.models import Kegiatan, Pagu, Program, SubKegiatan, SumberDana
+from renstra.selectors import renstra_berlaku
+
+from . import sel, tabel
+from .matriks_renstra import SUMBER_DANA_BAWAAN
+from .selaras import Penyelaras
+
+FORMAT = "realisasi-anggaran"
+JUDUL = "Realisasi anggaran"
+URUTAN_TULIS = (SumberDana, Pagu, RealisasiAnggaran)
+_TRIWULAN = re.compile(r"^(?:realisasi\s*)?(?:tw|triwulan)\s*\.?\s*(iv|i{1,3}|[1-4])$", re.IGNORECASE)
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_TOTAL = {"jumlah", "total", "t o t a l", "jumlah total"}
+_AWALAN = re.compile(r"^(program|kegiatan|sub\s*\.?\s*kegiatan)\s*[:.]?\s*", re.IGNORECASE)
+
+
+@dataclass
+class Kolom:
+    kode: int | None
+    nama: int
+    induk: int | None = None
+    perubahan: int | None = None
+    realisasi: int | None = None
+    persen: int | None = None
+    triwulan: dict = field(default_factory=dict)
+
+    @property
+    def angka(self):
+        return [
+            k
+            for k in (self.induk, self.perubahan, self.realisasi, self.persen, *self.triwulan.values())
+            if k is not None
+        ]
+
+
+@dataclass
+class Baris:
+    nomor: int
+    level: str  # program, kegiatan, sub_kegiatan, total
+    kode: str
+    nama: str
+    induk: int | None = None
+    perubahan: int | None = None
+    realisasi: int | None = None
+    triwulan: dict = field(default_factory=dict)
+    persen: tuple | None = None
+
+
+def _isi(baris, k):
+    return baris[k] if k is not None and k < len(baris) else None
+
+
+def _cari_kepala(lembar, tahun, hasil):
+    for i, baris in enumerate(lembar.baris[: tabel.CARI_KEPALA_MAKS]):
+        isi = [sel.teks(c).lower() for c in baris]
+        nama = next((k for k, s in enumerate(isi) if "kegiatan" in s and ("program" in s or "sub" in s)), None)
+        if nama is None:
+            continue
+        label = tabel.label_kolom(lembar.baris[i : i + 3])
+        tahun_ada = {t for daftar in label.values() for t in map(tabel.tahun_label, daftar) if t}
+        if tahun_ada and tahun not in tahun_ada:
+            hasil.tambah(
+                f"Tabel ini memuat tahun {', '.join(map(str, sorted(tahun_ada)))}, bukan tahun {tahun}.",
+                lembar.nama,
+                i + 1,
+            )
+            return None, None
+        kolom = Kolom(kode=next((k for k, s in enumerate(isi) if s.startswith("kode")), None), nama=nama)
+        for k, daftar in label.items():
+            if k == nama or k == kolom.kode:
+                continue
+            tahun_kolom = next((t for t in map(tabel.tahun_label, daftar) if t), None)
+            if tahun_ada and tahun_kolom != tahun:
+                continue
+            gabung = " ".join(daftar)
+            tw = next((m for m in (_TRIWULAN.match(lb) for lb in daftar) if m), None)
+            if tw:
+                g = tw.group(1).lower()
+                kolom.triwulan[_ROMAWI.get(g) or int(g)] = k
+            elif "perubahan" in gabung:
+                kolom.perubahan = k
+            elif "induk" in gabung or "murni" in gabung:
+                kolom.induk = k
+            elif "realisasi" in gabung:
+                kolom.realisasi = k
+            elif "%" in daftar or "persen" in gabung:
+                kolom.persen = k
+        if kolom.induk is None and kolom.perubahan is None:
+            hasil.tambah(
+                "Kolom Anggaran Induk atau Anggaran Perubahan tidak ditemukan di kepala tabel.", lembar.nama, i + 1
+            )
+            return None, None
+        if kolom.realisasi is None and not kolom.triwulan:
+            hasil.tambah("Kolom Realisasi (setahun, atau TW I–IV) tidak ditemukan di kepala tabel.", lembar.nama, i + 1)
+            return None, None
+        return kolom, i + 1
+    return None, None
+
+
+def baca(lembar_daftar, hasil, tahun):
+    for lembar in lembar_daftar:
+        kolom, mulai = _cari_kepala(lembar, tahun, hasil)
+        if kolom is not None:
+            return lembar, _baris(lembar, kolom, mulai, hasil)
+        if not hasil.sah:
+            return lembar, []
+    hasil.tambah(
+        'Tabel realisasi anggaran tidak ditemukan: kepala tabel harus memuat kolom "Program/Kegiatan/Sub Kegiatan", '
+        "Anggaran Induk, Anggaran Perubahan dan Realisasi. Unduh templatnya untuk contoh."
+    )
+    return None, []
+
+
+def _baris(lembar, kolom, mulai, hasil):
+    data = []
+    for nomor, baris in enumerate(lembar.baris[mulai:], start=mulai + 1):
+        if not any(sel.teks(c) for c in baris) or tabel.baris_pemisah(baris):
+            continue
+        if tabel.baris_kepala_berulang(baris, _penanda_kepala):
+            continue
+        data.append((nomor, baris))
+    hasil.baris += len(data)
+    desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
+    keluaran = []
+    for nomor, baris in data:
+        nama_asli = sel.teks(_isi(baris, kolom.nama))
+        kode = sel.gabung_kode([_isi(baris, kolom.kode)]) if kolom.kode is not None else ""
+        if not nama_asli and not kode:
+            if any(sel.teks(_isi(baris, k)) for k in kolom.angka):
+                hasil.tambah("Baris berisi angka tanpa kode maupun uraian.", lembar.nama, nomor)
+            continue
+        if nama_asli.lower() in _TOTAL:
+            level = "total"
+        elif kode:
+            level = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}.get(sel.jumlah_bagian(kode))
+            if level is None or not re.fullmatch(r"[0-9X.]+", kode):
+                hasil.tambah(
+                    f'Kode "{kode}" tidak berbentuk kode program, kegiatan atau sub kegiatan.',
+                    lembar.nama,
+                    nomor,
+                    kolom.kode,
+                )
+                continue
+        else:
+            m = _AWALAN.match(nama_asli)
+            level = {"program": "program", "kegiatan": "kegiatan"}.get(m.group(1).lower()) if m else None
+            level = level or ("sub_kegiatan" if m else "")
+        b = Baris(nomor, level, kode, _AWALAN.sub("", nama_asli) if level != "program" else nama_asli)
+        for medan in ("induk", "perubahan", "realisasi"):
+            k = getattr(kolom, medan)
+            if k is None:
+                continue
+            try:
+                setattr(b, medan, sel.rupiah(_isi(baris, k), desimal[k]))
+            except rules.AngkaTidakValid as e:
+                hasil.tambah(str(e), lembar.nama, nomor, k)
+        for tw, k in kolom.triwulan.items():
+            try:
+                nilai = sel.rupiah(_isi(baris, k), desimal[k])
+            except rules.AngkaTidakValid as e:
+                hasil.tambah(str(e), lembar.nama, nomor, k)
+                continue
+            if nilai is not None:
+                b.triwulan[tw] = nilai
+        if kolom.persen is not None:
+            teks = sel.teks(_isi(baris, kolom.persen))
+            try:
+                nilai = sel.angka(teks, desimal[kolom.persen])
+            except rules.AngkaTidakValid as e:
+                hasil.tambah(str(e), lembar.nama, nomor, kolom.persen)
+                nilai = None
+            if nilai is not None:
+                pecahan = re.search(r"[.,](\d+)%?$", teks)
+                b.persen = (nilai, len(pecahan.group(1)) if pecahan else 0, teks, kolom.persen)
+        keluaran.append(b)
+    return keluaran
+
+
+def _penanda_kepala(s):
+    return ("kegiatan" in s and "program" in s) or s.startswith("anggaran")
+
+
+def _nama(teks):
+    return _AWALAN.sub("", sel.teks(teks)).casefold()
+
+
+def impor(lembar_daftar, *, opd, tahun, user, hasil, kemajuan=None):
+    lembar, daftar = baca(lembar_daftar, hasil, tahun)
+    if lembar is None or not hasil.sah:
+        return None
+    renstra = renstra_berlaku(opd, tahun)
+    if renstra is None:
+        hasil.tambah(f"Belum ada Renstra {opd} yang berlaku pada tahun {tahun}. Impor Matriks Renstra dulu.")
+        return None
+    penyelaras = Penyelaras(hasil, user, alasan=f"Impor {JUDUL} {tahun}")
+    _Penulis(renstra, opd, tahun, penyelaras, lembar.nama).tulis(daftar, kemajuan)
+    return penyelaras
+
+
+class _Penulis:
+    def __init__(self, renstra, opd, tahun, penyelaras, lembar):
+        self.opd, self.tahun, self.p, self.lembar = opd, tahun, penyelaras, lembar
+        self.program = list(Program.objects.filter(renstra=renstra))
+        self.kegiatan = list(Kegiatan.objects.filter(program__renstra=renstra).select_related("program"))
+        self.sub = list(
+            SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
+        )
+        self.pagu = {}
+        for pg in Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra, tahun=tahun):
+            self.pagu.setdefault(pg.sub_kegiatan_id, []).append(pg)
+        self.realisasi = {
+            (r.sub_kegiatan_id, r.triwulan): r
+            for r in RealisasiAnggaran.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra, tahun=tahun)
+        }
+        self.terkunci = {
+            (p.bidang_id, p.triwulan): p
+            for p in Pelaporan.objects.filter(
+                opd=opd, tahun=tahun, status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI)
+            )
+        }
+        self._sumber_dana = None
+
+    def _cari(self, daftar, b, saring=None):
+        if b.kode:
+            return [x for x in daftar if x.kode == b.kode]
+        cocok = [x for x in daftar if _nama(x.uraian) == _nama(b.nama)]
+        if saring is not None and len(cocok) > 1:
+            cocok = [x for x in cocok if saring(x)] or cocok
+        return cocok
+
+    def tulis(self, daftar, kemajuan):
+        program = kegiatan = None
+        kelompok = []  # (row, subs under it) of programme and kegiatan rows, to check their sums
+        grup_program = grup_kegiatan = None
+        total = None
+        for i, b in enumerate(daftar):
+            letak = (self.lembar, b.nomor)
+            if b.level == "total":
+                total = b
+                continue
+            if b.level == "program":
+                cocok = self._cari(self.program, b)
+                program = cocok[0] if len(cocok) == 1 else None
+                kegiatan = None
+                grup_program, grup_kegiatan = (b, []), None
+                kelompok.append(grup_program)
+                if program is None:
+                    self.p.hasil.tambah(f'Program "{b.kode or b.nama}" tidak ditemukan dalam Renstra.', *letak)
+                continue
+            if b.level in ("kegiatan", ""):
+                cocok = self._cari(self.kegiatan, b, _di_bawah("program_id", program))
+                if b.level == "kegiatan" or (len(cocok) == 1 and not self._sub_di_bawah(kegiatan, b)):
+                    kegiatan = cocok[0] if len(cocok) == 1 else None
+                    grup_kegiatan = (b, [])
+                    kelompok.append(grup_kegiatan)
+                    if kegiatan is None:
+                        pesan = "ditemukan lebih dari sekali" if cocok else "tidak ditemukan"
+                        self.p.hasil.tambah(f'Kegiatan "{b.kode or b.nama}" {pesan} dalam Renstra.', *letak)
+                    continue
+            cocok = self._cari(self.sub, b, _di_bawah("kegiatan_id", kegiatan))
+            if len(cocok) != 1:
+                pesan = "ditemukan lebih dari sekali; tulis kodenya" if cocok else "tidak ditemukan"
+                self.p.hasil.tambah(f'Sub kegiatan "{b.kode or b.nama}" {pesan} dalam Renstra.', *letak)
+                continue
+            sub = cocok[0]
+            for grup in (grup_program, grup_kegiatan):
+                if grup is not None:
+                    grup[1].append(b)
+            self._pagu(sub, b, letak)
+            self._realisasi(sub, b, letak)
+            if kemajuan and i % 100 == 0:
+                kemajuan(i)
+        self._periksa_jumlah(kelompok, total, daftar)
+
+    def _sub_di_bawah(self, kegiatan, b):
+        return kegiatan is not None and any(
+            s.kegiatan_id == kegiatan.pk and _nama(s.uraian) == _nama(b.nama) for s in self.sub
+        )
+
+    def sumber_dana(self):
+        if self._sumber_dana is None:
+            ada = SumberDana.objects.filter(nama=SUMBER_DANA_BAWAAN).first()
+            self._sumber_dana = self.p.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, (self.lembar, None))
+        return self._sumber_dana
+
+    def _pagu(self, sub, b, letak):
+        if b.induk is None and b.perubahan is None:
+            return
+        ada = self.pagu.get(sub.pk, [])
+        if len(ada) > 1:
+            sekarang = (sum(p.induk or 0 for p in ada), sum(p.perubahan or 0 for p in ada))
+            if sekarang != (b.induk or 0, b.perubahan or 0):
+                self.p.hasil.tambah(
+                    f"Pagu {self.tahun} sub kegiatan ini berasal dari {len(ada)} sumber dana; "
+                    "ubah lewat halaman Admin.",
+                    *letak,
+                )
+            return
+        lama = ada[0] if ada else None
+        nilai = {"induk": b.induk, "perubahan": b.perubahan}
+        if lama is None:
+            nilai.update(sub_kegiatan=sub, tahun=self.tahun, sumber_dana=self.sumber_dana())
+        self.p.pasang(Pagu, lama, nilai, letak)
+
+    def _realisasi(self, sub, b, letak):
+        per_tw = dict(b.triwulan)
+        if b.realisasi is not None and not per_tw:
+            lain = [tw for tw in (1, 2, 3) if (sub.pk, tw) in self.realisasi and self.realisasi[(sub.pk, tw)].nilai]
+            if lain:
+                self.p.hasil.tambah(
+                    f"Sub kegiatan ini sudah mempunyai realisasi triwulan {', '.join(map(str, lain))}; realisasi "
+                    "setahun tidak dapat disimpan sebagai triwulan IV. Gunakan kolom TW I–IV.",
+                    *letak,
+                )
+                return
+            per_tw = {4: b.realisasi}
+        bidang = bidang_penanggung_jawab_id(_indikator_semu(sub)) if self.opd.pelaporan_per_bidang else None
+        for tw, nilai in sorted(per_tw.items()):
+            lama = self.realisasi.get((sub.pk, tw))
+            if lama is not None and lama.nilai == nilai:
+                self.p.pasang(RealisasiAnggaran, lama, {"nilai": nilai}, letak)
+                continue
+            terkunci = self.terkunci.get((bidang, tw))
+            if terkunci is not None:
+                self.p.hasil.tambah(
+                    f"Triwulan {tw} sudah berstatus {terkunci.get_status_display().lower()}; realisasi anggarannya "
+                    "tidak dapat diubah lewat impor.",
+                    *letak,
+                )
+                continue
+            data = {"nilai": nilai}
+            if lama is None:
+                data.update(sub_kegiatan=sub, tahun=self.tahun, triwulan=tw)
+            self.p.pasang(RealisasiAnggaran, lama, data, letak)
+        if b.persen is not None:
+            pagu = b.perubahan if b.perubahan is not None else b.induk
+            realisasi = sum(per_tw.values()) if per_tw else None
+            self._periksa_persen(b, realisasi, pagu)
+
+    def _periksa_persen(self, b, realisasi, pagu):
+        if b.persen is None or realisasi is None or not pagu:
+            return
+        tercetak, desimal, teks, kolom = b.persen
+        dihitung = rules.serapan(realisasi, pagu)
+        if dihitung is not None and rules.bulatkan(dihitung, desimal) != rules.bulatkan(tercetak, desimal):
+            self.p.hasil.tambah(
+                f"Persen tercetak {teks}, sedangkan dihitung {rules.format_persen(dihitung, max(desimal, 2))} "
+                f"(realisasi {rules.format_rupiah(realisasi)} dari {rules.format_rupiah(pagu)}). Persen tidak diimpor.",
+                self.lembar,
+                b.nomor,
+                kolom,
+                peringatan=True,
+            )
+
+    def _periksa_jumlah(self, kelompok, total, daftar):
+        subs = [b for b in daftar if b.level == "sub_kegiatan" or b.level == ""]
+        for b, anak in [*kelompok, *([(total, subs)] if total else [])]:
+            for medan in ("induk", "perubahan", "realisasi"):
+                tercetak = getattr(b, medan)
+                if tercetak is None or not anak:
+                    continue
+                jumlah = sum(getattr(a, medan) or 0 for a in anak)
+                if jumlah != tercetak:
+                    self.p.hasil.tambah(
+                        f"{medan.capitalize()} tercetak {rules.format_rupiah(tercetak)}, sedangkan jumlah sub "
+                        f"kegiatannya {rules.format_rupiah(jumlah)}. Baris ini jumlah; ia tidak disimpan.",
+                        self.lembar,
+                        b.nomor,
+                        peringatan=True,
+                    )
+            if b.level != "sub_kegiatan":
+                self._periksa_persen(b, b.realisasi, b.perubahan if b.perubahan is not None else b.induk)
+
+
+def _di_bawah(medan, induk):
+    """A filter keeping the nodes under `induk` (none when there is no parent row)."""
+    return lambda x: induk is not None and getattr(x, medan) == induk.pk
+
+
+class _indikator_semu:
+    """Just enough of an indicator for `bidang_penanggung_jawab_id` (the sub kegiatan's chain)."""
+
+    def __init__(self, sub):
+        self.sub_kegiatan, self.kegiatan, self.program = sub, None, None

@@ -1,0 +1,146 @@
+"""Bringing the database in line with what a file describes: each object is created, updated
+or left alone; every new or changed object is validated before anything is written; writing
+happens model by model in bulk (with history rows where the model keeps history).
+
+Uniqueness is the importer's own business (it keys every object on its natural key), so the
+per-object uniqueness and constraint queries of `full_clean()` are skipped; the database still
+enforces them.
+"""
+
+from collections import defaultdict
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from .hasil import DIBUAT, DIUBAH, TETAP, Masalah
+from .sel import sama_teks
+
+UKURAN_BATCH = 500
+
+
+def _sama(lama, baru):
+    if isinstance(lama, models.Model) or isinstance(baru, models.Model):
+        if lama is None or baru is None:
+            return lama is baru
+        if lama.pk is None or baru.pk is None:
+            return lama is baru
+        return type(lama) is type(baru) and lama.pk == baru.pk
+    return lama == baru
+
+
+def _ada_riwayat(model):
+    return hasattr(model, "history")
+
+
+class Penyelaras:
+    """Collects the objects of one import; `tulis()` writes them."""
+
+    def __init__(self, hasil, user=None, alasan="Impor"):
+        self.hasil = hasil
+        self.user = user
+        self.alasan = alasan
+        self.baru = defaultdict(list)
+        self.ubah = defaultdict(dict)  # model -> {id(obj): obj}
+        self.medan = defaultdict(set)
+
+    def pasang(self, model, lama, nilai, letak, *, teks_longgar=(), kolom=None, nama=None):
+        """The object the file describes: `lama` updated in memory with `nilai`, or a new object.
+
+        Returns None when it is invalid (the problems are added to the result). `teks_longgar`
+        names text fields whose case and blanks do not count as a change; `kolom` maps field
+        names to the column a problem is reported in.
+        """
+        nama = nama or model._meta.verbose_name.capitalize()
+        if lama is None:
+            obj = model(**nilai)
+            if not self._sah(obj, letak, kolom):
+                return None
+            self.baru[model].append(obj)
+            self.hasil.hitung(nama, DIBUAT)
+            return obj
+        berubah = []
+        for f, v in nilai.items():
+            sekarang = getattr(lama, f)
+            if f in teks_longgar and sama_teks(sekarang, v):
+                continue
+            if not _sama(sekarang, v):
+                berubah.append(f)
+        if not berubah:
+            if lama.pk is not None and id(lama) not in self.ubah[model]:
+                self.hasil.hitung(nama, TETAP)
+            return lama
+        cadangan = {f: getattr(lama, f) for f in berubah}
+        for f in berubah:
+            setattr(lama, f, nilai[f])
+        if not self._sah(lama, letak, kolom):
+            for f, v in cadangan.items():
+                setattr(lama, f, v)
+            return None
+        if lama.pk is not None:
+            if id(lama) not in self.ubah[model]:
+                self.hasil.hitung(nama, DIUBAH)
+            self.ubah[model][id(lama)] = lama
+            self.medan[model].update(berubah)
+        return lama
+
+    def _sah(self, obj, letak, kolom):
+        fk = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+        try:
+            obj.full_clean(exclude=fk, validate_unique=False, validate_constraints=False)
+        except ValidationError as e:
+            lembar, baris = letak
+            pesan = e.message_dict if hasattr(e, "error_dict") else {NON_FIELD_ERRORS: e.messages}
+            for f, daftar in pesan.items():
+                for p in daftar:
+                    self.hasil.masalah.append(Masalah(p, lembar, baris, (kolom or {}).get(f, "")))
+            return False
+        return True
+
+    def tulis(self, urutan):
+        """Write the collected objects, model by model in `urutan` (parents first)."""
+        sekarang = timezone.now()
+        for model in urutan:
+            baru = self.baru.get(model, [])
+            if baru:
+                for obj in baru:
+                    _siapkan_jejak(obj, self.user, sekarang, baru=True)
+                if _ada_riwayat(model):
+                    bulk_create_with_history(
+                        baru,
+                        model,
+                        batch_size=UKURAN_BATCH,
+                        default_user=self.user,
+                        default_change_reason=self.alasan,
+                    )
+                else:
+                    model.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
+            ubah = list(self.ubah.get(model, {}).values())
+            if ubah:
+                medan = set(self.medan[model])
+                for obj in ubah:
+                    medan |= _siapkan_jejak(obj, self.user, sekarang, baru=False)
+                if _ada_riwayat(model):
+                    bulk_update_with_history(
+                        ubah,
+                        model,
+                        sorted(medan),
+                        batch_size=UKURAN_BATCH,
+                        default_user=self.user,
+                        default_change_reason=self.alasan,
+                    )
+                else:
+                    model.objects.bulk_update(ubah, sorted(medan), batch_size=UKURAN_BATCH)
+
+
+def _siapkan_jejak(obj, user, sekarang, baru):
+    """Rows that keep who changed them and a version (realisations): the import is a change."""
+    if not hasattr(obj, "versi"):
+        return set()
+    obj.diubah_oleh = user
+    if baru:
+        return set()
+    obj.versi += 1
+    obj.diubah_pada = sekarang
+    return {"versi", "diubah_oleh", "diubah_pada"}
