@@ -204,3 +204,38 @@ class DataDukungForm(forms.Form):
         if not any(awal.startswith(tanda) for tanda in JENIS_DATA_DUKUNG[akhiran]):
             raise forms.ValidationError(f'"{berkas.name}" bukan berkas {akhiran[1:].upper()} yang sah.')
         return berkas
+
+
+class ImporForm(forms.Form):
+    """An upload of a workbook: its format, the agency and year it is for, the file."""
+
+    format = forms.ChoiceField(label="Format tabel")
+    opd = forms.ModelChoiceField(
+        label="Perangkat daerah", queryset=None, error_messages={"invalid_choice": "Pilih perangkat daerah."}
+    )
+    tahun = forms.IntegerField(
+        label="Tahun",
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "min_value": "Tahun harus antara 2000 dan 2100.",
+            "max_value": "Tahun harus antara 2000 dan 2100.",
+        },
+    )
+    berkas = forms.FileField(label="Berkas .xlsx", error_messages={"required": "Pilih berkas .xlsx yang akan diimpor."})
+
+    def __init__(self, *args, pilihan_format, opd, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = pilihan_format
+        self.fields["opd"].queryset = opd
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if PurePath(berkas.name).suffix.lower() != ".xlsx":
+            raise forms.ValidationError(
+                f'"{berkas.name}" bukan berkas .xlsx. Simpan tabelnya sebagai buku kerja Excel (.xlsx).'
+            )
+        batas = settings.KINERJA_UKURAN_IMPOR_MB
+        if berkas.size > batas * 1024 * 1024:
+            raise forms.ValidationError(f"Berkas lebih dari {batas} MB. Pisahkan per bidang atau per lembar.")
+        return berkas

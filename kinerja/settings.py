@@ -144,3 +144,10 @@ KINERJA_UKURAN_DATA_DUKUNG_MB = env.int("KINERJA_UKURAN_DATA_DUKUNG_MB", default
 
 # Imports of workbooks (admin page and `manage.py impor`): the largest file accepted, in MB.
 KINERJA_UKURAN_IMPOR_MB = env.int("KINERJA_UKURAN_IMPOR_MB", default=10)
+# Check and write uploads in a background thread (the page shows progress); False runs them in
+# the request (tests; servers that must not start threads).
+KINERJA_IMPOR_LATAR = env.bool("KINERJA_IMPOR_LATAR", default=True)
+
+# The cache holds the progress of running imports. The default (memory of one process) suits one
+# server process; with several processes or servers use a shared cache, e.g. redis://127.0.0.1:6379/1.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import views, views_impor
 
 TRIWULAN = "<int:tahun>/tw-<int:triwulan>"
 
@@ -23,6 +23,10 @@ pengukuran = [
     path(f"verifikasi/<str:kode>/{TRIWULAN}/buka-kembali/", views.buka_kembali, name="buka_kembali"),
     path("indikator/<int:pk>/riwayat/", views.riwayat, name="riwayat"),
     path("predikat.css", views.gaya_predikat, name="gaya_predikat"),
+    path("impor/", views_impor.impor_daftar, name="impor_daftar"),
+    path("impor/<int:pk>/", views_impor.impor_detail, name="impor_detail"),
+    path("impor/<int:pk>/simpan/", views_impor.impor_simpan, name="impor_simpan"),
+    path("impor/templat/<str:format>.xlsx", views_impor.impor_templat, name="impor_templat"),
 ]
 
 urlpatterns = [

@@ -432,7 +432,8 @@ class _Penulis:
         kunci = _nama_bidang(nama)
         lama = self.bidang.get(kunci)
         if lama is None:
-            nama_lengkap = nama if nama.lower().startswith("bidang") else f"Bidang {nama.title()}"
+            nama = nama.title() if nama.isupper() else nama
+            nama_lengkap = nama if nama.lower().startswith("bidang") else f"Bidang {nama}"
             lama = self.p.pasang(Bidang, None, {"opd": self.opd, "nama": nama_lengkap[:255]}, (self.lembar, nomor))
             self.bidang[kunci] = lama
         return lama

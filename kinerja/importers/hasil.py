@@ -82,6 +82,10 @@ class Hasil:
     def hitung(self, model, jenis, n=1):
         self.jumlah[model][jenis] += n
 
+    def baris_jumlah(self):
+        """(model, dibuat, diubah, tetap) per model, in the order the importer met them."""
+        return [(model, j[DIBUAT], j[DIUBAH], j[TETAP]) for model, j in self.jumlah.items()]
+
     def sebagai_dict(self):
         return {
             "format": self.format,

@@ -78,3 +78,9 @@ def split_kata(teks):
 def field(form, nama):
     """`{% with f=form|field:"keterangan" %}`: a bound field by name."""
     return form[nama]
+
+
+@register.filter
+def jumlah_impor(hasil, jenis):
+    """`{{ hasil|jumlah_impor:"dibuat" }}`: objects an import creates, changes or leaves alone."""
+    return hasil.total(jenis)

@@ -48,3 +48,42 @@ def baris_evaluasi_triwulan():
     """Seed 000: the whole workbook, its three bidang tables with their titles and second forms."""
     teks = Path(SEED_EVALUASI).read_text(encoding="utf-8").splitlines()
     return [b.split("\t") for b in teks]
+
+
+def perbaiki_matriks_renstra(baris):
+    """The seed matrix as an admin fixes it after reading the importer's messages: the stray
+    row holding only "0015" is removed, and the row of sub kegiatan 2.08.02.2.02.0005, which
+    lost one cell ("- | - | - | 1 | 50.000.000"), gets its missing "-" back."""
+    hasil = []
+    for isi in baris:
+        if [c for c in isi if c] == ["0015"]:
+            continue
+        if isi[1:5] == ["08", "02", "2,02", "0005"]:
+            isi = [*isi[:8], "-", *isi[8:]]
+        hasil.append(isi)
+    return hasil
+
+
+def baris_evaluasi_dua_bidang():
+    """Seed 000 up to the third bidang (whose table is interleaved with narrative text)."""
+    akhir = cari_baris(SEED_EVALUASI, "## Evaluasi Kinerja Bidang Perlindungan Perempuan")
+    return baris_evaluasi_triwulan()[: akhir - 1]
+
+
+def perbaiki_evaluasi(baris):
+    """Seed 000 as an admin fixes it after reading the importer's messages (row numbers are the
+    sheet's, which are the seed's lines)."""
+    baris = [list(b) for b in baris]
+
+    def ganti(nomor, kolom, lama, baru):
+        assert baris[nomor - 1][kolom] == lama, (nomor, baris[nomor - 1])
+        baris[nomor - 1][kolom] = baru
+
+    ganti(23, 1, "1.06.04.2.0001", "1.06.04.2.01")  # a sub kegiatan code written for the kegiatan
+    ganti(38, 1, "1.06.04.2.02.11.", "1.06.04.2.02.0011")  # two digits and a trailing dot
+    ganti(100, 1, "1.06.06.2.01.04", "1.06.06.2.01.05")  # the same code given to two sub kegiatan
+    assert baris[103][0] == "1.06.06.2.02.02"
+    baris[103] = ["", *baris[103]]  # the row shifted one column to the left
+    assert baris[83][4] == "Tahun"
+    baris[83] = []  # an indicator without description ("Tahun", 1)
+    return baris

@@ -1,0 +1,44 @@
+"""`python manage.py impor FORMAT BERKAS --opd KODE --tahun YYYY [--dry-run]`: the importers of
+the admin page, for batch runs. Prints the preview; exits 1 when the file has errors."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja import importers
+from renstra.models import PerangkatDaerah
+
+
+class Command(BaseCommand):
+    help = (
+        "Mengimpor buku kerja XLSX (Matriks Renstra, evaluasi kinerja triwulan, realisasi anggaran) untuk satu "
+        "perangkat daerah dan tahun. Semua atau tidak sama sekali: bila ada satu galat, tidak ada yang disimpan."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("format", choices=list(importers.FORMAT), help="Bentuk tabel dalam berkas.")
+        parser.add_argument("berkas", help="Berkas .xlsx.")
+        parser.add_argument("--opd", required=True, help="Kode perangkat daerah, mis. DSPPPA-BATUBARA.")
+        parser.add_argument("--tahun", required=True, type=int, help="Tahun yang diimpor, mis. 2025.")
+        parser.add_argument("--dry-run", action="store_true", help="Hanya periksa dan tampilkan pratinjau.")
+
+    def handle(self, *args, format, berkas, opd, tahun, dry_run=False, **options):
+        perangkat = PerangkatDaerah.objects.filter(kode=opd).first()
+        if perangkat is None:
+            raise CommandError(f'Perangkat daerah dengan kode "{opd}" tidak ditemukan.')
+        try:
+            hasil = importers.jalankan(format, berkas, opd=perangkat, tahun=tahun, simpan=not dry_run)
+        except FileNotFoundError as e:
+            raise CommandError(f"Berkas {berkas} tidak ditemukan.") from e
+        judul = importers.FORMAT[format].JUDUL
+        self.stdout.write(f"{judul} — {perangkat} — tahun {tahun}: {hasil.baris} baris data dibaca.")
+        if hasil.jumlah:
+            self.stdout.write(f"{'':24}{'dibuat':>10}{'diubah':>10}{'tetap':>10}")
+            for model, dibuat, diubah, tetap in hasil.baris_jumlah():
+                self.stdout.write(f"{model:24}{dibuat:>10}{diubah:>10}{tetap:>10}")
+        for masalah in hasil.masalah:
+            (self.stdout if masalah.peringatan else self.stderr).write(str(masalah))
+        if not hasil.sah:
+            raise CommandError(f"{len(hasil.galat)} galat; tidak ada yang disimpan.", returncode=1)
+        if hasil.disimpan:
+            self.stdout.write(self.style.SUCCESS("Disimpan." if hasil.ada_perubahan else "Tidak ada perubahan."))
+        else:
+            self.stdout.write("Pratinjau saja (--dry-run): tidak ada yang disimpan.")
