@@ -155,7 +155,8 @@ _PETUNJUK = {
         "Baris tanpa kode dan uraian tetapi berisi indikator menambah indikator kedua pada baris di atasnya.",
         "Target per tahun berupa angka (34.000 atau 88,23), rentang (80 – 85) atau nama tingkatan; - berarti kosong.",
         "Pagu (Rp) hanya disimpan untuk sub kegiatan; pagu program dan kegiatan diperiksa sebagai jumlah.",
-        "Kondisi akhir diperiksa terhadap target tahunan (jumlah untuk indikator hitungan, tahun terakhir untuk persen).",
+        "Kondisi akhir diperiksa terhadap target tahunan (jumlah untuk indikator hitungan, tahun terakhir "
+        "untuk persen).",
         "Tulis REFOCUSING pada baris sub kegiatan yang dipotong anggarannya.",
     ],
     "evaluasi-triwulan": [
