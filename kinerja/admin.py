@@ -1,14 +1,16 @@
-"""Admin of users, realisations and submissions; their history is read-only."""
+"""Admin of users, realisations and submissions; their history is read-only. Realisations are
+imported and exported as flat XLSX or CSV keyed by codes, never by ids (kinerja/resources.py)."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
-from renstra.admin import RiwayatAdmin, opd_filter
+from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, RentangPredikat, SkalaPredikat, User
 from .models.predikat import periksa_rentang
+from .resources import RealisasiAnggaranResource, RealisasiResource
 
 
 @admin.register(User)
@@ -36,7 +38,8 @@ class DataDukungInline(admin.TabularInline):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(RiwayatAdmin):
+class RealisasiAdmin(ImporEksporMixin, RiwayatAdmin):
+    resource_classes = [RealisasiResource]
     list_display = ("indikator", "tahun", "triwulan", "nilai", "tingkat", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "triwulan")
     list_select_related = ("indikator", "tingkat", "diubah_oleh")
@@ -46,7 +49,8 @@ class RealisasiAdmin(RiwayatAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(RiwayatAdmin):
+class RealisasiAnggaranAdmin(ImporEksporMixin, RiwayatAdmin):
+    resource_classes = [RealisasiAnggaranResource]
     list_display = ("sub_kegiatan", "tahun", "triwulan", "nilai", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "triwulan")
     list_select_related = ("sub_kegiatan", "diubah_oleh")

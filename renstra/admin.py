@@ -3,11 +3,14 @@
 Lists search by code and description and filter by agency, year and level; a parent is edited
 with its children (sasaran under tujuan, indicators under every node, targets under an
 indicator, budgets under a sub kegiatan); the history of targets and budgets is read-only
-(SIMPLE_HISTORY_REVERT_DISABLED).
+(SIMPLE_HISTORY_REVERT_DISABLED). Agencies, bidang, programs, kegiatan, sub kegiatan,
+indicators, targets and budgets are imported and exported as flat XLSX or CSV keyed by codes,
+never by ids (renstra/resources.py), through a dry run that the user confirms.
 """
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -26,6 +29,17 @@ from .models import (
     Tingkat,
     Tujuan,
 )
+from .resources import (
+    FORMAT_BERKAS,
+    BidangResource,
+    IndikatorResource,
+    KegiatanResource,
+    PaguResource,
+    PerangkatDaerahResource,
+    ProgramResource,
+    SubKegiatanResource,
+    TargetResource,
+)
 
 admin.site.site_header = "Admin Kinerja"
 admin.site.site_title = "Admin Kinerja"
@@ -40,6 +54,31 @@ class RiwayatAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Riwayat hanya untuk dibaca.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ImporEksporMixin(ImportExportMixin):
+    """Import and export of the admin's model in XLSX and CSV (`resource_classes`). Importing
+    writes, so it needs the add and change permissions; exporting needs the view permission."""
+
+    formats = FORMAT_BERKAS
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        """As the library's, with numbers as numbers in every binary format: the library knows
+        only its own XLSX class, not ours (resources.XLSX)."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(request, queryset, force_native_type=file_format.is_binary(), **kwargs)
+        keluaran = file_format.export_data(data)
+        encoding = kwargs.get("encoding")
+        if not file_format.is_binary() and encoding:
+            keluaran = keluaran.encode(encoding)
+        return keluaran
 
 
 FIELDS_INDIKATOR_RINGKAS = ("urutan", "uraian", "satuan", "jenis", "arah", "cara_tahunan", "iku")
@@ -94,7 +133,8 @@ class BidangInline(admin.TabularInline):
 
 
 @admin.register(PerangkatDaerah)
-class PerangkatDaerahAdmin(admin.ModelAdmin):
+class PerangkatDaerahAdmin(ImporEksporMixin, admin.ModelAdmin):
+    resource_classes = [PerangkatDaerahResource]
     list_display = ("kode", "nama", "singkatan", "kepala_nama")
     search_fields = ("kode", "nama", "singkatan")
     inlines = [BidangInline]
@@ -105,7 +145,8 @@ class PerangkatDaerahAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bidang)
-class BidangAdmin(admin.ModelAdmin):
+class BidangAdmin(ImporEksporMixin, admin.ModelAdmin):
+    resource_classes = [BidangResource]
     list_display = ("nama", "opd", "kepala_nama")
     list_filter = (opd_filter("opd"),)
     list_select_related = ("opd",)
@@ -181,7 +222,8 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(ImporEksporMixin, admin.ModelAdmin):
+    resource_classes = [ProgramResource]
     list_display = ("kode", "uraian", "renstra", "bidang")
     list_filter = (opd_filter("renstra__opd"), "renstra__tahun_awal")
     list_select_related = ("renstra__opd", "bidang")
@@ -198,7 +240,8 @@ class SubKegiatanInline(admin.TabularInline):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(ImporEksporMixin, admin.ModelAdmin):
+    resource_classes = [KegiatanResource]
     list_display = ("kode", "uraian", "renstra")
     list_filter = (opd_filter("program__renstra__opd"), "program__renstra__tahun_awal")
     list_select_related = ("program__renstra__opd",)
@@ -218,7 +261,8 @@ class PaguInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(ImporEksporMixin, admin.ModelAdmin):
+    resource_classes = [SubKegiatanResource]
     list_display = ("kode", "uraian", "renstra", "bidang", "refocusing")
     list_filter = (
         opd_filter("kegiatan__program__renstra__opd"),
@@ -251,7 +295,8 @@ class RincianInline(admin.TabularInline):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(RiwayatAdmin):
+class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
+    resource_classes = [IndikatorResource]
     list_display = ("uraian", "nama_level", "satuan", "arah", "cara_tahunan", "iku", "renstra")
     list_filter = (
         opd_filter("renstra__opd"),
@@ -299,7 +344,8 @@ class IndikatorAdmin(RiwayatAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(RiwayatAdmin):
+class TargetAdmin(ImporEksporMixin, RiwayatAdmin):
+    resource_classes = [TargetResource]
     list_display = ("indikator", "tahun", "triwulan", "jenis", "tertulis")
     list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "jenis", "triwulan")
     list_select_related = ("indikator", "tingkat")
@@ -312,7 +358,8 @@ class TargetAdmin(RiwayatAdmin):
 
 
 @admin.register(Pagu)
-class PaguAdmin(RiwayatAdmin):
+class PaguAdmin(ImporEksporMixin, RiwayatAdmin):
+    resource_classes = [PaguResource]
     list_display = ("sub_kegiatan", "tahun", "sumber_dana", "jenis_belanja", "indikatif", "induk", "perubahan")
     list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "sumber_dana", "jenis_belanja")
     list_select_related = ("sub_kegiatan", "sumber_dana")
