@@ -38,7 +38,6 @@ _BAGIAN = {
 }
 
 
-
 def _bagian(level):
     return f"(?:{_BAGIAN[level][0]})"
 

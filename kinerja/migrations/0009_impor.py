@@ -6,35 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0008_riwayat_data_dukung_dan_alasan'),
-        ('renstra', '0004_alasan_riwayat_teks'),
+        ("kinerja", "0008_riwayat_data_dukung_dan_alasan"),
+        ("renstra", "0004_alasan_riwayat_teks"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Impor',
+            name="Impor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('format', models.CharField(max_length=30, verbose_name='format')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('berkas', models.FileField(max_length=255, upload_to='impor/%Y/%m/', verbose_name='berkas')),
-                ('nama_asli', models.CharField(max_length=255, verbose_name='nama berkas')),
-                ('ukuran', models.PositiveBigIntegerField(default=0, verbose_name='ukuran (byte)')),
-                ('status', models.CharField(choices=[('memeriksa', 'Sedang diperiksa'), ('siap', 'Siap diimpor'), ('galat', 'Ada galat'), ('menyimpan', 'Sedang disimpan'), ('selesai', 'Sudah diimpor'), ('gagal', 'Gagal')], default='memeriksa', max_length=20, verbose_name='status')),
-                ('hasil', models.JSONField(blank=True, default=dict, verbose_name='hasil')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='diunggah pada')),
-                ('diubah_pada', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('disimpan_pada', models.DateTimeField(blank=True, null=True, verbose_name='diimpor pada')),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='impor', to='renstra.perangkatdaerah', verbose_name='perangkat daerah')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("format", models.CharField(max_length=30, verbose_name="format")),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("berkas", models.FileField(max_length=255, upload_to="impor/%Y/%m/", verbose_name="berkas")),
+                ("nama_asli", models.CharField(max_length=255, verbose_name="nama berkas")),
+                ("ukuran", models.PositiveBigIntegerField(default=0, verbose_name="ukuran (byte)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("memeriksa", "Sedang diperiksa"),
+                            ("siap", "Siap diimpor"),
+                            ("galat", "Ada galat"),
+                            ("menyimpan", "Sedang disimpan"),
+                            ("selesai", "Sudah diimpor"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="memeriksa",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("hasil", models.JSONField(blank=True, default=dict, verbose_name="hasil")),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True, verbose_name="diunggah pada")),
+                ("diubah_pada", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("disimpan_pada", models.DateTimeField(blank=True, null=True, verbose_name="diimpor pada")),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="impor",
+                        to="renstra.perangkatdaerah",
+                        verbose_name="perangkat daerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impor',
-                'verbose_name_plural': 'impor',
-                'ordering': ['-dibuat_pada'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='impor_tahun_wajar', violation_error_message='Tahun harus antara 2000 dan 2100.')],
+                "verbose_name": "impor",
+                "verbose_name_plural": "impor",
+                "ordering": ["-dibuat_pada"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("tahun__gte", 2000), ("tahun__lte", 2100)),
+                        name="impor_tahun_wajar",
+                        violation_error_message="Tahun harus antara 2000 dan 2100.",
+                    )
+                ],
             },
         ),
     ]
