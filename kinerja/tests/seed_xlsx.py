@@ -3,12 +3,12 @@ written cell by cell into XLSX), for the importer tests and the benchmark."""
 
 from pathlib import Path
 
-from django.conf import settings
 from openpyxl import Workbook
 
-FOLDER_SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+FOLDER_SEED = Path(__file__).parent / "seeds"  # excerpts of ../shared/seeds, see its README
 SEED_EVALUASI = FOLDER_SEED / "000_8450f520366de6d4.txt"
-SEED_RENSTRA = FOLDER_SEED / "002_8cbd87ef92673330.txt"
+SEED_RENSTRA = FOLDER_SEED / "002_tabel_4_1.txt"
+SEED_ANGGARAN = FOLDER_SEED / "003_tabel_3_43.txt"
 
 
 def baris_seed(berkas, dari, sampai):

@@ -19,7 +19,7 @@ from renstra.selectors import renstra_berlaku
 from renstra.tests.factories import PerangkatDaerahFactory, RenstraFactory
 
 from .seed_xlsx import (
-    FOLDER_SEED,
+    SEED_ANGGARAN,
     baris_evaluasi_dua_bidang,
     baris_evaluasi_triwulan,
     baris_matriks_renstra,
@@ -298,7 +298,7 @@ def test_evaluation_needs_a_renstra_for_the_year(tmp_path):
 
 
 def tabel_3_43_halaman_pertama():
-    seed = FOLDER_SEED / "003_f19590e1e1b92e14.txt"
+    seed = SEED_ANGGARAN
     awal = cari_baris(seed, "Tabel 3.43") + 5
     return baris_seed(seed, awal, awal + 9)
 
