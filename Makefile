@@ -62,9 +62,10 @@ fmt: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## bench: server time and queries of the main pages on the demo
+## bench: server time and queries of the main pages on the demo, then the 5.000-row Renstra import
 bench: $(VENV)/.dev
 	$(PY) bench/bench.py
+	$(PY) bench/impor.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
