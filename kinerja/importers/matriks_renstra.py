@@ -408,6 +408,11 @@ def impor(lembar_daftar, *, opd, tahun, user, hasil, kemajuan=None):
     lembar, kolom, program = baca(lembar_daftar, hasil)
     if kolom is None or not hasil.sah:
         return None
+    if not program:
+        hasil.tambah(
+            "Tabel Matriks Renstra tidak berisi satu pun baris program, kegiatan atau sub kegiatan.", lembar.nama
+        )
+        return None
     daftar_tahun = sorted(kolom.target)
     nama_lembar = lembar.nama
     if tahun not in daftar_tahun:

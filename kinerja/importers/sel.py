@@ -73,11 +73,18 @@ def kosong(isi):
 
 def angka(isi, desimal=","):
     """A number from a cell: None for empty or `-`; openpyxl floats through their text."""
+    if isinstance(isi, bool):
+        raise rules.AngkaTidakValid(f"{'TRUE' if isi else 'FALSE'} bukan angka.")
     if isinstance(isi, float):
+        if isi != isi or isi in (float("inf"), float("-inf")):
+            raise rules.AngkaTidakValid("Sel ini bukan angka yang dapat dihitung.")
         return Decimal(str(isi))
     if isinstance(isi, int):
         return Decimal(isi)
-    return rules.parse_angka(isi, desimal=desimal)
+    nilai = rules.parse_angka(isi, desimal=desimal)
+    if nilai is not None and not nilai.is_finite():
+        raise rules.AngkaTidakValid(f'"{teks(isi)}" bukan angka yang dapat dihitung.')
+    return nilai
 
 
 def realisasi(isi, desimal=","):
@@ -86,6 +93,9 @@ def realisasi(isi, desimal=","):
     if s in {"-", "–", "—"}:
         return Decimal(0)
     return angka(isi, desimal)
+
+
+RUPIAH_MAKS = 10**15  # a thousand trillion rupiah: beyond any regional budget
 
 
 def rupiah(isi, desimal=","):
@@ -97,6 +107,8 @@ def rupiah(isi, desimal=","):
         raise rules.AngkaTidakValid(f'"{teks(isi)}" negatif; nilai rupiah tidak boleh negatif.')
     if nilai != nilai.to_integral_value():
         raise rules.AngkaTidakValid(f'"{teks(isi)}" berdesimal; nilai rupiah ditulis dalam rupiah penuh.')
+    if nilai >= RUPIAH_MAKS:
+        raise rules.AngkaTidakValid(f'"{teks(isi)}" terlalu besar untuk nilai rupiah.')
     return int(nilai)
 
 

@@ -62,6 +62,14 @@ class Penyelaras:
             return obj
         berubah = []
         for f, v in nilai.items():
+            medan = model._meta.get_field(f)
+            if medan.many_to_one:
+                # compare keys: reading the related object would cost a query per object
+                kunci_lama = getattr(lama, medan.attname)
+                kunci_baru = None if v is None else v.pk
+                if kunci_lama != kunci_baru or (v is not None and v.pk is None):
+                    berubah.append(f)
+                continue
             sekarang = getattr(lama, f)
             if f in teks_longgar and sama_teks(sekarang, v):
                 continue
