@@ -161,7 +161,6 @@ def _simpul(lembar, kolom, mulai, hasil):
         data.append((nomor, baris))
     hasil.baris += len(data)
     desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
-    kolom_rp = set(kolom.rp.values()) | {kolom.akhir_rp}
 
     program, kode_koma, terakhir = [], [], None
     induk = {}  # level → current node
@@ -311,7 +310,7 @@ def _simpul(lembar, kolom, mulai, hasil):
     for p in program:
         for s in _semua(p):
             for ind in s.indikator:
-                _angka_indikator(ind, kolom, desimal, kolom_rp, galat, s)
+                _angka_indikator(ind, kolom, desimal, s)
     if kode_koma:
         contoh_nomor, contoh = kode_koma[0]
         peringatan(
@@ -372,7 +371,7 @@ def _target(isi, desimal):
         return sel.teks(isi)
 
 
-def _angka_indikator(ind, kolom, desimal, kolom_rp, galat, simpul):
+def _angka_indikator(ind, kolom, desimal, simpul):
     for tahun, isi in list(ind.target.items()):
         ind.target[tahun] = None if simpul.refocusing else _target(isi, desimal[kolom.target[tahun]])
     if ind.akhir is not None and kolom.akhir_target is not None:
