@@ -224,10 +224,11 @@ def _hitung_renstra(renstra, tahun, skala):
 def bidang_penanggung_jawab_id(indikator):
     """The bidang answering for an indicator: its node's, else the nearest parent's (None for
     tujuan and sasaran). Needs the owner chain loaded (see `isian_triwulan`)."""
-    return _bidang_rantai(indikator.sub_kegiatan, indikator.kegiatan, indikator.program)
+    return bidang_rantai_id(indikator.sub_kegiatan, indikator.kegiatan, indikator.program)
 
 
-def _bidang_rantai(sub_kegiatan=None, kegiatan=None, program=None):
+def bidang_rantai_id(sub_kegiatan=None, kegiatan=None, program=None):
+    """The bidang id of the nearest node of a chain that names one (its parents loaded)."""
     kegiatan = sub_kegiatan.kegiatan if sub_kegiatan else kegiatan
     program = kegiatan.program if kegiatan else program
     return next((s.bidang_id for s in (sub_kegiatan, kegiatan, program) if s is not None and s.bidang_id), None)
@@ -443,7 +444,7 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
     sub_kegiatan = [
         s
         for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
-        if terlihat(_bidang_rantai(s))
+        if terlihat(bidang_rantai_id(s))
     ]
     pagu = {}
     for p in Pagu.objects.filter(sub_kegiatan__in=sub_kegiatan, tahun=tahun):

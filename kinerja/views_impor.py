@@ -10,13 +10,12 @@ from django_htmx.http import HttpResponseClientRefresh
 from renstra.models import PerangkatDaerah
 
 from . import importers
-from .forms import ImporForm
+from .forms import TIPE_KONTEN, ImporForm
 from .importers import tugas
 from .importers.hasil import Hasil
 from .importers.templat import buat_templat
 from .models import Impor
 
-JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MASALAH_DITAMPILKAN = 500
 
 
@@ -95,6 +94,6 @@ def impor_templat(request, format):
     except ValueError:
         tahun = timezone.localdate().year
     tahun = min(max(tahun, 2000), 2096)
-    respons = HttpResponse(buat_templat(format, modul.JUDUL, tahun), content_type=JENIS_XLSX)
+    respons = HttpResponse(buat_templat(format, modul.JUDUL, tahun), content_type=TIPE_KONTEN[".xlsx"])
     respons["Content-Disposition"] = f'attachment; filename="templat-{format}.xlsx"'
     return respons

@@ -15,32 +15,21 @@ import re
 from dataclasses import dataclass, field
 
 from kinerja import rules
-from kinerja.models import Pelaporan, Realisasi
-from kinerja.models.pelaporan import StatusPelaporan
+from kinerja.models import Realisasi
 from kinerja.selectors import URUTAN_TARGET, bidang_penanggung_jawab_id
 from renstra import kode as kode_rules
 from renstra.models import Bidang, Indikator, Kegiatan, Program, SubKegiatan, Target
 from renstra.selectors import renstra_berlaku
 
 from . import sel, tabel
-from .selaras import Penyelaras
+from .selaras import Penyelaras, indikator_per_pemilik, pelaporan_terkunci
 
 FORMAT = "evaluasi-triwulan"
 JUDUL = "Evaluasi kinerja triwulan"
-_TRIWULAN = re.compile(r"^(?:tw|triwulan)?\s*\.?\s*(iv|i{1,3}|[1-4])$", re.IGNORECASE)
-_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _BIDANG = re.compile(r"^(?:evaluasi\s+kinerja\s+)?bidang\s*:?\s*(?P<nama>.+?)(?:\s+tahun\s+\d{4})?$", re.IGNORECASE)
 _TAHUN = re.compile(r"\btahun\s+(20\d\d)\b", re.IGNORECASE)
-_LEVEL_KODE = {5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}
+_LEVEL_KODE = {5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}  # rows of this table have no programme code
 URUTAN_TULIS = (Bidang, Program, Kegiatan, SubKegiatan, Indikator, Target, Realisasi)
-
-
-def _triwulan(label):
-    m = _TRIWULAN.match(label.strip())
-    if not m:
-        return None
-    g = m.group(1).lower()
-    return _ROMAWI.get(g) or int(g)
 
 
 @dataclass
@@ -99,10 +88,6 @@ def _kepala_bentuk_kedua(baris):
     return any(s.startswith("jenis pelayanan") for s in isi) or any(s.startswith("rencana aksi") for s in isi)
 
 
-def _isi(baris, k):
-    return baris[k] if k is not None and k < len(baris) else None
-
-
 def _tabel(lembar, hasil):
     """The tables of a sheet: (kolom, rows, bidang named above it, year of its title)."""
     hasil_tabel = []
@@ -112,7 +97,7 @@ def _tabel(lembar, hasil):
         if kolom is not None:
             label = tabel.label_kolom(lembar.baris[nomor - 1 : nomor + 2])
             for k, daftar in label.items():
-                tw = next((t for t in map(_triwulan, daftar) if t), None)
+                tw = next((t for t in map(sel.triwulan_label, daftar) if t), None)
                 if not tw or k <= kolom.target:
                     continue
                 if any(lb in ("%", "t", "persen", "capaian") for lb in daftar):
@@ -193,14 +178,14 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         hasil.tambah(pesan, lembar, nomor, k)
 
     for nomor, baris in data:
-        kiri = [sel.teks(_isi(baris, k)) for k in (kolom.no, kolom.kode, kolom.nama) if k is not None]
+        kiri = [sel.teks(sel.isi(baris, k)) for k in (kolom.no, kolom.kode, kolom.nama) if k is not None]
         isi_lain = [
             sel.teks(c) for k, c in enumerate(baris) if k not in (kolom.no, kolom.kode, kolom.nama) and sel.teks(c)
         ]
         teks_kiri = next((t for t in kiri if t), "")
-        kode_sel = sel.teks(_isi(baris, kolom.kode))
-        no_sel = sel.teks(_isi(baris, kolom.no))
-        label, nama = sel.pisah_label(_isi(baris, kolom.nama))
+        kode_sel = sel.teks(sel.isi(baris, kolom.kode))
+        no_sel = sel.teks(sel.isi(baris, kolom.no))
+        label, nama = sel.pisah_label(sel.isi(baris, kolom.nama))
 
         if not isi_lain and sum(1 for t in kiri if t) == 1:
             if sel.refocusing(teks_kiri):
@@ -241,7 +226,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
             terakhir = None
             continue
         kode = sel.gabung_kode([kode_sel]) if kode_sel else ""
-        if kode and (not re.fullmatch(r"[0-9X.]+", kode) or sel.jumlah_bagian(kode) not in _LEVEL_KODE):
+        if kode and (not sel.KODE_SAH.fullmatch(kode) or sel.jumlah_bagian(kode) not in _LEVEL_KODE):
             lv = label or ("sub_kegiatan" if keg is not None and sel.jumlah_bagian(kode) > 5 else None)
             galat(
                 nomor,
@@ -259,13 +244,13 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         if level is None:
             if nama and not kode and label is None and keg is None and prog is not None and not isi_lain:
                 level = kode_rules.KEGIATAN  # a kegiatan written without label nor code
-            elif not nama and sel.teks(_isi(baris, kolom.indikator)):
+            elif not nama and sel.teks(sel.isi(baris, kolom.indikator)):
                 if terakhir is None:
                     galat(nomor, "Indikator tanpa program, kegiatan atau sub kegiatan di atasnya.", kolom.indikator)
                 else:
                     _tambah_indikator(terakhir, nomor, baris, kolom, desimal, galat)
                 continue
-            elif not nama and not sel.teks(_isi(baris, kolom.indikator)) and isi_lain:
+            elif not nama and not sel.teks(sel.isi(baris, kolom.indikator)) and isi_lain:
                 galat(nomor, "Uraian indikator kosong, padahal baris ini berisi satuan atau angka.", kolom.indikator)
                 continue
             else:
@@ -333,25 +318,25 @@ def _saran(kode, keg, level):
 
 
 def _tambah_indikator(simpul, nomor, baris, kolom, desimal, galat):
-    uraian = sel.teks(_isi(baris, kolom.indikator))
-    target_sel = _isi(baris, kolom.target)
-    if sel.refocusing(target_sel) or sel.refocusing(_isi(baris, kolom.satuan)):
+    uraian = sel.teks(sel.isi(baris, kolom.indikator))
+    target_sel = sel.isi(baris, kolom.target)
+    if sel.refocusing(target_sel) or sel.refocusing(sel.isi(baris, kolom.satuan)):
         if simpul.level == kode_rules.SUB_KEGIATAN:
             simpul.refocusing = True
         target_sel = None
-    angka_ada = any(sel.teks(_isi(baris, k)) for k in kolom.angka)
+    angka_ada = any(sel.teks(sel.isi(baris, k)) for k in kolom.angka)
     if not uraian:
         if angka_ada and sel.teks(target_sel):
             galat(nomor, "Uraian indikator kosong, padahal baris ini berisi target.", kolom.indikator)
         return
-    ind = BarisIndikator(nomor, uraian, sel.teks(_isi(baris, kolom.satuan)))
+    ind = BarisIndikator(nomor, uraian, sel.teks(sel.isi(baris, kolom.satuan)))
     try:
         ind.target = sel.angka(target_sel, desimal[kolom.target])
     except rules.AngkaTidakValid as e:
         galat(nomor, f"Target: {e}", kolom.target)
     for tw, k in kolom.realisasi.items():
         try:
-            nilai = sel.realisasi(_isi(baris, k), desimal[k])
+            nilai = sel.realisasi(sel.isi(baris, k), desimal[k])
         except rules.AngkaTidakValid as e:
             galat(nomor, f"Realisasi triwulan {tw}: {e}", k)
             continue
@@ -360,16 +345,13 @@ def _tambah_indikator(simpul, nomor, baris, kolom, desimal, galat):
                 continue
             ind.realisasi[tw] = nilai
     for tw, k in kolom.persen.items():
-        isi = sel.teks(_isi(baris, k))
-        if not isi or isi == "-":
-            continue
         try:
-            nilai = sel.angka(isi, desimal[k])
+            tercetak = sel.persen_tercetak(sel.isi(baris, k), desimal[k])
         except rules.AngkaTidakValid as e:
             galat(nomor, f"Persen triwulan {tw}: {e}", k)
             continue
-        pecahan = re.search(r"[.,](\d+)%?$", isi) if desimal[k] in isi else None
-        ind.persen[tw] = (nilai, len(pecahan.group(1)) if pecahan else 0, isi, k)
+        if tercetak is not None:
+            ind.persen[tw] = (*tercetak, sel.teks(sel.isi(baris, k)), k)
     simpul.indikator.append(ind)
 
 
@@ -404,25 +386,16 @@ class _Penulis:
             s.kode: s
             for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
         }
-        self.indikator = {}
-        for ind in Indikator.objects.filter(renstra=renstra).select_related(
-            "sub_kegiatan__kegiatan__program", "kegiatan__program", "program"
-        ):
-            pemilik = ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id
-            if pemilik and not (ind.tujuan_id or ind.sasaran_id):
-                self.indikator[(ind.level, pemilik, sel.teks(ind.uraian).casefold())] = ind
+        self.indikator = indikator_per_pemilik(
+            renstra, "sub_kegiatan__kegiatan__program", "kegiatan__program", "program"
+        )
         self.target = {}
         for t in Target.objects.filter(indikator__renstra=renstra, tahun=tahun, triwulan=None):
             self.target.setdefault(t.indikator_id, []).append(t)
         self.realisasi = {
             (r.indikator_id, r.triwulan): r for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun)
         }
-        self.terkunci = {
-            (p.bidang_id, p.triwulan): p
-            for p in Pelaporan.objects.filter(
-                opd=opd, tahun=tahun, status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI)
-            )
-        }
+        self.terkunci = pelaporan_terkunci(opd, tahun)
         self.bidang = {_nama_bidang(b.nama): b for b in Bidang.objects.filter(opd=opd)}
         self.selesai = 0
 
@@ -581,7 +554,7 @@ class _Penulis:
             dihitung = rules.capaian(baris.target, baris.realisasi[tw], arah, ind.metode_negatif)
             if dihitung is None:
                 continue
-            if rules.bulatkan(dihitung, desimal) != rules.bulatkan(tercetak, desimal):
+            if sel.beda_dari_cetakan(dihitung, tercetak, desimal):
                 self.p.hasil.tambah(
                     f"Persen triwulan {tw} tercetak {teks}, sedangkan dihitung "
                     f"{rules.format_persen(dihitung, max(desimal, 2))} "

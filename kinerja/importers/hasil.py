@@ -76,7 +76,7 @@ class Hasil:
     def tambah(self, pesan, lembar="", baris=None, kolom=None, peringatan=False):
         """Record a problem; `kolom` is a column index (0 → A) or a letter."""
         if isinstance(kolom, int):
-            kolom = _huruf(kolom)
+            kolom = huruf_kolom(kolom)
         self.masalah.append(Masalah(pesan, lembar, baris, kolom or "", peringatan))
 
     def hitung(self, model, jenis, n=1):
@@ -104,7 +104,8 @@ class Hasil:
         return hasil
 
 
-def _huruf(indeks):
+def huruf_kolom(indeks):
+    """`A` for column 0, `AB` for column 27."""
     huruf = ""
     indeks += 1
     while indeks:

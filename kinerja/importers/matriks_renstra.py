@@ -20,15 +20,12 @@ from renstra.models import Bidang, Indikator, Kegiatan, Pagu, Program, Renstra, 
 
 from . import sel, tabel
 from .hasil import Masalah
-from .selaras import Penyelaras
+from .selaras import Penyelaras, indikator_per_pemilik
 
 FORMAT = "matriks-renstra"
 JUDUL = "Matriks Renstra"
-SUMBER_DANA_BAWAAN = "APBD Kabupaten"
-_LEVEL_KODE = {3: kode_rules.PROGRAM, 5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}
 _SATUAN_PERSEN = re.compile(r"^(%|persen|persentase|rasio|indeks|nilai|skor)$", re.IGNORECASE)
 _RENTANG = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\ss\.?d\.?\s)\s*(.+)$")
-_TOTAL = {"jumlah", "total", "t o t a l", "jumlah total"}
 # A budget below a thousand rupiah is a target that slipped into the Rp column (seed 002,
 # sub kegiatan 2.08.02.2.02.0005 prints "- | - | - | 1 | 50.000.000": one cell is missing).
 PAGU_TERKECIL = 1000
@@ -130,10 +127,6 @@ def _penanda_kepala(s):
     return ("program" in s and "kegiatan" in s) or s.startswith("indikator")
 
 
-def _isi(baris, k):
-    return baris[k] if k is not None and k < len(baris) else None
-
-
 def baca(lembar_daftar, hasil):
     """Parse the first sheet holding a Renstra matrix into (tahun list, program nodes)."""
     for lembar in lembar_daftar:
@@ -167,25 +160,23 @@ def _simpul(lembar, kolom, mulai, hasil):
     dipakai = {}  # kode → nomor baris
 
     def galat(nomor, pesan, k=None):
-        hasil.masalah.append(Masalah(pesan, lembar.nama, nomor, sel.huruf_kolom(k) if k is not None else ""))
+        hasil.tambah(pesan, lembar.nama, nomor, k)
 
     def peringatan(nomor, pesan, k=None):
-        hasil.masalah.append(
-            Masalah(pesan, lembar.nama, nomor, sel.huruf_kolom(k) if k is not None else "", peringatan=True)
-        )
+        hasil.tambah(pesan, lembar.nama, nomor, k, peringatan=True)
 
     for nomor, baris in data:
-        bagian = [_isi(baris, k) for k in kolom.kode]
+        bagian = [sel.isi(baris, k) for k in kolom.kode]
         kode = sel.gabung_kode(bagian)
         if any("," in sel.teks(b) for b in bagian):
             kode_koma.append((nomor, " ".join(sel.teks(b) for b in bagian if sel.teks(b))))
-        label, nama = sel.pisah_label(_isi(baris, kolom.nama))
-        uraian_ind = sel.teks(_isi(baris, kolom.indikator))
-        satuan = sel.teks(_isi(baris, kolom.satuan))
-        angka_ada = any(sel.teks(_isi(baris, k)) not in ("", "-") for k in kolom.angka)
+        label, nama = sel.pisah_label(sel.isi(baris, kolom.nama))
+        uraian_ind = sel.teks(sel.isi(baris, kolom.indikator))
+        satuan = sel.teks(sel.isi(baris, kolom.satuan))
+        angka_ada = any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.angka)
         refocusing = any(sel.refocusing(c) for c in baris)
 
-        if nama.lower() in _TOTAL or sel.teks(_isi(baris, 0)).lower() in _TOTAL:
+        if sel.baris_jumlah(nama) or sel.baris_jumlah(sel.isi(baris, 0)):
             continue
         if not kode:
             if nama and label:
@@ -213,7 +204,7 @@ def _simpul(lembar, kolom, mulai, hasil):
             galat(nomor, "Baris berisi angka tanpa kode, uraian maupun indikator.")
             continue
 
-        if not all(sel.seperti_kode(b) or sel.kosong(b) for b in bagian) or not re.fullmatch(r"[0-9X.]+", kode):
+        if not all(sel.seperti_kode(b) or sel.kosong(b) for b in bagian) or not sel.KODE_SAH.fullmatch(kode):
             galat(
                 nomor, f'Kode "{kode}" tidak terbaca sebagai kode program, kegiatan atau sub kegiatan.', kolom.kode[0]
             )
@@ -222,7 +213,7 @@ def _simpul(lembar, kolom, mulai, hasil):
         bagian_kode = sel.jumlah_bagian(kode)
         if bagian_kode == 2:  # urusan / bidang urusan: a heading above the programmes
             continue
-        level = _LEVEL_KODE.get(bagian_kode)
+        level = sel.LEVEL_MENURUT_BAGIAN.get(bagian_kode)
         if level is None or not nama:
             if not nama:
                 galat(
@@ -272,9 +263,11 @@ def _simpul(lembar, kolom, mulai, hasil):
             continue
 
         simpul = Simpul(nomor, level, kode, nama, refocusing=refocusing and level == kode_rules.SUB_KEGIATAN)
-        simpul.penanggung_jawab = sel.teks(_isi(baris, kolom.penanggung_jawab))
+        simpul.penanggung_jawab = sel.teks(sel.isi(baris, kolom.penanggung_jawab))
         for tahun, k in kolom.rp.items():
-            simpul.rp[tahun] = rp = _baca(lambda isi, d=desimal[k]: sel.rupiah(isi, d), _isi(baris, k), nomor, k, galat)
+            simpul.rp[tahun] = rp = _baca(
+                lambda isi, d=desimal[k]: sel.rupiah(isi, d), sel.isi(baris, k), nomor, k, galat
+            )
             if rp and rp < PAGU_TERKECIL:
                 galat(
                     nomor,
@@ -285,7 +278,7 @@ def _simpul(lembar, kolom, mulai, hasil):
         if kolom.akhir_rp is not None:
             simpul.akhir_rp = _baca(
                 lambda isi, d=desimal[kolom.akhir_rp]: sel.rupiah(isi, d),
-                _isi(baris, kolom.akhir_rp),
+                sel.isi(baris, kolom.akhir_rp),
                 nomor,
                 kolom.akhir_rp,
                 galat,
@@ -294,7 +287,7 @@ def _simpul(lembar, kolom, mulai, hasil):
         if uraian_ind:
             ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
             simpul.indikator.append(ind)
-        elif any(sel.teks(_isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
+        elif any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
             peringatan(nomor, "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator)
         if level == kode_rules.PROGRAM:
             program.append(simpul)
@@ -337,9 +330,9 @@ def _sambung(terakhir, nama, uraian_ind):
 
 def _indikator(nomor, baris, kolom, uraian, satuan):
     ind = BarisIndikator(nomor, uraian, satuan)
-    ind.kondisi_awal = _isi(baris, kolom.kondisi_awal)
-    ind.target = {tahun: _isi(baris, k) for tahun, k in kolom.target.items()}
-    ind.akhir = _isi(baris, kolom.akhir_target)
+    ind.kondisi_awal = sel.isi(baris, kolom.kondisi_awal)
+    ind.target = {tahun: sel.isi(baris, k) for tahun, k in kolom.target.items()}
+    ind.akhir = sel.isi(baris, kolom.akhir_target)
     return ind
 
 
@@ -475,27 +468,16 @@ class _Penulis:
                 for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan")
             }
         )
-        self.indikator = {}
+        self.indikator = {} if baru else indikator_per_pemilik(renstra, "skala_tingkat")
         self.target = {}
         self.pagu = {}
         if not baru:
-            for ind in Indikator.objects.filter(renstra=renstra).select_related("skala_tingkat"):
-                pemilik = ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id
-                if pemilik and not (ind.tujuan_id or ind.sasaran_id):
-                    self.indikator[(ind.level, pemilik, sel.teks(ind.uraian).casefold())] = ind
             for t in Target.objects.filter(indikator__renstra=renstra, jenis=Target.Jenis.RENSTRA, triwulan=None):
                 self.target[(t.indikator_id, t.tahun)] = t
             for pg in Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra):
                 self.pagu.setdefault((pg.sub_kegiatan_id, pg.tahun), []).append(pg)
         self.tingkat = {}
         self.bidang = {sel.teks(b.nama).casefold(): b for b in Bidang.objects.filter(opd=opd)}
-        self._sumber_dana = None
-
-    def sumber_dana(self):
-        if self._sumber_dana is None:
-            ada = SumberDana.objects.filter(nama=SUMBER_DANA_BAWAAN).first()
-            self._sumber_dana = self.p.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, (self.lembar, None))
-        return self._sumber_dana
 
     def tulis_semua(self, program):
         for simpul in program:
@@ -639,7 +621,7 @@ class _Penulis:
             lama = ada[0] if ada else None
             nilai = {"sub_kegiatan": sub, "tahun": tahun, "indikatif": rp}
             if lama is None:
-                nilai["sumber_dana"] = self.sumber_dana()
+                nilai["sumber_dana"] = self.p.sumber_dana_bawaan((self.lembar, None))
             self.p.pasang(Pagu, lama, nilai, letak)
 
     def periksa_jumlah_pagu(self, simpul):

@@ -13,22 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from kinerja import rules
-from kinerja.models import Pelaporan, RealisasiAnggaran
-from kinerja.models.pelaporan import StatusPelaporan
-from kinerja.selectors import bidang_penanggung_jawab_id
+from kinerja.models import RealisasiAnggaran
+from kinerja.selectors import bidang_rantai_id
 from renstra.models import Kegiatan, Pagu, Program, SubKegiatan, SumberDana
 from renstra.selectors import renstra_berlaku
 
 from . import sel, tabel
-from .matriks_renstra import SUMBER_DANA_BAWAAN
-from .selaras import Penyelaras
+from .selaras import Penyelaras, pelaporan_terkunci
 
 FORMAT = "realisasi-anggaran"
 JUDUL = "Realisasi anggaran"
 URUTAN_TULIS = (SumberDana, Pagu, RealisasiAnggaran)
-_TRIWULAN = re.compile(r"^(?:realisasi\s*)?(?:tw|triwulan)\s*\.?\s*(iv|i{1,3}|[1-4])$", re.IGNORECASE)
-_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_TOTAL = {"jumlah", "total", "t o t a l", "jumlah total"}
 _AWALAN = re.compile(r"^(program|kegiatan|sub\s*\.?\s*kegiatan)\s*[:.]?\s*", re.IGNORECASE)
 
 
@@ -64,10 +59,6 @@ class Baris:
     persen: tuple | None = None
 
 
-def _isi(baris, k):
-    return baris[k] if k is not None and k < len(baris) else None
-
-
 def _cari_kepala(lembar, tahun, hasil):
     for i, baris in enumerate(lembar.baris[: tabel.CARI_KEPALA_MAKS]):
         isi = [sel.teks(c).lower() for c in baris]
@@ -91,10 +82,9 @@ def _cari_kepala(lembar, tahun, hasil):
             if tahun_ada and tahun_kolom != tahun:
                 continue
             gabung = " ".join(daftar)
-            tw = next((m for m in (_TRIWULAN.match(lb) for lb in daftar) if m), None)
+            tw = next((t for t in (sel.triwulan_label(lb, awalan_wajib=True) for lb in daftar) if t), None)
             if tw:
-                g = tw.group(1).lower()
-                kolom.triwulan[_ROMAWI.get(g) or int(g)] = k
+                kolom.triwulan[tw] = k
             elif "perubahan" in gabung:
                 kolom.perubahan = k
             elif "induk" in gabung or "murni" in gabung:
@@ -141,17 +131,17 @@ def _baris(lembar, kolom, mulai, hasil):
     desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
     keluaran = []
     for nomor, baris in data:
-        nama_asli = sel.teks(_isi(baris, kolom.nama))
-        kode = sel.gabung_kode([_isi(baris, kolom.kode)]) if kolom.kode is not None else ""
+        nama_asli = sel.teks(sel.isi(baris, kolom.nama))
+        kode = sel.gabung_kode([sel.isi(baris, kolom.kode)]) if kolom.kode is not None else ""
         if not nama_asli and not kode:
-            if any(sel.teks(_isi(baris, k)) for k in kolom.angka):
+            if any(sel.teks(sel.isi(baris, k)) for k in kolom.angka):
                 hasil.tambah("Baris berisi angka tanpa kode maupun uraian.", lembar.nama, nomor)
             continue
-        if nama_asli.lower() in _TOTAL:
+        if sel.baris_jumlah(nama_asli):
             level = "total"
         elif kode:
-            level = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}.get(sel.jumlah_bagian(kode))
-            if level is None or not re.fullmatch(r"[0-9X.]+", kode):
+            level = sel.LEVEL_MENURUT_BAGIAN.get(sel.jumlah_bagian(kode))
+            if level is None or not sel.KODE_SAH.fullmatch(kode):
                 hasil.tambah(
                     f'Kode "{kode}" tidak berbentuk kode program, kegiatan atau sub kegiatan.',
                     lembar.nama,
@@ -169,27 +159,25 @@ def _baris(lembar, kolom, mulai, hasil):
             if k is None:
                 continue
             try:
-                setattr(b, medan, sel.rupiah(_isi(baris, k), desimal[k]))
+                setattr(b, medan, sel.rupiah(sel.isi(baris, k), desimal[k]))
             except rules.AngkaTidakValid as e:
                 hasil.tambah(str(e), lembar.nama, nomor, k)
         for tw, k in kolom.triwulan.items():
             try:
-                nilai = sel.rupiah(_isi(baris, k), desimal[k])
+                nilai = sel.rupiah(sel.isi(baris, k), desimal[k])
             except rules.AngkaTidakValid as e:
                 hasil.tambah(str(e), lembar.nama, nomor, k)
                 continue
             if nilai is not None:
                 b.triwulan[tw] = nilai
         if kolom.persen is not None:
-            teks = sel.teks(_isi(baris, kolom.persen))
             try:
-                nilai = sel.angka(teks, desimal[kolom.persen])
+                tercetak = sel.persen_tercetak(sel.isi(baris, kolom.persen), desimal[kolom.persen])
             except rules.AngkaTidakValid as e:
                 hasil.tambah(str(e), lembar.nama, nomor, kolom.persen)
-                nilai = None
-            if nilai is not None:
-                pecahan = re.search(r"[.,](\d+)%?$", teks)
-                b.persen = (nilai, len(pecahan.group(1)) if pecahan else 0, teks, kolom.persen)
+                tercetak = None
+            if tercetak is not None:
+                b.persen = (*tercetak, sel.teks(sel.isi(baris, kolom.persen)), kolom.persen)
         keluaran.append(b)
     return keluaran
 
@@ -230,13 +218,7 @@ class _Penulis:
             (r.sub_kegiatan_id, r.triwulan): r
             for r in RealisasiAnggaran.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra, tahun=tahun)
         }
-        self.terkunci = {
-            (p.bidang_id, p.triwulan): p
-            for p in Pelaporan.objects.filter(
-                opd=opd, tahun=tahun, status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI)
-            )
-        }
-        self._sumber_dana = None
+        self.terkunci = pelaporan_terkunci(opd, tahun)
 
     def _cari(self, daftar, b, saring=None):
         if b.kode:
@@ -295,12 +277,6 @@ class _Penulis:
             s.kegiatan_id == kegiatan.pk and _nama(s.uraian) == _nama(b.nama) for s in self.sub
         )
 
-    def sumber_dana(self):
-        if self._sumber_dana is None:
-            ada = SumberDana.objects.filter(nama=SUMBER_DANA_BAWAAN).first()
-            self._sumber_dana = self.p.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, (self.lembar, None))
-        return self._sumber_dana
-
     def _pagu(self, sub, b, letak):
         if b.induk is None and b.perubahan is None:
             return
@@ -317,7 +293,7 @@ class _Penulis:
         lama = ada[0] if ada else None
         nilai = {"induk": b.induk, "perubahan": b.perubahan}
         if lama is None:
-            nilai.update(sub_kegiatan=sub, tahun=self.tahun, sumber_dana=self.sumber_dana())
+            nilai.update(sub_kegiatan=sub, tahun=self.tahun, sumber_dana=self.p.sumber_dana_bawaan((self.lembar, None)))
         self.p.pasang(Pagu, lama, nilai, letak)
 
     def _realisasi(self, sub, b, letak):
@@ -332,7 +308,7 @@ class _Penulis:
                 )
                 return
             per_tw = {4: b.realisasi}
-        bidang = bidang_penanggung_jawab_id(_indikator_semu(sub)) if self.opd.pelaporan_per_bidang else None
+        bidang = bidang_rantai_id(sub_kegiatan=sub) if self.opd.pelaporan_per_bidang else None
         for tw, nilai in sorted(per_tw.items()):
             lama = self.realisasi.get((sub.pk, tw))
             if lama is not None and lama.nilai == nilai:
@@ -360,7 +336,7 @@ class _Penulis:
             return
         tercetak, desimal, teks, kolom = b.persen
         dihitung = rules.serapan(realisasi, pagu)
-        if dihitung is not None and rules.bulatkan(dihitung, desimal) != rules.bulatkan(tercetak, desimal):
+        if dihitung is not None and sel.beda_dari_cetakan(dihitung, tercetak, desimal):
             self.p.hasil.tambah(
                 f"Persen tercetak {teks}, sedangkan dihitung {rules.format_persen(dihitung, max(desimal, 2))} "
                 f"(realisasi {rules.format_rupiah(realisasi)} dari {rules.format_rupiah(pagu)}). Persen tidak diimpor.",
@@ -393,10 +369,3 @@ class _Penulis:
 def _di_bawah(medan, induk):
     """A filter keeping the nodes under `induk` (none when there is no parent row)."""
     return lambda x: induk is not None and getattr(x, medan) == induk.pk
-
-
-class _indikator_semu:
-    """Just enough of an indicator for `bidang_penanggung_jawab_id` (the sub kegiatan's chain)."""
-
-    def __init__(self, sub):
-        self.sub_kegiatan, self.kegiatan, self.program = sub, None, None

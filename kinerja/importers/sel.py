@@ -6,9 +6,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from kinerja import rules
+from renstra import kode as kode_rules
 from renstra.kode import normalkan_kode
 
-from .hasil import _huruf
+from .hasil import huruf_kolom as huruf_kolom  # columns are named where cells are read
 
 _TAG = re.compile(r"<[^>]*>")
 _SPASI = re.compile(r"\s+")
@@ -19,6 +20,50 @@ _LABEL = re.compile(
 )
 _PENANDA_REFOCUSING = re.compile(r"\brefo[ck]using\b", re.IGNORECASE)
 _KODE = re.compile(r"^[0-9X][0-9X.,\s]*$")
+_TRIWULAN = re.compile(
+    r"^(?P<awalan>(?:realisasi\s*)?(?:tw|triwulan)\s*\.?)?\s*(?P<tw>iv|i{1,3}|[1-4])$", re.IGNORECASE
+)
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_JUMLAH = {"jumlah", "total", "t o t a l", "jumlah total"}
+# The level of a row from the number of parts of its code (urusan and bidang urusan have none).
+LEVEL_MENURUT_BAGIAN = {3: kode_rules.PROGRAM, 5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}
+KODE_SAH = re.compile(r"[0-9X.]+")
+
+
+def isi(baris, k):
+    """The cell of column `k` in a row (None past its end or when there is no such column)."""
+    return baris[k] if k is not None and k < len(baris) else None
+
+
+def baris_jumlah(teks_sel):
+    """A total row (`JUMLAH`, `T O T A L`): a sum, checked, never stored."""
+    return teks(teks_sel).lower() in _JUMLAH
+
+
+def triwulan_label(label, awalan_wajib=False):
+    """The quarter a header label names (`TW 1`, `Triwulan IV`, `Realisasi TW II`; a bare `1`
+    unless `awalan_wajib`), or None."""
+    m = _TRIWULAN.match(label.strip())
+    if not m or (awalan_wajib and not m.group("awalan")):
+        return None
+    tw = m.group("tw").lower()
+    return _ROMAWI.get(tw) or int(tw)
+
+
+def persen_tercetak(teks_sel, desimal):
+    """(value, decimals printed) of a printed percentage (`88,23%` → (88.23, 2)); None for an
+    empty cell or `-`. Raises AngkaTidakValid."""
+    nilai = angka(teks_sel, desimal)
+    if nilai is None:
+        return None
+    s = teks(teks_sel)
+    pecahan = re.search(r"[.,](\d+)%?$", s) if desimal in s else None
+    return nilai, len(pecahan.group(1)) if pecahan else 0
+
+
+def beda_dari_cetakan(dihitung, tercetak, desimal):
+    """True when a computed figure, rounded as printed, differs from the printed one."""
+    return rules.bulatkan(dihitung, desimal) != rules.bulatkan(tercetak, desimal)
 
 
 def teks(isi):
@@ -115,8 +160,3 @@ def rupiah(isi, desimal=","):
 def sama_teks(a, b):
     """Equal names, ignoring case and blanks (workbooks write `PROGRAM X` for `Program X`)."""
     return teks(a).casefold() == teks(b).casefold()
-
-
-def huruf_kolom(indeks):
-    """`A` for column 0, `AB` for column 27."""
-    return _huruf(indeks)

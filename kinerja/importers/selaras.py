@@ -14,10 +14,37 @@ from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from kinerja.models import Pelaporan
+from kinerja.models.pelaporan import StatusPelaporan
+from renstra.models import Indikator, SumberDana
+
 from .hasil import DIBUAT, DIUBAH, TETAP, Masalah
-from .sel import sama_teks
+from .sel import sama_teks, teks
 
 UKURAN_BATCH = 500
+SUMBER_DANA_BAWAAN = "APBD Kabupaten"
+
+
+def pelaporan_terkunci(opd, tahun):
+    """(bidang id or None, quarter) → the submission of that unit and quarter that is submitted or
+    verified: its values are not changed by an import."""
+    return {
+        (p.bidang_id, p.triwulan): p
+        for p in Pelaporan.objects.filter(
+            opd=opd, tahun=tahun, status__in=(StatusPelaporan.DIAJUKAN, StatusPelaporan.DIVERIFIKASI)
+        )
+    }
+
+
+def indikator_per_pemilik(renstra, *select_related):
+    """(level, owner id, description folded) → indicator, for the programme, kegiatan and sub
+    kegiatan indicators of a Renstra (what a workbook row names)."""
+    peta = {}
+    for ind in Indikator.objects.filter(renstra=renstra).select_related(*select_related):
+        pemilik = ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id
+        if pemilik and not (ind.tujuan_id or ind.sasaran_id):
+            peta[(ind.level, pemilik, teks(ind.uraian).casefold())] = ind
+    return peta
 
 
 def _sama(lama, baru):
@@ -44,6 +71,14 @@ class Penyelaras:
         self.baru = defaultdict(list)
         self.ubah = defaultdict(dict)  # model -> {id(obj): obj}
         self.medan = defaultdict(set)
+        self._sumber_dana = None
+
+    def sumber_dana_bawaan(self, letak):
+        """The source of funds of budgets that a workbook brings without one (created if missing)."""
+        if self._sumber_dana is None:
+            ada = SumberDana.objects.filter(nama=SUMBER_DANA_BAWAAN).first()
+            self._sumber_dana = self.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, letak)
+        return self._sumber_dana
 
     def pasang(self, model, lama, nilai, letak, *, teks_longgar=(), kolom=None, nama=None):
         """The object the file describes: `lama` updated in memory with `nilai`, or a new object.
