@@ -1,0 +1,188 @@
+"""A built report as plain data: what every builder returns and every renderer reads.
+
+A builder decides what is in each cell and of which kind it is (text, number, percentage,
+rupiah); the renderers decide only how a kind looks in HTML, PDF or XLSX. Numbers stay Decimal
+or int here; they are written the Indonesian way at the edge (template filters, XLSX number
+formats).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+class Jenis:
+    """Kinds of cell."""
+
+    TEKS = "teks"
+    KODE = "kode"
+    NILAI = "nilai"  # a measured value or target: whole numbers bare, others with two decimals
+    ANGKA = "angka"  # a computed number, two decimals
+    PERSEN = "persen"
+    RUPIAH = "rupiah"
+
+    ANGKA_SEMUA = (NILAI, ANGKA, PERSEN, RUPIAH)
+
+
+@dataclass
+class Sel:
+    """One body cell. `nilai` is None for an empty cell; a capaian that cannot be computed is
+    None with the reason in `catatan` (shown as "–" with the reason on hover). `teks` replaces
+    the value where a document prints a word instead (e.g. "REFOCUSING")."""
+
+    nilai: object = None
+    jenis: str = Jenis.TEKS
+    kolom: int = 1
+    catatan: str = ""
+    kelas: str = ""
+    teks: str = ""
+
+    @property
+    def angka(self):
+        return self.jenis in Jenis.ANGKA_SEMUA and isinstance(self.nilai, (Decimal, int)) and not self.teks
+
+    @property
+    def tak_terhitung(self):
+        """A number that should be there and cannot be computed (shown as "–")."""
+        return self.nilai is None and bool(self.catatan)
+
+
+def teks(nilai, **kwargs):
+    return Sel(nilai if nilai not in (None, "") else None, Jenis.TEKS, **kwargs)
+
+
+def kode(nilai, **kwargs):
+    return Sel(nilai or None, Jenis.KODE, **kwargs)
+
+
+def nilai(x, **kwargs):
+    return Sel(x, Jenis.TEKS if isinstance(x, str) else Jenis.NILAI, **kwargs)
+
+
+def angka(x, **kwargs):
+    return Sel(x, Jenis.ANGKA, **kwargs)
+
+
+def rupiah(x, **kwargs):
+    return Sel(x, Jenis.RUPIAH, **kwargs)
+
+
+def persen(hasil, **kwargs):
+    """A capaian: a Decimal, or a rules.HasilCapaian whose reason becomes the hover text."""
+    if hasattr(hasil, "nilai") and hasattr(hasil, "alasan"):
+        alasan = hasil.alasan
+        return Sel(hasil.nilai, Jenis.PERSEN, catatan=str(alasan) if alasan else "", **kwargs)
+    return Sel(hasil, Jenis.PERSEN, **kwargs)
+
+
+def kosong(kolom=1):
+    return Sel(None, Jenis.TEKS, kolom=kolom)
+
+
+@dataclass
+class Kolom:
+    """A body column: its width in characters (for XLSX and for the printed table) and whether
+    its text is indented by the row's level."""
+
+    lebar: float = 12
+    menjorok: bool = False
+
+
+@dataclass
+class Kepala:
+    """One cell of the multi-row header, spanning `kolom` columns and `baris` rows."""
+
+    teks: str
+    kolom: int = 1
+    baris: int = 1
+
+
+@dataclass
+class Baris:
+    """A body row. `tingkat` is its level (0 = top) for indentation; `jenis` says what it is:
+    "kelompok" (a heading row such as a program or a bidang), "isi", "rincian" (a detail row
+    under an indicator), "jumlah" (a total or average)."""
+
+    sel: list
+    tingkat: int = 0
+    jenis: str = "isi"
+
+    @property
+    def tebal(self):
+        return self.jenis in ("kelompok", "jumlah")
+
+
+@dataclass
+class Tabel:
+    """A table with its own multi-row header. Each table becomes one sheet in XLSX."""
+
+    nama: str
+    kolom: list
+    kepala: list
+    baris: list = field(default_factory=list)
+    judul: str = ""
+
+    @property
+    def jumlah_kolom(self):
+        return len(self.kolom)
+
+
+@dataclass
+class SimpulPohon:
+    """A box of the Pohon Kinerja: its level, code and statement, its indicators, children."""
+
+    tingkat: str
+    kode: str
+    uraian: str
+    indikator: list = field(default_factory=list)
+    anak: list = field(default_factory=list)
+    penanggung_jawab: str = ""
+
+
+@dataclass
+class Pohon:
+    """The cascade as a tree; `tabel` is the same tree as an indented table, for XLSX."""
+
+    nama: str
+    akar: list
+    tabel: Tabel
+
+
+@dataclass
+class Paragraf:
+    """Running text between tables (e.g. the statement of a Perjanjian Kinerja)."""
+
+    teks: str
+    judul: str = ""
+
+
+@dataclass
+class Penanda:
+    """A signature block: who signs, in which capacity, where and when."""
+
+    jabatan: str
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+    tempat: str = ""
+    tanggal: date | None = None
+    sebutan: str = ""  # a line above the office, e.g. "PIHAK PERTAMA" or "Mengetahui,"
+
+
+@dataclass
+class Laporan:
+    """A whole report: the title block, its parts (tables, a tree, free paragraphs), notes,
+    and signatures."""
+
+    kode: str
+    judul: list
+    keterangan: list
+    bagian: list
+    penanda: list = field(default_factory=list)
+    catatan: list = field(default_factory=list)
+    orientasi: str = "landscape"
+    nama_berkas: str = "laporan"
+
+    @property
+    def judul_utama(self):
+        return self.judul[0] if self.judul else ""
