@@ -144,6 +144,10 @@ KINERJA_UKURAN_DATA_DUKUNG_MB = env.int("KINERJA_UKURAN_DATA_DUKUNG_MB", default
 
 # Imports of workbooks (admin page and `manage.py impor`): the largest file accepted, in MB.
 KINERJA_UKURAN_IMPOR_MB = env.int("KINERJA_UKURAN_IMPOR_MB", default=10)
+
+# Where the report font (DejaVu Sans, Debian package fonts-dejavu-core) lies; the report pages
+# load it from here so that they look like the PDF, which WeasyPrint sets in the same font.
+KINERJA_FOLDER_HURUF = env.str("KINERJA_FOLDER_HURUF", default="/usr/share/fonts/truetype/dejavu")
 # Check and write uploads in a background thread (the page shows progress); False runs them in
 # the request (tests; servers that must not start threads).
 KINERJA_IMPOR_LATAR = env.bool("KINERJA_IMPOR_LATAR", default=True)

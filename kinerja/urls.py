@@ -35,4 +35,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((pengukuran, "kinerja"))),
     path("", include("renstra.urls")),
+    path("", include("laporan.urls")),
 ]

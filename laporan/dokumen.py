@@ -126,10 +126,31 @@ class Tabel:
     def jumlah_kolom(self):
         return len(self.kolom)
 
+    @property
+    def lebar_persen(self):
+        """Each column's share of the table width, in percent (for screen and A4 alike)."""
+        jumlah = sum(k.lebar for k in self.kolom) or 1
+        return [round(k.lebar * 100 / jumlah, 2) for k in self.kolom]
+
+    def posisi(self, baris):
+        """(first column index, cell) of each cell of `baris`, counting the spans before it."""
+        k = 0
+        for sel in baris.sel:
+            yield k, sel
+            k += sel.kolom
+
+    @property
+    def baris_tampil(self):
+        """Each row with its cells as (cell, indented?) pairs, for the HTML renderer."""
+        menjorok = {i for i, k in enumerate(self.kolom) if k.menjorok}
+        return [(b, [(sel, k in menjorok) for k, sel in self.posisi(b)]) for b in self.baris]
+
 
 @dataclass
 class SimpulPohon:
-    """A box of the Pohon Kinerja: its level, code and statement, its indicators, children."""
+    """A box of the Pohon Kinerja: its level, code and statement, its indicators (texts with
+    their target), children. `label` is how the box is headed ("Sasaran 1.1", "Program
+    1.06.02"); `eselon` whose indicators these are in the cascade ("Eselon II")."""
 
     tingkat: str
     kode: str
@@ -137,6 +158,8 @@ class SimpulPohon:
     indikator: list = field(default_factory=list)
     anak: list = field(default_factory=list)
     penanggung_jawab: str = ""
+    label: str = ""
+    eselon: str = ""
 
 
 @dataclass

@@ -105,14 +105,13 @@ def _kepala(ws, tabel, baris_awal):
 def _badan(ws, tabel, baris):
     menjorok = {i for i, k in enumerate(tabel.kolom) if k.menjorok}
     for b in tabel.baris:
-        k = 1
-        for i, sel in enumerate(b.sel):
+        for i, sel in tabel.posisi(b):
+            k = i + 1
             c = _isi(ws, baris, k, sel)
             if sel.kolom > 1:
                 ws.merge_cells(start_row=baris, start_column=k, end_row=baris, end_column=k + sel.kolom - 1)
-            if k - 1 in menjorok and b.tingkat:
+            if i in menjorok and b.tingkat:
                 c.alignment = Alignment(wrap_text=True, vertical="top", indent=b.tingkat)
-            k += sel.kolom
         for c in ws[baris][: tabel.jumlah_kolom]:
             c.border = BINGKAI
             if b.tebal:
@@ -177,7 +176,7 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
     ws.freeze_panes = ws.cell(row=awal_badan, column=1)
     ws.print_title_rows = f"{awal_kepala}:{awal_badan - 1}"
     ws.page_setup.orientation = laporan.orientasi
-    ws.page_setup.paperSize = ws.PAPER_SIZE_A4
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,0 +1,34 @@
+"""The reports Kinerja produces: one builder module per report, each turning the database into
+a `laporan.dokumen.Laporan`. Every builder has the same signature:
+`build_x(opd, tahun, triwulan=None, bidang=None, tanggal=None)`."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class JenisLaporan:
+    kode: str
+    judul: str
+    uraian: str
+    modul: str
+    per_triwulan: bool = False
+    per_bidang: bool = False
+
+    @property
+    def build(self):
+        modul = import_module(f"laporan.builders.{self.modul}")
+        return getattr(modul, f"build_{self.modul}")
+
+
+DAFTAR = [
+    JenisLaporan(
+        "evaluasi-triwulan",
+        "Evaluasi Kinerja Triwulan",
+        "Form 1 realisasi dan persen per triwulan; form 2 rencana aksi, permasalahan dan tindak lanjut.",
+        "evaluasi_triwulan",
+        per_triwulan=True,
+        per_bidang=True,
+    ),
+]
+LAPORAN = {j.kode: j for j in DAFTAR}

@@ -1,0 +1,246 @@
+"""Evaluasi Kinerja Triwulan: the two forms of the quarterly evaluation workbook (seed 000).
+
+Form 1: per program, kegiatan and sub kegiatan the indicator, its unit and yearly target, and
+for each quarter the realisation and its % of the target. Form 2: the same indicators with the
+target (S), realisation and % per quarter, and the quarter's rencana aksi, permasalahan, tindak
+lanjut and keterangan. Quarters after the chosen one stay empty. Every % comes from the rules
+module through `kinerja_tahunan`.
+"""
+
+from kinerja import rules
+from kinerja.models import Realisasi
+from kinerja.periode import romawi
+from kinerja.selectors import bidang_rantai_id, kinerja_tahunan, skala_laporan
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
+from renstra.selectors import pohon_renstra, renstra_berlaku
+
+from .umum import huruf, keterangan, nama_berkas, penanda_kepala
+
+KODE = "evaluasi-triwulan"
+JUDUL = "Evaluasi Kinerja Triwulan"
+TRIWULAN = (1, 2, 3, 4)
+REFOCUSING = "REFOCUSING"
+
+
+def _program_terurut(pohon):
+    program = [p for t in pohon.tujuan for s in t.daftar_sasaran for p in s.daftar_program]
+    return sorted(program + pohon.program_lain, key=lambda p: p.kode)
+
+
+def _milik_bidang(bidang, program, kegiatan=None, sub_kegiatan=None):
+    if bidang is None:
+        return True
+    if sub_kegiatan is not None:
+        sub_kegiatan.kegiatan = kegiatan
+        kegiatan.program = program
+    elif kegiatan is not None:
+        kegiatan.program = program
+    return bidang_rantai_id(sub_kegiatan, kegiatan, program if kegiatan is None else None) == bidang.pk
+
+
+def _target(k):
+    """The target in force as a cell: a number, or the printed band or level."""
+    t = k.target if k else None
+    if t is None:
+        return kosong()
+    if t.nilai is not None and not t.teks and not t.tingkat_id and t.batas_bawah is None:
+        return nilai(t.nilai)
+    return teks(t.tertulis(lambda d: rules.format_angka(d, desimal=None)))
+
+
+def _realisasi(k, q, sampai):
+    if k is None or q >= sampai:
+        return kosong()
+    return nilai(k.nilai_triwulan[q])
+
+
+def _capaian(k, q, sampai):
+    if k is None or q >= sampai:
+        return kosong()
+    return persen(k.capaian_triwulan[q])
+
+
+class _Penyusun:
+    """Walks the plan once and lays out the rows of both forms side by side."""
+
+    def __init__(self, kinerja, triwulan, narasi):
+        self.kinerja = kinerja
+        self.triwulan = triwulan
+        self.narasi = narasi
+        self.form1 = []
+        self.form2 = []
+
+    def simpul(self, nomor, simpul, tingkat, jenis, dipotong=False):
+        indikator = simpul.daftar_indikator
+        awal = [teks(nomor), kode(simpul.kode), teks(simpul.uraian)]
+        awal2 = [teks(nomor), teks(simpul.uraian)]
+        if not indikator:
+            self.form1.append(Baris([*awal, kosong(11)], tingkat, jenis))
+            self.form2.append(Baris([*awal2, kosong(20)], tingkat, jenis))
+            return
+        for i, ind in enumerate(indikator):
+            depan = awal if i == 0 else [kosong(), kosong(), kosong()]
+            depan2 = awal2 if i == 0 else [kosong(), kosong()]
+            self.indikator(ind, depan, depan2, tingkat, jenis if i == 0 else "isi", dipotong)
+            for rincian in ind.daftar_rincian:
+                self.indikator(rincian, [kosong(), kosong(), kosong()], [kosong(), kosong()], tingkat + 1, "rincian")
+
+    def indikator(self, ind, depan, depan2, tingkat, jenis, dipotong=False):
+        k = self.kinerja.untuk(ind)
+        tw = self.triwulan
+        kepala = [teks(ind.uraian), teks(ind.satuan), _target(k)]
+        if dipotong:
+            self.form1.append(Baris([*depan, *kepala, Sel(teks=REFOCUSING, kolom=8)], tingkat, jenis))
+            self.form2.append(
+                Baris([*depan2, *kepala, kosong(), Sel(teks=REFOCUSING, kolom=12), kosong(4)], tingkat, jenis)
+            )
+            return
+        per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw), _capaian(k, q, tw))]
+        self.form1.append(Baris([*depan, *kepala, *per_tw], tingkat, jenis))
+        target_persen = persen(rules.SERATUS) if k and k.target else kosong()
+        per_tw2 = [
+            c for q in range(4) for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw), _capaian(k, q, tw))
+        ]
+        r = self.narasi.get(ind.pk)
+        cerita = [teks(getattr(r, n, "") if r else "") for n in Realisasi.NARASI]
+        self.form2.append(Baris([*depan2, *kepala, target_persen, *per_tw2, *cerita], tingkat, jenis))
+
+
+def _kepala_form1():
+    return [
+        [
+            Kepala("No", baris=2),
+            Kepala("Kode Rekening", baris=2),
+            Kepala("Program / Kegiatan / Sub Kegiatan", baris=2),
+            Kepala("Indikator", baris=2),
+            Kepala("Satuan", baris=2),
+            Kepala("Target", baris=2),
+            *[Kepala(f"Triwulan {romawi(q)}", kolom=2) for q in TRIWULAN],
+        ],
+        [Kepala(x) for _ in TRIWULAN for x in ("Realisasi", "%")],
+        [Kepala(str(n)) for n in range(1, 15)],
+    ]
+
+
+def _kepala_form2():
+    return [
+        [
+            Kepala("No", baris=2),
+            Kepala("Jenis Pelayanan", baris=2),
+            Kepala("Indikator Kinerja", baris=2),
+            Kepala("Satuan", baris=2),
+            Kepala("Sasaran (S)", baris=2),
+            Kepala("%", baris=2),
+            Kepala("Realisasi dan Target Kinerja", kolom=12),
+            Kepala("Rencana Aksi", baris=2),
+            Kepala("Permasalahan", baris=2),
+            Kepala("Tindak Lanjut Rencana Aksi dan Upaya Mengatasi Permasalahan", baris=2),
+            Kepala("Ket.", baris=2),
+        ],
+        [Kepala(f"{x}{q if x == 'TW' else ''}") for q in TRIWULAN for x in ("S", "TW", "%")],
+    ]
+
+
+KOLOM_FORM1 = [
+    Kolom(5),
+    Kolom(16),
+    Kolom(32, menjorok=True),
+    Kolom(30),
+    Kolom(11),
+    Kolom(9),
+    *[Kolom(w) for _ in TRIWULAN for w in (10, 10)],
+]
+KOLOM_FORM2 = [
+    Kolom(4),
+    Kolom(28, menjorok=True),
+    Kolom(26),
+    Kolom(8),
+    Kolom(8),
+    Kolom(7),
+    *[Kolom(w) for _ in TRIWULAN for w in (7, 7, 8)],
+    Kolom(20),
+    Kolom(20),
+    Kolom(20),
+    Kolom(14),
+]
+
+
+def _baris_rata_rata(kinerja, indikator, triwulan):
+    """The unweighted mean capaian per quarter of the counted indicators in the report."""
+    dihitung = [k for k in (kinerja.untuk(i) for i in indikator) if k is not None and k.dihitung]
+    sel = []
+    for q in range(4):
+        if q >= triwulan:
+            sel += [kosong(), kosong()]
+            continue
+        rata = rules.rata_rata_capaian((k.capaian_triwulan[q].nilai for k in dihitung), kinerja.batas)
+        sel += [kosong(), persen(rata, catatan="" if rata is not None else "Belum ada capaian yang terhitung.")]
+    return Baris([Sel(teks="Rata-rata capaian", kolom=6), *sel], 0, "jumlah")
+
+
+def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+    """The quarterly evaluation of an agency (or one bidang) up to `triwulan` (4 when None)."""
+    triwulan = triwulan or 4
+    renstra = renstra_berlaku(opd, tahun)
+    laporan = Laporan(
+        kode=KODE,
+        judul=[f"{JUDUL} {bidang.nama if bidang else opd.nama}", f"Tahun {tahun}"],
+        keterangan=keterangan(opd, tahun, triwulan, bidang),
+        bagian=[],
+        penanda=[penanda_kepala(opd, tanggal, bidang)],
+        orientasi="landscape",
+        nama_berkas=nama_berkas(KODE, opd, tahun, triwulan, bidang),
+    )
+    form1 = Tabel("Form 1 Capaian", KOLOM_FORM1, _kepala_form1(), judul="Form 1. Realisasi dan capaian per triwulan")
+    form2 = Tabel(
+        "Form 2 Rencana Aksi",
+        KOLOM_FORM2,
+        _kepala_form2(),
+        judul=f"Form 2. Rencana aksi, permasalahan dan tindak lanjut triwulan {romawi(triwulan)}",
+    )
+    laporan.bagian = [form1, form2]
+    if renstra is None:
+        laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
+        return laporan
+
+    skala = skala_laporan("evaluasi_triwulan")
+    kinerja = kinerja_tahunan(opd, tahun, skala=skala, renstra=renstra)
+    pohon = pohon_renstra(renstra)
+    narasi = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun, triwulan=triwulan).only(
+            "indikator_id", *Realisasi.NARASI
+        )
+    }
+    susun = _Penyusun(kinerja, triwulan, narasi)
+    dimuat = []
+    if bidang is None:
+        strategis = [(t, 0) for t in pohon.tujuan] + [(s, 1) for t in pohon.tujuan for s in t.daftar_sasaran]
+        strategis.sort(key=lambda x: x[0].kode)
+        for simpul, tingkat in strategis:
+            if simpul.daftar_indikator:
+                susun.simpul("", simpul, tingkat, "kelompok")
+                dimuat += simpul.daftar_indikator
+    for program in _program_terurut(pohon):
+        kegiatan = [kg for kg in program.daftar_kegiatan if _milik_bidang(bidang, program, kg)]
+        if not kegiatan and not _milik_bidang(bidang, program):
+            continue
+        susun.simpul("", program, 0, "kelompok")
+        dimuat += program.daftar_indikator
+        for a, kg in enumerate(kegiatan):
+            susun.simpul(huruf(a), kg, 1, "kelompok")
+            dimuat += kg.daftar_indikator
+            sub = [s for s in kg.daftar_sub_kegiatan if _milik_bidang(bidang, program, kg, s)]
+            for n, s in enumerate(sub, start=1):
+                susun.simpul(str(n), s, 2, "isi", dipotong=s.refocusing)
+                dimuat += s.daftar_indikator
+    form1.baris = susun.form1 + [_baris_rata_rata(kinerja, dimuat, triwulan)]
+    form2.baris = susun.form2
+    laporan.catatan += [
+        "Persen triwulan: realisasi triwulan itu terhadap target tahunan (atau target triwulan bila ditetapkan), "
+        "dibulatkan setengah ke atas ke 2 desimal.",
+        "Rata-rata capaian: rata-rata tanpa bobot dari capaian indikator yang terhitung; rincian dan sub kegiatan "
+        "refocusing tidak dihitung.",
+        f"Skala predikat: {skala.nama}.",
+    ]
+    return laporan

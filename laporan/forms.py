@@ -1,0 +1,40 @@
+"""The choices of a report: agency, year, quarter, bidang, signature date."""
+
+from django import forms
+from django.utils import timezone
+
+from renstra.models import Bidang, PerangkatDaerah
+
+PILIHAN_TRIWULAN = [(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")]
+
+
+class PilihanLaporanForm(forms.Form):
+    """Read from the query string. `opd` is limited to the user's scope, `bidang` to the agency."""
+
+    opd = forms.ModelChoiceField(
+        label="Perangkat daerah", queryset=PerangkatDaerah.objects.none(), to_field_name="kode", required=False
+    )
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    triwulan = forms.TypedChoiceField(
+        label="Triwulan", choices=PILIHAN_TRIWULAN, coerce=int, required=False, empty_value=None
+    )
+    bidang = forms.ModelChoiceField(
+        label="Bidang", queryset=Bidang.objects.none(), required=False, empty_label="Seluruh perangkat daerah"
+    )
+    tanggal = forms.DateField(
+        label="Tanggal tanda tangan",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Kosongkan untuk tanggal hari ini.",
+    )
+
+    def __init__(self, data, *, opd_queryset, opd=None, **kwargs):
+        data = data.copy()
+        data.setdefault("tahun", str(timezone.localdate().year))
+        super().__init__(data, **kwargs)
+        self.fields["opd"].queryset = opd_queryset
+        if opd is not None:
+            del self.fields["opd"]
+            self.fields["bidang"].queryset = opd.bidang.all()
+        else:
+            self.fields["bidang"].queryset = Bidang.objects.filter(opd__in=opd_queryset)

@@ -1,0 +1,129 @@
+"""Report pages: the list of reports a user can produce, and each report as HTML, PDF or XLSX.
+The agency is fetched through the user's scope, so another agency's report is a 404."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from renstra.models import PerangkatDaerah, Renstra
+
+from .builders import DAFTAR, LAPORAN
+from .forms import PilihanLaporanForm
+from .renderers.html import render_halaman
+from .renderers.pdf import PdfTidakTersedia, render_pdf
+from .renderers.xlsx import render_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HURUF = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}
+
+
+def _opd_pengguna(user):
+    return PerangkatDaerah.objects.for_user(user).order_by("nama")
+
+
+@login_required
+@require_GET
+def daftar(request):
+    """Every report for every agency in the user's scope, for a year (and a quarter)."""
+    form = PilihanLaporanForm(request.GET, opd_queryset=_opd_pengguna(request.user))
+    form.is_valid()
+    tahun = form.cleaned_data.get("tahun") or int(form["tahun"].value())
+    triwulan = form.cleaned_data.get("triwulan")
+    berlaku = Renstra.objects.filter(opd=OuterRef("pk")).berlaku_pada(tahun)
+    opd = _opd_pengguna(request.user).annotate(ada_renstra=Exists(berlaku))
+    if form.cleaned_data.get("opd"):
+        opd = opd.filter(pk=form.cleaned_data["opd"].pk)
+    return render(
+        request,
+        "laporan/daftar.html",
+        {"form": form, "daftar_opd": opd, "jenis": DAFTAR, "tahun": tahun, "triwulan": triwulan},
+    )
+
+
+def _bangun(request, kode, tahun, nama):
+    """(jenis, opd, form, laporan or None when the choices are invalid)."""
+    jenis = LAPORAN.get(nama)
+    if jenis is None:
+        raise Http404("Laporan tidak dikenal.")
+    opd = get_object_or_404(_opd_pengguna(request.user), kode=kode)
+    data = request.GET.copy()
+    data["tahun"] = str(tahun)
+    form = PilihanLaporanForm(data, opd_queryset=_opd_pengguna(request.user), opd=opd)
+    if not form.is_valid():
+        return jenis, opd, form, None
+    pilihan = form.cleaned_data
+    laporan = jenis.build(
+        opd,
+        tahun,
+        triwulan=pilihan["triwulan"] if jenis.per_triwulan else None,
+        bidang=pilihan["bidang"] if jenis.per_bidang else None,
+        tanggal=pilihan["tanggal"],
+    )
+    return jenis, opd, form, laporan
+
+
+def _galat_pilihan(form):
+    pesan = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+    return HttpResponse(f"Pilihan laporan tidak sah. {pesan}", status=400, content_type="text/plain; charset=utf-8")
+
+
+@login_required
+@require_GET
+def laporan_html(request, kode, tahun, nama):
+    jenis, opd, form, laporan = _bangun(request, kode, tahun, nama)
+    args = (opd.kode, tahun, jenis.kode)
+    query = request.GET.urlencode()
+    unduh = {
+        f: reverse(f"laporan:laporan_{f}", args=args) + (f"?{query}" if query else "") for f in ("pdf", "xlsx")
+    }
+    respons = render_halaman(request, laporan, jenis=jenis, opd=opd, form=form, unduh=unduh, tahun=tahun)
+    if laporan is None:
+        respons.status_code = 400
+    return respons
+
+
+def _lampiran(isi, laporan, akhiran, content_type):
+    respons = HttpResponse(isi, content_type=content_type)
+    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.{akhiran}"'
+    return respons
+
+
+@login_required
+@require_GET
+def laporan_pdf(request, kode, tahun, nama):
+    _, _, form, laporan = _bangun(request, kode, tahun, nama)
+    if laporan is None:
+        return _galat_pilihan(form)
+    try:
+        return _lampiran(render_pdf(laporan), laporan, "pdf", "application/pdf")
+    except PdfTidakTersedia as galat:
+        return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
+
+
+@login_required
+@require_GET
+def laporan_xlsx(request, kode, tahun, nama):
+    _, _, form, laporan = _bangun(request, kode, tahun, nama)
+    if laporan is None:
+        return _galat_pilihan(form)
+    return _lampiran(render_xlsx(laporan), laporan, "xlsx", XLSX)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def huruf(request, nama):
+    """The report font (DejaVu Sans from the system's fonts-dejavu-core), so that a report on
+    screen is set in the same font as its PDF."""
+    if nama not in HURUF:
+        raise Http404
+    path = Path(settings.KINERJA_FOLDER_HURUF) / nama
+    if not path.is_file():
+        raise Http404("Huruf tidak terpasang.")
+    return FileResponse(path.open("rb"), content_type="font/ttf")
