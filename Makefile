@@ -26,6 +26,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 
 ## run: set up the demo on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/
 run: $(VENV)/.runtime
+	@DEBUG=True $(PY) manage.py check --tag pdf
 	DEBUG=True $(PY) manage.py migrate --noinput
 	DEBUG=True $(PY) manage.py demo --jika-kosong --akun
 	@echo ""

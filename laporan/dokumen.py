@@ -106,6 +106,7 @@ class Baris:
     sel: list
     tingkat: int = 0
     jenis: str = "isi"
+    kunci: str = ""  # what the row shows, e.g. "indikator-12", for finding it again
 
     @property
     def tebal(self):

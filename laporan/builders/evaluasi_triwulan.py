@@ -88,22 +88,23 @@ class _Penyusun:
     def indikator(self, ind, depan, depan2, tingkat, jenis, dipotong=False):
         k = self.kinerja.untuk(ind)
         tw = self.triwulan
+        kunci = f"indikator-{ind.pk}"
         kepala = [teks(ind.uraian), teks(ind.satuan), _target(k)]
         if dipotong:
-            self.form1.append(Baris([*depan, *kepala, Sel(teks=REFOCUSING, kolom=8)], tingkat, jenis))
+            self.form1.append(Baris([*depan, *kepala, Sel(teks=REFOCUSING, kolom=8)], tingkat, jenis, kunci))
             self.form2.append(
-                Baris([*depan2, *kepala, kosong(), Sel(teks=REFOCUSING, kolom=12), kosong(4)], tingkat, jenis)
+                Baris([*depan2, *kepala, kosong(), Sel(teks=REFOCUSING, kolom=12), kosong(4)], tingkat, jenis, kunci)
             )
             return
         per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw), _capaian(k, q, tw))]
-        self.form1.append(Baris([*depan, *kepala, *per_tw], tingkat, jenis))
+        self.form1.append(Baris([*depan, *kepala, *per_tw], tingkat, jenis, kunci))
         target_persen = persen(rules.SERATUS) if k and k.target else kosong()
         per_tw2 = [
             c for q in range(4) for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw), _capaian(k, q, tw))
         ]
         r = self.narasi.get(ind.pk)
         cerita = [teks(getattr(r, n, "") if r else "") for n in Realisasi.NARASI]
-        self.form2.append(Baris([*depan2, *kepala, target_persen, *per_tw2, *cerita], tingkat, jenis))
+        self.form2.append(Baris([*depan2, *kepala, target_persen, *per_tw2, *cerita], tingkat, jenis, kunci))
 
 
 def _kepala_form1():
@@ -234,7 +235,7 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
             for n, s in enumerate(sub, start=1):
                 susun.simpul(str(n), s, 2, "isi", dipotong=s.refocusing)
                 dimuat += s.daftar_indikator
-    form1.baris = susun.form1 + [_baris_rata_rata(kinerja, dimuat, triwulan)]
+    form1.baris = [*susun.form1, _baris_rata_rata(kinerja, dimuat, triwulan)]
     form2.baris = susun.form2
     laporan.catatan += [
         "Persen triwulan: realisasi triwulan itu terhadap target tahunan (atau target triwulan bila ditetapkan), "

@@ -62,4 +62,6 @@ class Command(BaseCommand):
             raise CommandError(str(galat)) from None
         with open(output, "wb") as berkas:
             berkas.write(isi)
-        self.stderr.write(f"{jenis.judul} {perangkat.kode} {tahun} ditulis ke {output} ({rules.format_angka(len(isi), 0)} bita).")
+        self.stderr.write(
+            f"{jenis.judul} {perangkat.kode} {tahun} ditulis ke {output} ({rules.format_angka(len(isi), 0)} bita)."
+        )

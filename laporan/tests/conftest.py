@@ -1,0 +1,47 @@
+import os
+import subprocess
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from kinerja.sintetis import buat_opd_sintetis
+from laporan.renderers.pdf import periksa_pdf
+from renstra.models import Indikator, PerangkatDaerah
+
+
+def teks_pdf(isi, tmp_path):
+    """(text, pages) of a PDF, read back with poppler's pdftotext and pdfinfo."""
+    berkas = tmp_path / "laporan.pdf"
+    berkas.write_bytes(isi)
+    teks = subprocess.run(["pdftotext", "-layout", str(berkas), "-"], capture_output=True, text=True, check=True)
+    info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
+    halaman = int(next(b.split()[-1] for b in info.splitlines() if b.startswith("Pages:")))
+    return teks.stdout, halaman
+
+
+# PDF tests skip where Pango is missing, except on CI (KINERJA_E2E_WAJIB=1), where they must run.
+perlu_pdf = pytest.mark.skipif(
+    periksa_pdf() is not None and not os.environ.get("KINERJA_E2E_WAJIB"),
+    reason="WeasyPrint cannot load Pango here (see README: system packages)",
+)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The Belitung demo agency, loaded once per module (with Batu Bara) and rolled back after."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=StringIO())
+        yield PerangkatDaerah.objects.get(kode="DSPPPA-BELITUNG")
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def sepuluh_kali_demo(demo):
+    """A synthetic agency with ten times the indicators of the Belitung demo (Renstra 2025–2029,
+    realisations in 2025), for asserting that a builder's query count does not grow with data."""
+    opd = buat_opd_sintetis("BESAR", "Dinas Sosial Besar", seed=1, program=13, kegiatan=8, sub_kegiatan=10)
+    demo_2024 = Indikator.objects.filter(renstra__opd=demo, renstra__tahun_awal=2024).count()
+    assert Indikator.objects.filter(renstra__opd=opd).count() >= 10 * demo_2024
+    return opd
