@@ -80,9 +80,7 @@ def laporan_html(request, kode, tahun, nama):
     jenis, opd, form, laporan = _bangun(request, kode, tahun, nama)
     args = (opd.kode, tahun, jenis.kode)
     query = request.GET.urlencode()
-    unduh = {
-        f: reverse(f"laporan:laporan_{f}", args=args) + (f"?{query}" if query else "") for f in ("pdf", "xlsx")
-    }
+    unduh = {f: reverse(f"laporan:laporan_{f}", args=args) + (f"?{query}" if query else "") for f in ("pdf", "xlsx")}
     respons = render_halaman(request, laporan, jenis=jenis, opd=opd, form=form, unduh=unduh, tahun=tahun)
     if laporan is None:
         respons.status_code = 400

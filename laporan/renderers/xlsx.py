@@ -25,6 +25,8 @@ FORMAT = {
     Jenis.PERSEN: '#,##0.00"%"',
     Jenis.RUPIAH: "#,##0",
 }
+
+
 def format_angka(sel):
     """The number format of a numeric cell: a measured value keeps no decimals when whole."""
     if sel.jenis == Jenis.NILAI:
