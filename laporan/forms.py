@@ -16,7 +16,11 @@ class PilihanLaporanForm(forms.Form):
     )
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     triwulan = forms.TypedChoiceField(
-        label="Triwulan", choices=PILIHAN_TRIWULAN, coerce=int, required=False, empty_value=None
+        label="Triwulan",
+        choices=[("", "Setahun (s.d. triwulan IV)"), *PILIHAN_TRIWULAN],
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
     bidang = forms.ModelChoiceField(
         label="Bidang", queryset=Bidang.objects.none(), required=False, empty_label="Seluruh perangkat daerah"

@@ -145,11 +145,11 @@ def _kepala_form2():
 KOLOM_FORM1 = [
     Kolom(5),
     Kolom(16),
-    Kolom(32, menjorok=True),
-    Kolom(30),
+    Kolom(30, menjorok=True),
+    Kolom(28),
     Kolom(11),
     Kolom(9),
-    *[Kolom(w) for _ in TRIWULAN for w in (10, 10)],
+    *[Kolom(w) for _ in TRIWULAN for w in (10, 11)],
 ]
 KOLOM_FORM2 = [
     Kolom(4),
