@@ -36,6 +36,8 @@ ESELON = {
     "sub_kegiatan": "Eselon IV",
 }
 SATUAN_PERSEN = {"%", "persen"}
+# Units that name the kind of measure rather than a unit: "53,43", not "53,43 Indeks".
+SATUAN_TANPA_TULISAN = {"indeks", "nilai", "skor", "level", "predikat", "status"}
 
 
 @dataclass
@@ -49,14 +51,17 @@ class _Kotak:
 
 
 def teks_target(target, satuan=""):
-    """A target as the Pohon Kinerja prints it: `98,79%`, `1.030 orang`, `Pratama`,
-    `BB (73,00)` (a target printed as text or a level keeps no unit)."""
+    """A target as the Pohon Kinerja prints it: `98,79%`, `1.030 orang`, `53,43`, `Pratama`,
+    `BB (73,00)` (a target printed as text or a level keeps no unit). Numbers go through
+    `rules.format_nilai`: whole numbers bare, others with two decimals, as seed 003 prints
+    the Perubahan Perjanjian Kinerja 2024 (0,50; 98,79%; 3,20)."""
     if target is None:
         return ""
     tertulis = target.tertulis(rules.format_nilai)
-    if target.teks or target.tingkat_id or not satuan:
+    satuan = satuan.strip()
+    if target.teks or target.tingkat_id or not satuan or satuan.lower() in SATUAN_TANPA_TULISAN:
         return tertulis
-    if satuan.strip().lower() in SATUAN_PERSEN:
+    if satuan.lower() in SATUAN_PERSEN:
         return f"{tertulis}%"
     return f"{tertulis} {satuan}"
 

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 GAYA_LAPORAN = "css/laporan.css"
 GAYA_CETAK = "css/cetak.css"
+GAYA_POHON = "css/pohon.css"
 
 
 @cache
@@ -26,5 +27,5 @@ def render_dokumen(laporan):
     """The report as one self-contained HTML document laid out for A4."""
     return render_to_string(
         "laporan/dokumen.html",
-        {"laporan": laporan, "gaya": _gaya(GAYA_LAPORAN) + _gaya(GAYA_CETAK)},
+        {"laporan": laporan, "gaya": _gaya(GAYA_LAPORAN) + _gaya(GAYA_POHON) + _gaya(GAYA_CETAK)},
     )

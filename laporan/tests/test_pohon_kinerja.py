@@ -1,0 +1,363 @@
+"""The Pohon Kinerja: the demo trees hold the boxes, indicators and targets the seed documents
+print (seed 002 for Batu Bara, seed 003 for Belitung; values copied here, the seeds are not read
+at test time), in a fixed number of queries, and render to HTML, PDF and XLSX."""
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from io import BytesIO, StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from openpyxl import load_workbook
+
+from kinerja.sintetis import buat_opd_sintetis
+from laporan.builders.pohon_kinerja import build_pohon_kinerja
+from laporan.dokumen import Paragraf, Pohon
+from laporan.renderers.html import render_dokumen
+from laporan.renderers.pdf import periksa_pdf, render_pdf
+from laporan.renderers.xlsx import render_xlsx
+from renstra.models import Bidang, PerangkatDaerah
+from renstra.tests.factories import ProgramFactory, RenstraFactory, TargetFactory
+
+BELITUNG = "DSPPPA-BELITUNG"
+BATUBARA = "DSPPPA-BATUBARA"
+TANGGAL = date(2025, 1, 15)
+# renstra_berlaku + the seven queries of pohon_renstra, whatever the size of the plan.
+JUMLAH_QUERY = 8
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for this module, inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = [pytest.mark.usefixtures("demo"), pytest.mark.django_db]
+
+
+def _laporan(kode_opd, tahun, **kwargs):
+    return build_pohon_kinerja(PerangkatDaerah.objects.get(kode=kode_opd), tahun, tanggal=TANGGAL, **kwargs)
+
+
+def _pohon(laporan):
+    (pohon,) = [b for b in laporan.bagian if isinstance(b, Pohon)]
+    return pohon
+
+
+def _semua(simpul):
+    yield simpul
+    for anak in simpul.anak:
+        yield from _semua(anak)
+
+
+def _kotak(laporan):
+    """Every box of the tree by its label ("Sasaran 1.1", "Program 1.06.02")."""
+    return {s.label: s for akar in _pohon(laporan).akar for s in _semua(akar)}
+
+
+def _jumlah(laporan, tingkat):
+    return sum(1 for s in _kotak(laporan).values() if s.tingkat == tingkat)
+
+
+# Batu Bara, Renstra 2025–2029 (seed 002)
+
+
+def test_batubara_tree_has_the_levels_seed_002_prints():
+    laporan = _laporan(BATUBARA, 2025)
+    # Bab III 3.1 and 3.2: one tujuan, three sasaran; Tabel 4.1: ten programs, 28 kegiatan,
+    # 98 sub kegiatan.
+    assert [_jumlah(laporan, t) for t in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")] == [
+        1,
+        3,
+        10,
+        28,
+        98,
+    ]
+    assert laporan.kode == "pohon-kinerja"
+    assert laporan.orientasi == "landscape"
+    assert laporan.judul == [
+        "POHON KINERJA",
+        "DINAS SOSIAL, PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK KABUPATEN BATU BARA",
+    ]
+
+
+def test_batubara_boxes_read_as_seed_002_prints_them():
+    kotak = _kotak(_laporan(BATUBARA, 2025))
+    # Tabel 3.2.1 (tujuan and sasaran).
+    assert kotak["Tujuan 1"].uraian == (
+        "Menurunnya Kemiskinan Dan Ketimpangan Gender Serta Meningkatkan Akuntabilitas Kinerja Pemerintah Daerah"
+    )
+    assert kotak["Sasaran 1.1"].uraian == "Meningkatnya Kesejahteraan Sosial Yang Inklusif"
+    assert kotak["Sasaran 1.2"].uraian == "Meningkatnya Kesetaraan Gender Dan Perlindungan Anak"
+    assert kotak["Sasaran 1.3"].uraian == "Meningkatnya Nilai Akuntabilitas Kinerja Perangkat Daerah"
+    # Tabel 3.2.1, sasaran indicators with their 2025 targets: 10.68, 1,08, 84,26, 0.37,
+    # 42:100000, BB (73,00).
+    assert kotak["Sasaran 1.1"].indikator == [
+        "Tingkat Kemiskinan (target 10,68%)",
+        "Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) Yang Mandiri (target 1,08%)",
+    ]
+    assert kotak["Sasaran 1.2"].indikator == [
+        "Indeks Pembangunan Gender (target 84,26)",
+        "Indeks Ketimpangan Gender (target 0,37)",
+        "Rasio Kekerasan Terhadap Anak (target 42:100000)",
+    ]
+    assert kotak["Sasaran 1.3"].indikator == ["Nilai AKIP (target BB (73,00))"]
+    # Tabel 3.2.1, Indikator Kinerja Tujuan: the sasaran indicators that serve the tujuan too.
+    assert sorted(kotak["Tujuan 1"].indikator) == [
+        "Indeks Ketimpangan Gender (target 0,37)",
+        "Nilai AKIP (target BB (73,00))",
+        "Tingkat Kemiskinan (target 10,68%)",
+    ]
+    # Tabel 4.1, programs: indicator, unit and the 2025 target.
+    assert kotak["Program 1.06.01"].uraian == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    assert kotak["Program 1.06.01"].indikator == ["NILAI AKIP (target 73)"]  # Skor 73
+    assert kotak["Program 1.06.02"].indikator == [
+        "Jumlah Potensi Sumber Kesejahteraan Soisal (PSKS) yang mengikuti program pemberdayaan (target 1.030 orang)"
+    ]
+    assert kotak["Program 1.06.04"].indikator == [
+        "Persentase PMKS yang memperoleh bantuan untuk pemenuhan kebutuhan dasar (target 50%)"  # persen 50
+    ]
+    assert kotak["Program 2.08.03"].indikator == ["Rasio Kekerasan Terhadap Perempuan (target 1%)"]  # % 1
+    assert kotak["Program 2.08.06"].indikator == [
+        "Persentase Pemenuhan Indikator Kabupaten Layak Anak (target 80%)"  # % 80
+    ]
+    # 1.06.05 prints "-" for 2025.
+    assert kotak["Program 1.06.05"].indikator == [
+        "Jumlah anak terlantar dan fakir miskin yang dijangkau (belum ada target 2025)"
+    ]
+    # Tabel 4.1, kegiatan.
+    assert kotak["Kegiatan 1.06.01.2.01"].uraian == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    assert kotak["Kegiatan 1.06.01.2.01"].indikator == [
+        "Jumlah Dokumen Perencanaan, penganggaran dan Evaluasi Kinerja Perangkat Daerah (target 9 Dokumen)"
+    ]
+    assert kotak["Kegiatan 1.06.01.2.02"].indikator == [
+        "Persentase Pemenuhan Layanan Administrasi Keuangan (target 100%)"
+    ]
+    assert kotak["Kegiatan 1.06.04.2.01"].indikator == ["Persentase PMKS yang memperoleh bantuan sosial (target 50%)"]
+    # Tabel 4.1, sub kegiatan.
+    assert kotak["Sub Kegiatan 1.06.01.2.01.0001"].uraian == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+    assert kotak["Sub Kegiatan 1.06.01.2.01.0001"].indikator == [
+        "Jumlah Dokumen Perencanaan Perangkat Daerah (target 2 Dokumen)"
+    ]
+    assert kotak["Sub Kegiatan 1.06.01.2.02.0001"].uraian == "Penyediaan Gaji dan Tunjangan ASN"
+    assert kotak["Sub Kegiatan 1.06.01.2.02.0001"].indikator == [
+        "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN (target 30 Orang)"
+    ]
+    assert kotak["Sub Kegiatan 1.06.04.2.01.0005"].indikator == [
+        "Jumlah Peserta Bimbingan Fisik, Mental, Spiritual dan Sosial Kewenangan Kabupaten/Kota (target 127 Orang)"
+    ]
+    assert kotak["Sub Kegiatan 1.06.02.2.03.0016"].uraian == "Pengelolaan Layanan Terpadu Kesejahteraan Sosial"
+    assert kotak["Sub Kegiatan 1.06.02.2.03.0016"].indikator == [
+        "Jumlah aduan/keluhan yang dilayani dan/atau ditindaklanjuti (target 1.000 Laporan)"
+    ]
+    assert kotak["Sub Kegiatan 1.06.04.2.01.0001"].uraian == "Penyediaan Permakanan"
+    assert kotak["Sub Kegiatan 1.06.04.2.01.0001"].indikator == [
+        "Jumlah Orang yang Mendapatkan Pemenuhan Kebutuhan Permakanan Sesuai dengan Standar Gizi Minimal "
+        "Kewenangan Kabupaten/Kota (target 0 Orang)"
+    ]
+
+
+def test_batubara_programs_hang_under_the_sasaran_they_serve():
+    kotak = _kotak(_laporan(BATUBARA, 2025))
+    # Tabel 3.2.2 (cascading): social programs under sasaran 1.1, PPPA programs under 1.2, the
+    # secretariat's program under 1.3.
+    assert [s.kode for s in kotak["Sasaran 1.1"].anak] == ["1.06.02", "1.06.04", "1.06.05", "1.06.06"]
+    assert [s.kode for s in kotak["Sasaran 1.2"].anak] == ["2.08.02", "2.08.03", "2.08.04", "2.08.06", "2.08.07"]
+    assert [s.kode for s in kotak["Sasaran 1.3"].anak] == ["1.06.01"]
+    assert "Program lain" not in kotak
+
+
+def test_cascade_names_who_answers_for_each_level():
+    kotak = _kotak(_laporan(BATUBARA, 2025))
+    kepala = "Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Batu Bara"
+    assert (kotak["Tujuan 1"].eselon, kotak["Tujuan 1"].penanggung_jawab) == ("Eselon II", kepala)
+    assert (kotak["Sasaran 1.2"].eselon, kotak["Sasaran 1.2"].penanggung_jawab) == ("Eselon II", kepala)
+    assert (kotak["Program 1.06.01"].eselon, kotak["Program 1.06.01"].penanggung_jawab) == ("Eselon III", "Sekretariat")
+    assert (kotak["Kegiatan 2.08.07.2.01"].eselon, kotak["Kegiatan 2.08.07.2.01"].penanggung_jawab) == (
+        "Eselon III",
+        "Bidang Perlindungan Anak",  # the kegiatan inherits its program's bidang
+    )
+    sub = kotak["Sub Kegiatan 1.06.04.2.01.0001"]
+    assert (sub.eselon, sub.penanggung_jawab) == ("Eselon IV", "Bidang Rehabilitasi, Perlindungan dan Jaminan Sosial")
+
+
+def test_visi_and_misi_head_the_tree():
+    laporan = _laporan(BATUBARA, 2025)
+    paragraf = laporan.bagian[0]
+    assert isinstance(paragraf, Paragraf)
+    # Seed 002, Tabel 3.3.1.
+    assert paragraf.teks == (
+        "Visi: Mewujudkan Kabupaten Batu Bara Yang Berorientasi Pelayanan, Amanah, Harmonis, Akuntabel, "
+        "Giat, Inovatif, Dan Adil Untuk Batu Bara Yang Bahagia\n"
+        "Misi 7: Mewujudkan Pembangunan yang Adil dan Merata di Seluruh Wilayah Kabupaten Batu Bara untuk "
+        "Mencapai Kesejahteraan Masyarakat"
+    )
+
+
+# Belitung, Renstra 2024–2026 Perubahan Kedua (seed 003)
+
+
+def test_belitung_iku_carry_the_2024_targets_seed_003_prints():
+    laporan = _laporan(BELITUNG, 2024)
+    kotak = _kotak(laporan)
+    # Perubahan Perjanjian Kinerja 2024 (seed 003, Lampiran): 0,50; 98,79%; 53,43; Pratama; 3,20.
+    # Tabel 2.3 prints the first one as "0,5"; the indicator's unit is %.
+    assert kotak["Tujuan 1"].uraian == "Meningkatnya kesejahteraan PMKS"
+    assert kotak["Tujuan 1"].indikator == ["Persentase penurunan PMKS per tahun (target 0,50%)"]
+    assert kotak["Sasaran 1.1"].uraian == "Meningkatnya penanganan PMKS"
+    assert kotak["Sasaran 1.1"].indikator == [
+        "Persentase PMKS yang tertangani atau mendapatkan layanan (target 98,79%)"
+    ]
+    assert kotak["Tujuan 2"].indikator == ["Indeks Pemberdayaan Gender (IDG) (target 53,43)"]
+    assert kotak["Sasaran 2.1"].indikator == ["Level Anugerah Parahita Ekapraya (APE) (target Pratama)"]
+    rasio = "Rasio kekerasan terhadap perempuan dan anak (target 3,20 per 10.000 penduduk perempuan dan anak)"
+    # Tabel 2.3 measures tujuan 3 and sasaran 3.1 with the same indicator.
+    assert kotak["Tujuan 3"].indikator == [rasio]
+    assert kotak["Sasaran 3.1"].indikator == [rasio]
+
+
+def test_belitung_tree_counts_what_seed_003_lists():
+    laporan = _laporan(BELITUNG, 2024)
+    # Tabel 2.2: three tujuan with one sasaran each, 13 programs and "55 Sub Kegiatan".
+    assert [_jumlah(laporan, t) for t in ("tujuan", "sasaran", "program", "sub_kegiatan")] == [3, 3, 13, 55]
+    kotak = _kotak(laporan)
+    # Tabel 2.2: Program Pemberdayaan Sosial and its indicator under sasaran 1.1.
+    assert kotak["Program 1.06.02"].indikator == [
+        "Persentase PMKS yang menerima program pemberdayaan sosial (target 100%)"
+    ]
+    assert "Program 1.06.02" in [s.label for s in kotak["Sasaran 1.1"].anak]
+    assert ("Renstra", "2024–2026 (Perubahan Kedua)") in laporan.keterangan
+    assert "Memuat 3 tujuan, 3 sasaran, 13 program, 26 kegiatan, 55 sub kegiatan" in laporan.catatan[2]
+
+
+def test_bidang_keeps_only_its_branch_and_signs_for_it():
+    opd = PerangkatDaerah.objects.get(kode=BELITUNG)
+    bidang = Bidang.objects.get(opd=opd, nama="Bidang Perlindungan Perempuan dan Anak")
+    laporan = build_pohon_kinerja(opd, 2024, bidang=bidang, tanggal=TANGGAL)
+    pohon = _pohon(laporan)
+    assert [s.label for s in pohon.akar] == ["Tujuan 3"]
+    kotak = _kotak(laporan)
+    assert [s.kode for s in kotak["Sasaran 3.1"].anak] == ["2.08.03", "2.08.06", "2.08.07"]
+    assert {s.penanggung_jawab for s in kotak.values() if s.tingkat not in ("tujuan", "sasaran")} == {bidang.nama}
+    assert ("Bidang", bidang.nama) in laporan.keterangan
+    assert laporan.nama_berkas.startswith("pohon-kinerja-dspppa-belitung-2024-")
+
+
+def test_programs_without_sasaran_go_under_program_lain():
+    renstra = RenstraFactory(opd__kode="DINSOS-UJI", opd__nama="Dinas Sosial Kabupaten Uji")
+    program = ProgramFactory(renstra=renstra, kode="1.06.04", uraian="Program Rehabilitasi Sosial")
+    TargetFactory(indikator__program=program, indikator__sub_kegiatan=None, indikator__uraian="Persentase PPKS",
+                  indikator__satuan="%", tahun=2024, nilai=Decimal("98.5"))  # fmt: skip
+    laporan = build_pohon_kinerja(renstra.opd, 2024, tanggal=TANGGAL)
+    (lain,) = _pohon(laporan).akar
+    assert (lain.label, lain.tingkat) == ("Program lain", "lain")
+    assert [(s.label, s.indikator) for s in lain.anak] == [("Program 1.06.04", ["Persentase PPKS (target 98,50%)"])]
+
+
+def test_an_agency_without_a_renstra_in_force_gets_a_sentence():
+    laporan = _laporan(BELITUNG, 2030)
+    assert [b.teks for b in laporan.bagian] == ["Belum ada Renstra yang berlaku pada tahun 2030."]
+
+
+def test_queries_are_the_same_for_the_demo_and_ten_times_the_demo(django_assert_num_queries):
+    batubara = PerangkatDaerah.objects.get(kode=BATUBARA)
+    besar = buat_opd_sintetis("SINTETIS", "Dinas Sosial Sintetis", seed=1, program=10, kegiatan=6, sub_kegiatan=10)
+    with django_assert_num_queries(JUMLAH_QUERY):
+        kecil = build_pohon_kinerja(batubara, 2025, tanggal=TANGGAL)
+    with django_assert_num_queries(JUMLAH_QUERY):
+        laporan = build_pohon_kinerja(besar, 2025, tanggal=TANGGAL)
+    assert _jumlah(kecil, "sub_kegiatan") == 98
+    assert _jumlah(laporan, "sub_kegiatan") == 600  # 10 programs × 6 kegiatan × 10
+
+
+# Renderers
+
+
+def test_html_has_one_details_per_box():
+    laporan = _laporan(BELITUNG, 2024)
+    html = render_dokumen(laporan)
+    _, badan = html.split("<body", 1)
+    boxes = [s for akar in _pohon(laporan).akar for s in _semua(akar)]
+    assert badan.count("<details") == len(boxes) == 3 + 3 + 13 + 26 + 55
+    assert "Sasaran 1.1" in html
+    assert "Persentase PMKS yang tertangani atau mendapatkan layanan (target 98,79%)" in html
+    assert ".pohon-kotak" in html  # the tree's stylesheet is inlined
+
+
+def test_xlsx_writes_the_tree_as_an_indented_table_with_numeric_targets():
+    wb = load_workbook(BytesIO(render_xlsx(_laporan(BELITUNG, 2024))))
+    ws = wb["Pohon Kinerja"]
+    kepala = next(r for r in ws.iter_rows() if r[0].value == "Tingkat")
+    assert [c.value for c in kepala[:7]] == [
+        "Tingkat",
+        "Kode",
+        "Uraian",
+        "Indikator",
+        "Satuan",
+        "Target 2024",
+        "Penanggung jawab",
+    ]
+    sasaran = next(r for r in ws.iter_rows() if (r[0].value, r[1].value) == ("Sasaran", "1.1"))
+    assert [c.value for c in sasaran[:5]] == [
+        "Sasaran",
+        "1.1",
+        "Meningkatnya penanganan PMKS",
+        "Persentase PMKS yang tertangani atau mendapatkan layanan",
+        "%",
+    ]
+    assert sasaran[2].alignment.indent == 1
+    assert sasaran[5].data_type == "n"
+    assert sasaran[5].value == pytest.approx(98.79)
+    assert sasaran[5].number_format == "#,##0.00"
+    indent = {}
+    for r in ws.iter_rows():
+        if r[0].value in ("Program", "Kegiatan", "Sub Kegiatan"):
+            indent.setdefault(r[0].value, r[2].alignment.indent)
+    assert indent == {"Program": 2, "Kegiatan": 3, "Sub Kegiatan": 4}
+    # A level stays text: the APE target of sasaran 2.1.
+    ape = next(r for r in ws.iter_rows() if r[1].value == "2.1")
+    assert (ape[5].value, ape[5].data_type) == ("Pratama", "s")
+
+
+@pytest.fixture
+def pdf_tersedia():
+    pesan = periksa_pdf()
+    if pesan:
+        pytest.skip(pesan)
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        pytest.skip("poppler-utils (pdftotext, pdfinfo) tidak terpasang")
+
+
+def _teks_pdf(pdf, tmp_path):
+    berkas = tmp_path / "pohon.pdf"
+    berkas.write_bytes(pdf)
+    teks = subprocess.run(["pdftotext", str(berkas), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
+    halaman = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return " ".join(teks.split()), halaman
+
+
+@pytest.mark.usefixtures("pdf_tersedia")
+def test_pdf_of_belitung_shows_title_head_and_indicators(tmp_path):
+    teks, halaman = _teks_pdf(render_pdf(_laporan(BELITUNG, 2024)), tmp_path)
+    assert "POHON KINERJA" in teks
+    assert "KASIMIN, S.IP., MAB" in teks
+    assert "Persentase penurunan PMKS per tahun (target 0,50%)" in teks
+    assert "Level Anugerah Parahita Ekapraya (APE) (target Pratama)" in teks
+    assert "Sub Kegiatan 1.06.01.2.01.0001" in teks
+    assert 5 <= halaman <= 20
+
+
+@pytest.mark.usefixtures("pdf_tersedia")
+def test_pdf_of_batubara_fits_in_a_bounded_number_of_pages(tmp_path):
+    teks, halaman = _teks_pdf(render_pdf(_laporan(BATUBARA, 2025)), tmp_path)
+    assert "Muliadi, SE" in teks
+    assert "Nilai AKIP (target BB (73,00))" in teks
+    assert 6 <= halaman <= 26
