@@ -30,5 +30,12 @@ DAFTAR = [
         per_triwulan=True,
         per_bidang=True,
     ),
+    JenisLaporan(
+        "pohon-kinerja",
+        "Pohon Kinerja",
+        "Cascading tujuan, sasaran, program, kegiatan dan sub kegiatan dengan indikator dan targetnya.",
+        "pohon_kinerja",
+        per_bidang=True,
+    ),
 ]
 LAPORAN = {j.kode: j for j in DAFTAR}

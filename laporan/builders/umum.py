@@ -30,7 +30,7 @@ def penanda_kepala(opd, tanggal=None, bidang=None, sebutan=""):
     jabatan = pejabat.kepala_jabatan or ("Kepala Bidang" if pejabat is bidang else "Kepala")
     satuan = bidang.nama if pejabat is bidang else opd.nama
     return Penanda(
-        jabatan=f"{jabatan} {satuan}",
+        jabatan=jabatan_lengkap(jabatan, satuan),
         nama=pejabat.kepala_nama,
         nip=pejabat.kepala_nip,
         pangkat=pejabat.kepala_pangkat,
@@ -38,6 +38,15 @@ def penanda_kepala(opd, tanggal=None, bidang=None, sebutan=""):
         tanggal=tanggal or timezone.localdate(),
         sebutan=sebutan,
     )
+
+
+def jabatan_lengkap(jabatan, satuan):
+    """The office with its unit, without saying a word twice: "Kepala Dinas" of "Dinas Sosial
+    ..." is "Kepala Dinas Sosial ...", "Kepala Bidang" of "Bidang Rehabilitasi" likewise."""
+    kata = jabatan.split()
+    if kata and satuan.split()[:1] == kata[-1:]:
+        kata = kata[:-1]
+    return " ".join([*kata, satuan])
 
 
 def nama_berkas(kode_laporan, opd, tahun, triwulan=None, bidang=None):
