@@ -41,7 +41,19 @@ FOLDER_DEMO = Path(settings.BASE_DIR) / "fixtures"
 BERKAS_DEMO = ["dspppa-belitung.json", "dspppa-batubara.json"]
 KATA_SANDI_DEMO = "kinerja-demo"
 
-_OPD = ("kode", "nama", "singkatan", "alamat", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")
+_OPD = (
+    "kode",
+    "nama",
+    "singkatan",
+    "alamat",
+    "kota",
+    "kepala_jabatan",
+    "kepala_nama",
+    "kepala_nip",
+    "kepala_pangkat",
+    "kepala_daerah_jabatan",
+    "kepala_daerah_nama",
+)
 _BIDANG = ("nama", "kode", "kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")
 _INDIKATOR_TEKS = (
     "uraian",

@@ -141,6 +141,7 @@ class PerangkatDaerahAdmin(ImporEksporMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ("kode", "nama", "singkatan", "alamat", "kota")}),
         ("Kepala", {"fields": ("kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")}),
+        ("Kepala daerah", {"fields": ("kepala_daerah_jabatan", "kepala_daerah_nama")}),
     ]
 
 

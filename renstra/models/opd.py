@@ -38,6 +38,15 @@ class PerangkatDaerah(Pejabat):
     kota = models.CharField(
         "kota", max_length=100, blank=True, help_text="Tempat penandatanganan laporan, mis. Tanjungpandan."
     )
+    kepala_daerah_jabatan = models.CharField(
+        "jabatan kepala daerah", max_length=200, blank=True, help_text="Mis. Bupati Belitung."
+    )
+    kepala_daerah_nama = models.CharField(
+        "nama kepala daerah",
+        max_length=200,
+        blank=True,
+        help_text="Pihak kedua yang menandatangani Perjanjian Kinerja bersama kepala perangkat daerah.",
+    )
     pelaporan_per_bidang = models.BooleanField(
         "pelaporan per bidang",
         default=False,
