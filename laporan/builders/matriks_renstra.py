@@ -1,0 +1,279 @@
+"""Matriks Renstra: the plan in force laid out as the Renstra's Bab IV table (seed 002, Tabel 4.1
+"Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan Perangkat Daerah"; Permendagri 86/2017).
+
+Tujuan and sasaran with their indicators, then per program, kegiatan and sub kegiatan the
+indicator, kondisi awal, the target and pagu indikatif of each year of the Renstra, the kondisi
+akhir (target and Rp) and the bidang in charge. Program and kegiatan pagu are the sums of their
+sub kegiatan; the JUMLAH row sums every sub kegiatan shown. The kondisi akhir follows the
+indicator's yearly rule (DESIGN): the sum of the yearly targets for a count, the last year's
+target for a percentage, ratio or index.
+"""
+
+from collections import defaultdict
+
+from kinerja import rules
+from kinerja.importers.matriks_renstra import kondisi_akhir
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode, kosong, nilai, rupiah, teks
+from renstra.models import Indikator, Pagu
+from renstra.selectors import pohon_renstra, renstra_berlaku
+
+from .umum import keterangan, nama_berkas, penanda_kepala
+
+KODE = "matriks-renstra"
+JUDUL = "Matriks Renstra"
+KOLOM_DEPAN = 7  # Tujuan, Sasaran, Kode, Program/Kegiatan/Sub Kegiatan, Indikator, Satuan, Kondisi awal
+
+
+def _jumlah(daftar):
+    """The sum of the amounts that are there; None when none is."""
+    ada = [x for x in daftar if x is not None]
+    return sum(ada) if ada else None
+
+
+def sel_target(t):
+    """A target as the Renstra prints it: a number, or its written form (a level, a band, "BB (73,00)")."""
+    if t is None:
+        return kosong()
+    if t.nilai is not None and not t.teks:
+        return nilai(t.nilai)
+    return teks(t.tertulis(lambda d: rules.format_angka(d, desimal=None)))
+
+
+def _sel_kondisi_awal(ind):
+    if ind.kondisi_awal_teks:
+        return teks(ind.kondisi_awal_teks)
+    return nilai(ind.kondisi_awal) if ind.kondisi_awal is not None else kosong()
+
+
+def _sel_kondisi_akhir(ind):
+    """The end-of-period target by the indicator's yearly rule; empty when a count has a year
+    without a number to add."""
+    ada = {t.tahun: t for t in ind.target_per_tahun if t is not None}
+    if not ada:
+        return kosong()
+    if ind.cara_tahunan != Indikator.CaraTahunan.KUMULATIF:
+        return sel_target(ada[max(ada)])
+    jumlah = kondisi_akhir({th: t.nilai for th, t in ada.items()}, ind.cara_tahunan)
+    return nilai(jumlah) if jumlah is not None else kosong()
+
+
+def _bidang_efektif(program, kegiatan=None, sub_kegiatan=None):
+    """The bidang in charge: the node's own, else its parent's (parents loaded by pohon_renstra)."""
+    for simpul in (sub_kegiatan, kegiatan, program):
+        if simpul is not None and simpul.bidang_id:
+            return simpul.bidang
+    return None
+
+
+class _Penyusun:
+    """Lays out a node's rows: one per indicator (and detail row), with the node's code, name,
+    pagu and bidang on the first."""
+
+    def __init__(self, tahun):
+        self.tahun = tahun
+
+    def simpul(self, depan, indikator, pagu=None, penanggung_jawab="", tingkat=0, jenis="kelompok"):
+        """`depan`: the cells over the Tujuan, Sasaran, Kode and name columns; `pagu`: the Rp per year, or None
+        for a node without a budget (tujuan, sasaran)."""
+        hasil = []
+        for ind in indikator or [None]:
+            for i, baris_ind in enumerate([ind, *(ind.daftar_rincian if ind else [])]):
+                pertama = not hasil
+                isi = list(depan) if pertama else [kosong(), kosong(), kosong(), kosong()]
+                isi += self._indikator(baris_ind)
+                for k in range(len(self.tahun)):
+                    target = baris_ind.target_per_tahun[k] if baris_ind else None
+                    isi += [sel_target(target), rupiah(pagu[k]) if pertama and pagu else kosong()]
+                isi.append(_sel_kondisi_akhir(baris_ind) if baris_ind else kosong())
+                isi.append(rupiah(_jumlah(pagu)) if pertama and pagu else kosong())
+                isi.append(teks(penanggung_jawab) if pertama else kosong())
+                if i:
+                    hasil.append(Baris(isi, tingkat + 1, "rincian"))
+                else:
+                    hasil.append(Baris(isi, tingkat, jenis if pertama else "isi"))
+        return hasil
+
+    @staticmethod
+    def _indikator(ind):
+        if ind is None:
+            return [kosong(), kosong(), kosong()]
+        return [teks(ind.uraian), teks(ind.satuan), _sel_kondisi_awal(ind)]
+
+
+def _kepala(tahun):
+    n = len(tahun)
+    return [
+        [
+            Kepala("Tujuan", baris=3),
+            Kepala("Sasaran", baris=3),
+            Kepala("Kode", baris=3),
+            Kepala("Program / Kegiatan / Sub Kegiatan", baris=3),
+            Kepala("Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)", baris=3),
+            Kepala("Satuan", baris=3),
+            Kepala("Kondisi Kinerja pada Awal Periode Renstra", baris=3),
+            Kepala("Target Kinerja dan Pagu Indikatif per Tahun", kolom=2 * n),
+            Kepala("Kondisi Kinerja pada Akhir Periode Renstra", kolom=2, baris=2),
+            Kepala("Penanggung Jawab", baris=3),
+        ],
+        [Kepala(str(th), kolom=2) for th in tahun],
+        [Kepala(x) for _ in range(n + 1) for x in ("Target", "Rp")],
+        [Kepala(str(i)) for i in range(1, KOLOM_DEPAN + 2 * n + 4)],
+    ]
+
+
+def _kolom(tahun):
+    """Widths in characters: the Tujuan and Sasaran columns are narrow because their statements
+    run on over the columns to their right; a Rp column holds 14.445.744.207 in bold."""
+    return [
+        Kolom(6),
+        Kolom(7),
+        Kolom(15),
+        Kolom(21, menjorok=True),
+        Kolom(20),
+        Kolom(7),
+        Kolom(7.5),
+        *[Kolom(w) for _ in tahun for w in (7, 15)],
+        Kolom(7),
+        Kolom(16),
+        Kolom(12),
+    ]
+
+
+def _pagu_sub_kegiatan(renstra, tahun):
+    """Pagu indikatif per (sub kegiatan id, year), summed over the sources of funds (one query)."""
+    pagu = defaultdict(list)
+    baris = Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra, tahun__in=tahun).values_list(
+        "sub_kegiatan_id", "tahun", "indikatif"
+    )
+    for sub_id, th, indikatif in baris:
+        pagu[(sub_id, th)].append(indikatif)
+    return {k: _jumlah(v) for k, v in pagu.items()}
+
+
+def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+    """The Renstra of `opd` in force in `tahun` as its Bab IV matrix (only `bidang`'s programs,
+    kegiatan and sub kegiatan when given). `triwulan` is not used: the matrix is yearly."""
+    renstra = renstra_berlaku(opd, tahun)
+    judul_kedua = bidang.nama if bidang is not None else opd.nama
+    laporan = Laporan(
+        kode=KODE,
+        judul=[f"{JUDUL}: Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan", judul_kedua],
+        keterangan=keterangan(opd, tahun, None, bidang, renstra),
+        bagian=[],
+        penanda=[penanda_kepala(opd, tanggal)],
+        orientasi="landscape",
+        nama_berkas=nama_berkas(KODE, opd, tahun, None, bidang),
+    )
+    if renstra is None:
+        laporan.bagian = [Tabel(JUDUL, _kolom([]), _kepala([]))]
+        laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
+        return laporan
+
+    daftar_tahun = renstra.daftar_tahun
+    laporan.judul.append(f"Renstra {renstra.periode}")
+    pohon = pohon_renstra(renstra)
+    pagu_sub = _pagu_sub_kegiatan(renstra, daftar_tahun)
+    susun = _Penyusun(daftar_tahun)
+    jumlah_per_tahun = [[] for _ in daftar_tahun]
+    pemilik = opd.singkatan or opd.nama
+
+    def milik(program, kegiatan=None, sub_kegiatan=None):
+        return bidang is None or _bidang_efektif(program, kegiatan, sub_kegiatan) == bidang
+
+    def baris_program(program):
+        """The rows of a program, its kegiatan and sub kegiatan ([] when `bidang` has none of them)."""
+        baris_kegiatan, pagu_program = [], [[] for _ in daftar_tahun]
+        for kg in program.daftar_kegiatan:
+            sub = [s for s in kg.daftar_sub_kegiatan if milik(program, kg, s)]
+            if not sub and not milik(program, kg):
+                continue
+            pagu_per_sub = [[pagu_sub.get((s.pk, th)) for th in daftar_tahun] for s in sub]
+            pagu_kegiatan = [_jumlah(p[k] for p in pagu_per_sub) for k in range(len(daftar_tahun))]
+            for k, v in enumerate(pagu_kegiatan):
+                pagu_program[k].append(v)
+            pj = _bidang_efektif(program, kg)
+            baris_kegiatan += susun.simpul(
+                [kosong(), kosong(), kode(kg.kode), teks(kg.uraian)],
+                kg.daftar_indikator,
+                pagu_kegiatan,
+                pj.nama if pj else "",
+                tingkat=1,
+            )
+            for s, p in zip(sub, pagu_per_sub, strict=True):
+                pj = _bidang_efektif(program, kg, s)
+                baris_kegiatan += susun.simpul(
+                    [kosong(), kosong(), kode(s.kode), teks(s.uraian)],
+                    s.daftar_indikator,
+                    p,
+                    pj.nama if pj else "",
+                    tingkat=2,
+                    jenis="isi",
+                )
+        if not baris_kegiatan and not milik(program):
+            return []
+        pagu = [_jumlah(v) for v in pagu_program]
+        for k, v in enumerate(pagu):
+            jumlah_per_tahun[k].append(v)
+        return [
+            *susun.simpul(
+                [kosong(), kosong(), kode(program.kode), teks(program.uraian)],
+                program.daftar_indikator,
+                pagu,
+                program.bidang.nama if program.bidang_id else "",
+            ),
+            *baris_kegiatan,
+        ]
+
+    baris = []
+    for tujuan in sorted(pohon.tujuan, key=lambda t: _urut_kode(t.kode)):
+        blok = []
+        for sasaran in sorted(tujuan.daftar_sasaran, key=lambda s: _urut_kode(s.kode)):
+            program = [b for p in sorted(sasaran.daftar_program, key=lambda p: p.kode) for b in baris_program(p)]
+            if bidang is not None and not program:
+                continue
+            indikator = sasaran.daftar_indikator if bidang is None else []
+            # The statement runs on over the empty Kode and Program columns of its row.
+            blok += susun.simpul([kosong(), teks(sasaran.uraian, kolom=3)], indikator, None, pemilik)
+            blok += program
+        if bidang is not None and not blok:
+            continue
+        # An indicator that serves both the tujuan and its sasaran is shown once, under the sasaran.
+        indikator = [i for i in tujuan.daftar_indikator if not i.sasaran_id] if bidang is None else []
+        baris += susun.simpul([teks(tujuan.uraian, kolom=4)], indikator, None, pemilik)
+        baris += blok
+    for program in sorted(pohon.program_lain, key=lambda p: p.kode):
+        baris += baris_program(program)
+
+    total = [_jumlah(v) for v in jumlah_per_tahun]
+    jumlah = Baris(
+        [
+            teks("JUMLAH", kolom=KOLOM_DEPAN),
+            *[c for v in total for c in (kosong(), rupiah(v if v is not None else 0))],
+            kosong(),
+            rupiah(_jumlah(total) or 0),
+            kosong(),
+        ],
+        0,
+        "jumlah",
+    )
+    laporan.bagian = [
+        Tabel(
+            JUDUL,
+            _kolom(daftar_tahun),
+            _kepala(daftar_tahun),
+            baris=[*baris, jumlah],
+            judul="Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan Perangkat Daerah",
+        )
+    ]
+    laporan.catatan += [
+        "Rp: pagu indikatif Renstra; pagu program dan kegiatan adalah jumlah pagu sub kegiatannya, "
+        "baris JUMLAH menjumlahkan semua sub kegiatan yang ditampilkan.",
+        "Kondisi akhir: jumlah target tahunan untuk indikator kumulatif (jumlah), target tahun terakhir "
+        "untuk indikator lain (persentase, rasio, indeks).",
+    ]
+    return laporan
+
+
+def _urut_kode(teks_kode):
+    """Order "1.2" before "1.10": by the numbers between the dots."""
+    return [int(x) if x.isdigit() else x for x in teks_kode.split(".")]
