@@ -1,0 +1,714 @@
+"""Evaluasi Hasil Renja: the evaluation of an agency's yearly work plan against its Renstra in the
+layout of Permendagri 86/2017, Lampiran (evaluasi terhadap hasil Renja Perangkat Daerah, form
+E.81 family).
+
+Rows go sasaran → program → kegiatan → sub kegiatan. A node's row carries its first indicator;
+its further indicators follow on rows of their own with the node's columns left empty, and its
+rincian (detail rows) under the indicator they belong to. Every indicator is measured in kinerja
+(K) by the rules module; budgets (Rp) are sums of the sub kegiatan's pagu and financial
+realisation up the tree. Each sasaran closes with its average capaian, the table with the
+totals, the average, the predikat and the narrative rows of the form.
+
+Every query is made once for the whole Renstra, so the report costs the same number of queries
+whatever its size.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+from kinerja import rules
+from kinerja.models import Realisasi, RealisasiAnggaran
+from kinerja.periode import romawi
+from kinerja.selectors import batas_capaian, bidang_rantai_id, hitung_indikator, skala_laporan
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, rupiah, teks
+from renstra.models import Indikator, Pagu, Target, Tingkat
+from renstra.selectors import pohon_renstra, renstra_berlaku
+
+from .umum import keterangan, nama_berkas, penanda_kepala
+
+KODE = "evaluasi-renja"
+JUDUL = "Evaluasi Hasil Renja"
+REFOCUSING = "REFOCUSING"
+
+# The pairs of K and Rp columns, in the order of the form, numbered 6 to 16 in its number row.
+PASANGAN = (
+    "target_renstra",
+    "sampai_lalu",
+    "target_renja",
+    "triwulan_1",
+    "triwulan_2",
+    "triwulan_3",
+    "triwulan_4",
+    "realisasi_renja",
+    "capaian_renja",
+    "sampai_renstra",
+    "capaian_renstra",
+)
+DEPAN = ("no", "sasaran", "kode", "uraian", "indikator")
+KOLOM = {
+    **{nama: i for i, nama in enumerate(DEPAN)},
+    **{f"{nama}_{x}": len(DEPAN) + 2 * i + j for i, nama in enumerate(PASANGAN) for j, x in enumerate(("k", "rp"))},
+    "predikat": len(DEPAN) + 2 * len(PASANGAN),
+    "unit": len(DEPAN) + 2 * len(PASANGAN) + 1,
+}
+"""Index of each body column by name, e.g. KOLOM["capaian_renja_k"]."""
+JUMLAH_KOLOM = len(KOLOM)
+UKURAN = 2 * len(PASANGAN)  # the K and Rp columns
+LEBAR_LABEL = len(DEPAN)  # a closing row's label spans the columns before the measures
+
+NARASI = (
+    "Faktor pendorong keberhasilan pencapaian",
+    "Faktor penghambat pencapaian kinerja",
+    "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
+    "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
+)
+
+# Widths in characters (shares of the table's width), from the longest printed figures: a sub
+# kegiatan code (17), a sasaran's rupiah in bold (13: 8.928.557.353), a capaian in bold
+# (7: 100,00%), "Sangat Tinggi" on two lines. The sasaran is written once per block: narrow.
+KOLOM_TABEL = [
+    Kolom(3.5),
+    Kolom(11),
+    Kolom(16.5),
+    Kolom(20, menjorok=True),
+    Kolom(20),
+    *[Kolom(w) for _ in PASANGAN for w in (9.5, 15)],
+    Kolom(10),
+    Kolom(10),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Values over several years
+# ---------------------------------------------------------------------------------------------
+
+
+def _jumlah(nilai):
+    """The sum of the rupiah present, None when none is (an empty cell, not 0)."""
+    ada = [v for v in nilai if v is not None]
+    return sum(ada) if ada else None
+
+
+def nilai_periode(nilai_per_tahun, cara):
+    """The value of several years together, by the indicator's yearly rule (as
+    `rules.nilai_sampai_triwulan` combines quarters): `kumulatif` sums the reported years,
+    `akhir_periode` takes the last reported one, `rata_rata` their mean; a level (qualitative
+    indicator) is the last one reached. None when no year is reported."""
+    ada = [v for v in nilai_per_tahun if v is not None and v != ""]
+    if not ada:
+        return None
+    if cara == rules.AKHIR_PERIODE or isinstance(ada[-1], str):
+        return ada[-1]
+    if cara == rules.KUMULATIF:
+        return sum(ada, Decimal(0))
+    return sum(ada, Decimal(0)) / len(ada)
+
+
+@dataclass
+class TargetAkhir:
+    """The Renstra's target for its end (kondisi akhir): a number, a band or a level."""
+
+    nilai: Decimal | None = None
+    bawah: Decimal | None = None
+    atas: Decimal | None = None
+    tingkat: str = ""
+    tertulis: str = ""
+
+    def sel(self):
+        if self.tertulis or self.tingkat or self.bawah is not None:
+            return teks(self.tertulis or self.tingkat or _rentang(self.bawah, self.atas))
+        return nilai(self.nilai)
+
+
+def _rentang(bawah, atas):
+    return f"{rules.format_angka(bawah, None)}–{rules.format_angka(atas, None)}"
+
+
+def target_akhir(indikator, target_per_tahun):
+    """The Renstra's end-of-period target (DESIGN, "kondisi akhir"): the sum of the yearly
+    targets for a `kumulatif` indicator, the target of the last year for the others (a
+    percentage, ratio, index or level); None without any Renstra target."""
+    daftar = [t for t in target_per_tahun if t is not None]
+    if not daftar:
+        return None
+    angka = all(t.nilai is not None for t in daftar)
+    if indikator.cara_tahunan == rules.KUMULATIF and angka and len(daftar) > 1:
+        return TargetAkhir(nilai=sum((t.nilai for t in daftar), Decimal(0)))
+    t = daftar[-1]
+    return TargetAkhir(
+        nilai=t.nilai,
+        bawah=t.batas_bawah,
+        atas=t.batas_atas,
+        tingkat=t.tingkat.nama if t.tingkat_id else "",
+        tertulis=t.teks,
+    )
+
+
+def hasil_terhadap_akhir(indikator, akhir, realisasi, tingkatan):
+    """Capaian of a realisation against the Renstra's end target, by the indicator's kind."""
+    if akhir is None:
+        return rules.HasilCapaian(None, rules.Alasan.TARGET_KOSONG)
+    if indikator.jenis == Indikator.Jenis.KUALITATIF:
+        return rules.hasil_capaian_ordinal(akhir.tingkat or None, realisasi, tingkatan)
+    if akhir.bawah is not None:
+        return rules.hasil_capaian_rentang(akhir.bawah, akhir.atas, realisasi)
+    return rules.hasil_capaian(akhir.nilai, realisasi, indikator.arah, indikator.metode_negatif)
+
+
+def _target_berlaku_sel(target):
+    """The target in force (revised PK, PK, Renstra) as a cell: a number, or its printed form."""
+    if target is None:
+        return kosong()
+    if target.nilai is not None and not target.teks:
+        return nilai(target.nilai)
+    return teks(target.tertulis(lambda d: rules.format_angka(d, desimal=None)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Budgets
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Anggaran:
+    """The rupiah of a node: the Renstra's budget over the period, spending in earlier years,
+    the budget in force this year and the spending of each quarter (None: nothing recorded)."""
+
+    renstra: int | None = None
+    lalu: int | None = None
+    pagu: int | None = None
+    triwulan: list = field(default_factory=lambda: [None] * 4)
+
+    def tambah(self, lain):
+        self.renstra = _jumlah([self.renstra, lain.renstra])
+        self.lalu = _jumlah([self.lalu, lain.lalu])
+        self.pagu = _jumlah([self.pagu, lain.pagu])
+        self.triwulan = [_jumlah(p) for p in zip(self.triwulan, lain.triwulan, strict=True)]
+        return self
+
+    def realisasi(self, triwulan):
+        return _jumlah(self.triwulan[:triwulan])
+
+    def sampai_renstra(self, triwulan):
+        return _jumlah([self.lalu, self.realisasi(triwulan)])
+
+
+def _serapan(realisasi, pagu):
+    """Serapan as a cell, with the reason when it cannot be computed."""
+    if pagu is None or pagu == 0:
+        return persen(None, catatan="Pagu belum ada atau 0: serapan tidak dapat dihitung.")
+    if realisasi is None:
+        return persen(None, catatan="Realisasi anggaran belum dilaporkan.")
+    return persen(rules.serapan(realisasi, pagu))
+
+
+def _anggaran_sub_kegiatan(renstra, tahun):
+    """{sub kegiatan id: Anggaran} from two queries: every pagu of the Renstra's period and every
+    financial realisation up to `tahun`."""
+    per_sub = {}
+    for p in Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra).only(
+        "sub_kegiatan_id", "tahun", "indikatif", "induk", "perubahan"
+    ):
+        a = per_sub.setdefault(p.sub_kegiatan_id, Anggaran())
+        indikatif = p.indikatif if p.indikatif is not None else p.berlaku
+        a.renstra = _jumlah([a.renstra, indikatif])
+        if p.tahun == tahun:
+            a.pagu = _jumlah([a.pagu, p.berlaku])
+    for r in RealisasiAnggaran.objects.filter(
+        sub_kegiatan__kegiatan__program__renstra=renstra, tahun__lte=tahun, tahun__gte=renstra.tahun_awal
+    ).only("sub_kegiatan_id", "tahun", "triwulan", "nilai"):
+        a = per_sub.setdefault(r.sub_kegiatan_id, Anggaran())
+        if r.tahun < tahun:
+            a.lalu = _jumlah([a.lalu, r.nilai])
+        else:
+            a.triwulan[r.triwulan - 1] = _jumlah([a.triwulan[r.triwulan - 1], r.nilai])
+    return per_sub
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicators over the Renstra's years
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Ukuran:
+    """One indicator in the report: this year's measurement (kinerja.selectors), the values of
+    the Renstra's earlier years, and the capaian against this year's target and the end target."""
+
+    indikator: Indikator
+    kinerja: object
+    akhir: TargetAkhir | None
+    sampai_lalu: object
+    sampai_renstra: object
+    capaian_renja: rules.HasilCapaian
+    capaian_renstra: rules.HasilCapaian
+
+    @property
+    def dihitung(self):
+        return self.kinerja.dihitung
+
+
+def _ukur_semua(renstra, tahun, triwulan, skala, indikator):
+    """{indicator id: Ukuran} for every indicator, from three queries (targets of every year,
+    realisations of every year up to `tahun`, levels of the qualitative scales)."""
+    tahun_renstra = list(range(renstra.tahun_awal, tahun + 1))
+    target_tahun, target_triwulan = {}, {}
+    for t in Target.objects.filter(indikator__renstra=renstra, tahun__lte=tahun).select_related("tingkat"):
+        if t.triwulan:
+            target_triwulan.setdefault((t.tahun, t.indikator_id), {}).setdefault(t.triwulan, []).append(t)
+        else:
+            target_tahun.setdefault((t.tahun, t.indikator_id), []).append(t)
+    realisasi = {}
+    for r in (
+        Realisasi.objects.filter(indikator__renstra=renstra, tahun__lte=tahun)
+        .select_related("tingkat")
+        .defer(*Realisasi.NARASI)
+    ):
+        realisasi.setdefault((r.tahun, r.indikator_id), {})[r.triwulan] = r
+    tingkatan = {}
+    for t in Tingkat.objects.filter(skala__indikator__renstra=renstra).distinct().order_by("skala_id", "urutan"):
+        tingkatan.setdefault(t.skala_id, []).append(t.nama)
+
+    hasil = {}
+    for i in indikator:
+        skala_i = tingkatan.get(i.skala_tingkat_id, []) if i.skala_tingkat_id else ()
+        per_tahun = {
+            th: hitung_indikator(
+                i,
+                target_tahun.get((th, i.pk), []),
+                target_triwulan.get((th, i.pk), {}),
+                realisasi.get((th, i.pk), {}),
+                skala,
+                skala_i,
+            )
+            for th in tahun_renstra
+        }
+        ini = per_tahun[tahun]
+        lalu = [per_tahun[th].nilai_tahunan for th in tahun_renstra[:-1]]
+        sampai_renstra = nilai_periode([*lalu, ini.nilai_sampai[triwulan - 1]], i.cara_tahunan)
+        akhir = target_akhir(i, i.target_per_tahun)
+        hasil[i.pk] = Ukuran(
+            indikator=i,
+            kinerja=ini,
+            akhir=akhir,
+            sampai_lalu=nilai_periode(lalu, i.cara_tahunan),
+            sampai_renstra=sampai_renstra,
+            capaian_renja=ini.capaian_sampai[triwulan - 1],
+            capaian_renstra=hasil_terhadap_akhir(i, akhir, sampai_renstra, skala_i),
+        )
+    return hasil
+
+
+# ---------------------------------------------------------------------------------------------
+# Averages
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Kelompok:
+    """The nodes shown in a block (a sasaran, or the whole report) with their counted indicators,
+    for the averages."""
+
+    simpul: dict = field(default_factory=dict)  # (level, pk) → [Ukuran]
+
+    def tambah(self, simpul, ukuran):
+        self.simpul.setdefault((simpul.LEVEL, simpul.pk), []).extend(u for u in ukuran if u.dihitung)
+
+    def gabung(self, lain):
+        for kunci, ukuran in lain.simpul.items():
+            self.simpul.setdefault(kunci, []).extend(ukuran)
+
+    def rata_rata(self, atribut, cara, batas):
+        """Mean capaian: of every counted indicator once ("indikator"), or of each node's own
+        mean ("bertingkat"), as `KinerjaTahun.rata_rata_kelompok` defines them."""
+        if cara == "bertingkat":
+            return rules.rata_rata_capaian(
+                rules.rata_rata_capaian((getattr(u, atribut).nilai for u in ukuran), batas)
+                for ukuran in self.simpul.values()
+            )
+        unik = {u.indikator.pk: u for ukuran in self.simpul.values() for u in ukuran}
+        return rules.rata_rata_capaian((getattr(u, atribut).nilai for u in unik.values()), batas)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+
+def _kepala(renstra, tahun, triwulan):
+    """The header of the form (Permendagri 86/2017), with the column-number row under it."""
+    akhir = renstra.tahun_akhir if renstra else tahun
+    sampai = f" s.d. Triwulan {romawi(triwulan)}" if triwulan < 4 else ""
+    kelompok = [
+        f"Target Renstra pada Tahun {akhir} (Akhir Periode Renstra)",
+        f"Realisasi Capaian Kinerja Renstra s.d. Renja Tahun Lalu ({tahun - 1})",
+        f"Target Kinerja dan Anggaran Renja Tahun {tahun} yang Dievaluasi",
+    ]
+    sesudah = [
+        f"Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi{sampai}",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja (%)",
+        f"Realisasi Kinerja dan Anggaran Renstra s.d. Tahun {tahun}",
+        f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra s.d. Tahun {tahun} (%)",
+    ]
+    return [
+        [
+            Kepala("No", baris=3),
+            Kepala("Sasaran", baris=3),
+            Kepala("Kode", baris=3),
+            Kepala("Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan", baris=3),
+            Kepala("Indikator Kinerja", baris=3),
+            *[Kepala(t, kolom=2, baris=2) for t in kelompok],
+            Kepala("Realisasi Kinerja pada Triwulan", kolom=8),
+            *[Kepala(t, kolom=2, baris=2) for t in sesudah],
+            Kepala("Predikat", baris=3),
+            Kepala("Unit Penanggung Jawab", baris=3),
+        ],
+        [Kepala(romawi(q), kolom=2) for q in range(1, 5)],
+        [Kepala(x) for _ in PASANGAN for x in ("K", "Rp")],
+        [
+            *[Kepala(str(n)) for n in range(1, len(DEPAN) + 1)],
+            *[Kepala(str(n), kolom=2) for n in range(len(DEPAN) + 1, len(DEPAN) + len(PASANGAN) + 1)],
+            Kepala(str(len(DEPAN) + len(PASANGAN) + 1)),
+            Kepala(str(len(DEPAN) + len(PASANGAN) + 2)),
+        ],
+    ]
+
+
+def _sel_anggaran(a, triwulan):
+    """The Rp cells of a node, by column pair (all empty for `a` None)."""
+    if a is None:
+        return dict.fromkeys(PASANGAN, kosong())
+    realisasi = a.realisasi(triwulan)
+    sampai = a.sampai_renstra(triwulan)
+    sel = {
+        "target_renstra": rupiah(a.renstra),
+        "sampai_lalu": rupiah(a.lalu),
+        "target_renja": rupiah(a.pagu),
+        "realisasi_renja": rupiah(realisasi),
+        "capaian_renja": _serapan(realisasi, a.pagu),
+        "sampai_renstra": rupiah(sampai),
+        "capaian_renstra": _serapan(sampai, a.renstra),
+    }
+    for q in range(4):
+        sel[f"triwulan_{q + 1}"] = rupiah(a.triwulan[q]) if q < triwulan else kosong()
+    return sel
+
+
+def _sel_kinerja(u, triwulan):
+    """The K cells of an indicator, by column pair (all empty for `u` None)."""
+    if u is None:
+        return dict.fromkeys(PASANGAN, kosong())
+    k = u.kinerja
+    sel = {
+        "target_renstra": u.akhir.sel() if u.akhir else kosong(),
+        "sampai_lalu": nilai(u.sampai_lalu),
+        "target_renja": _target_berlaku_sel(k.target),
+        "realisasi_renja": nilai(k.nilai_sampai[triwulan - 1]),
+        "capaian_renja": persen(u.capaian_renja),
+        "sampai_renstra": nilai(u.sampai_renstra),
+        "capaian_renstra": persen(u.capaian_renstra),
+    }
+    for q in range(4):
+        sel[f"triwulan_{q + 1}"] = nilai(k.nilai_triwulan[q]) if q < triwulan else kosong()
+    return sel
+
+
+def _indikator_teks(i):
+    return f"{i.uraian} ({i.satuan})" if i.satuan else i.uraian
+
+
+def _label(teks_label):
+    """A closing row's label, across the columns before the measures."""
+    return teks(teks_label, kolom=LEBAR_LABEL)
+
+
+@dataclass
+class Cabang:
+    """A node shown in the report: the indicators shown on it (none on a node that is only
+    there to hold a bidang's children), its budget (the sum of its shown sub kegiatan) and its
+    shown children."""
+
+    simpul: object
+    indikator: list
+    anggaran: Anggaran
+    anak: list = field(default_factory=list)
+    bidang_id: int | None = None
+
+
+def _jumlah_anggaran(cabang):
+    total = Anggaran()
+    for c in cabang:
+        total.tambah(c.anggaran)
+    return total
+
+
+def _kode(simpul):
+    return simpul.kode
+
+
+def _milik(bidang, bidang_id):
+    return bidang is None or bidang_id == bidang.pk
+
+
+def _pilih_program(program, bidang, anggaran_sub):
+    """The program as shown for `bidang` (None: the whole agency), or None when nothing of it is
+    that bidang's. A node of another bidang holding the bidang's children is shown without its
+    indicators."""
+    kegiatan = []
+    for kg in sorted(program.daftar_kegiatan, key=_kode):
+        sub = []
+        for s in sorted(kg.daftar_sub_kegiatan, key=_kode):
+            b_id = bidang_rantai_id(sub_kegiatan=s)
+            if _milik(bidang, b_id):
+                sub.append(Cabang(s, s.daftar_indikator, anggaran_sub.get(s.pk, Anggaran()), bidang_id=b_id))
+        b_id = bidang_rantai_id(kegiatan=kg)
+        if sub or _milik(bidang, b_id):
+            indikator = kg.daftar_indikator if _milik(bidang, b_id) else []
+            kegiatan.append(Cabang(kg, indikator, _jumlah_anggaran(sub), sub, b_id))
+    b_id = bidang_rantai_id(program=program)
+    if not kegiatan and not _milik(bidang, b_id):
+        return None
+    indikator = program.daftar_indikator if _milik(bidang, b_id) else []
+    return Cabang(program, indikator, _jumlah_anggaran(kegiatan), kegiatan, b_id)
+
+
+class _Penyusun:
+    """Lays out the rows, and gathers the indicators of each sasaran for its average."""
+
+    def __init__(self, opd, ukuran, triwulan, skala, nama_bidang):
+        self.opd = opd
+        self.ukuran = ukuran
+        self.triwulan = triwulan
+        self.skala = skala
+        self.nama_bidang = nama_bidang
+        self.baris = []
+
+    def unit(self, bidang_id):
+        """The unit answering for a node: its bidang, else the agency."""
+        return self.nama_bidang.get(bidang_id) or self.opd.singkatan or self.opd.nama
+
+    def predikat(self, capaian):
+        rentang = self.skala.cari(capaian)
+        return teks(rentang.label) if rentang else kosong()
+
+    def ukuran_sel(self, u, anggaran, dipotong=False):
+        """The K and Rp cells and the predikat of a row: `u` an indicator or None, `anggaran`
+        the node's budget on the node's own row, else None."""
+        if dipotong:
+            return [Sel(teks=REFOCUSING, kolom=UKURAN + 1)]
+        k, rp = _sel_kinerja(u, self.triwulan), _sel_anggaran(anggaran, self.triwulan)
+        return [*[c for p in PASANGAN for c in (k[p], rp[p])], self.predikat(u.capaian_renja.nilai if u else None)]
+
+    def cabang(self, c, depan, tingkat, jenis, kelompok, dipotong=False):
+        """A node's rows: the first indicator on the node's own row, the others on rows below it
+        with the node's columns empty, each indicator's rincian under it. The node's budget and
+        unit are on its own row."""
+        kelompok.tambah(c.simpul, [] if dipotong else [self.ukuran[i.pk] for i in c.indikator])
+        kosong_depan = [kosong() for _ in depan]
+        unit = teks(self.unit(c.bidang_id))
+        if not c.indikator:
+            sel = [*depan, kosong(), *self.ukuran_sel(None, c.anggaran, dipotong), unit]
+            self.baris.append(Baris(sel, tingkat, jenis, f"{c.simpul.LEVEL}-{c.simpul.pk}"))
+            return
+        for n, i in enumerate(c.indikator):
+            pertama = n == 0
+            sel = [
+                *(depan if pertama else kosong_depan),
+                teks(_indikator_teks(i)),
+                *self.ukuran_sel(self.ukuran[i.pk], c.anggaran if pertama else None, dipotong),
+                unit if pertama else kosong(),
+            ]
+            self.baris.append(Baris(sel, tingkat, jenis if pertama else "isi", f"indikator-{i.pk}"))
+            for r in i.daftar_rincian:
+                sel = self.ukuran_sel(self.ukuran[r.pk], None, dipotong)
+                if not dipotong:
+                    sel[-1] = kosong()  # a detail row is not evaluated on its own
+                sel = [*kosong_depan, teks(_indikator_teks(r)), *sel, kosong()]
+                self.baris.append(Baris(sel, tingkat + 1, "rincian", f"indikator-{r.pk}"))
+
+    def rata_rata(self, label, kelompok, cara, batas):
+        """A row with the mean capaian against the Renja and the Renstra, and its predikat."""
+        renja = kelompok.rata_rata("capaian_renja", cara, batas)
+        renstra = kelompok.rata_rata("capaian_renstra", cara, batas)
+        sel = [kosong() for _ in range(UKURAN)]
+        for nama, rata in (("capaian_renja_k", renja), ("capaian_renstra_k", renstra)):
+            sel[KOLOM[nama] - LEBAR_LABEL] = persen(
+                rata, catatan="" if rata is not None else "Belum ada capaian yang terhitung."
+            )
+        self.baris.append(Baris([_label(label), *sel, self.predikat(renja), kosong()], 0, "jumlah"))
+        return renja, renstra
+
+    def penutup(self, total, semua, cara, batas):
+        """The closing rows of the form: the budget totals, the average capaian, the predikat,
+        and the narrative rows (empty: there is no storage for them yet)."""
+        rp = _sel_anggaran(total, self.triwulan)
+        sel = [c for p in PASANGAN for c in (kosong(), rp[p])]
+        self.baris.append(Baris([_label("Jumlah"), *sel, kosong(), kosong()], 0, "jumlah"))
+        renja, renstra = self.rata_rata("Rata-rata capaian kinerja (%)", semua, cara, batas)
+        sel = [kosong() for _ in range(UKURAN)]
+        sel[KOLOM["capaian_renja_k"] - LEBAR_LABEL] = self.predikat(renja)
+        sel[KOLOM["capaian_renstra_k"] - LEBAR_LABEL] = self.predikat(renstra)
+        self.baris.append(Baris([_label("Predikat kinerja"), *sel, self.predikat(renja), kosong()], 0, "jumlah"))
+        for label in NARASI:
+            self.baris.append(Baris([_label(label), kosong(JUMLAH_KOLOM - LEBAR_LABEL)], 0, "isi"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The tree of the Renstra, loaded once
+# ---------------------------------------------------------------------------------------------
+
+
+def _program(pohon):
+    return [p for t in pohon.tujuan for s in t.daftar_sasaran for p in s.daftar_program] + pohon.program_lain
+
+
+def _tautkan(pohon):
+    """Give each kegiatan and sub kegiatan its parent object, and each indicator of a sub
+    kegiatan its sub kegiatan, so that bidang chains and refocusing are read without queries."""
+    for program in _program(pohon):
+        for kg in program.daftar_kegiatan:
+            kg.program = program
+            for s in kg.daftar_sub_kegiatan:
+                s.kegiatan = kg
+                for i in s.daftar_indikator:
+                    for x in [i, *i.daftar_rincian]:
+                        x.sub_kegiatan = s
+
+
+def _nama_bidang(pohon):
+    """{bidang id: name} of the bidang named on programs, kegiatan and sub kegiatan."""
+    nama = {}
+    for p in _program(pohon):
+        for n in [p, *p.daftar_kegiatan, *[s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]]:
+            if n.bidang_id:
+                nama[n.bidang_id] = n.bidang.nama
+    return nama
+
+
+def _semua_indikator(pohon):
+    simpul = [*pohon.tujuan, *[s for t in pohon.tujuan for s in t.daftar_sasaran]]
+    for p in _program(pohon):
+        simpul += [p, *p.daftar_kegiatan, *[s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]]
+    return list({x.pk: x for n in simpul for i in n.daftar_indikator for x in [i, *i.daftar_rincian]}.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+# ---------------------------------------------------------------------------------------------
+
+
+def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+    """The evaluation of the Renja of `tahun` (up to `triwulan`, 4 when None) of an agency, or of
+    one of its bidang (only that bidang's programs, kegiatan and sub kegiatan), against the
+    Renstra in force (Permendagri 86/2017). Fifteen queries whatever the size of the Renstra."""
+    triwulan = triwulan or 4
+    if not 1 <= triwulan <= 4:
+        raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
+    renstra = renstra_berlaku(opd, tahun)
+    skala = skala_laporan("evaluasi_renja")
+    judul_tahun = f"Tahun {tahun}" + (f" s.d. Triwulan {romawi(triwulan)}" if triwulan < 4 else "")
+    tabel = Tabel("Evaluasi Renja", KOLOM_TABEL, _kepala(renstra, tahun, triwulan))
+    laporan = Laporan(
+        kode=KODE,
+        judul=[f"{JUDUL} {bidang.nama if bidang else opd.nama}", judul_tahun],
+        keterangan=keterangan(opd, tahun, triwulan, bidang, renstra),
+        bagian=[tabel],
+        penanda=[penanda_kepala(opd, tanggal, bidang)],
+        orientasi="landscape",
+        nama_berkas=nama_berkas(KODE, opd, tahun, triwulan, bidang),
+    )
+    if renstra is None:
+        laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
+        return laporan
+
+    cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
+    pohon = pohon_renstra(renstra)
+    _tautkan(pohon)
+    ukuran = _ukur_semua(renstra, tahun, triwulan, skala, _semua_indikator(pohon))
+    anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
+    susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon))
+
+    blok = sorted(((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: b[0].kode)
+    if pohon.program_lain:
+        blok.append((None, pohon.program_lain))
+    semua, total, nomor = Kelompok(), Anggaran(), 0
+    for sasaran, daftar_program in blok:
+        program = [c for p in sorted(daftar_program, key=_kode) if (c := _pilih_program(p, bidang, anggaran_sub))]
+        if not program and (sasaran is None or bidang is not None):
+            continue
+        kelompok = Kelompok()
+        anggaran = _jumlah_anggaran(program)
+        total.tambah(anggaran)
+        if sasaran is not None:
+            # The sasaran's indicators are the agency head's: not in a bidang's report.
+            c = Cabang(sasaran, sasaran.daftar_indikator if bidang is None else [], anggaran)
+            susun.cabang(c, [kosong(), teks(sasaran.uraian), kode(sasaran.kode), kosong()], 0, "kelompok", kelompok)
+        else:
+            c = Cabang(_TanpaSasaran(), [], anggaran)
+            susun.cabang(c, [kosong(), teks(_TanpaSasaran.uraian), kosong(), kosong()], 0, "kelompok", kelompok)
+        for p in program:
+            nomor += 1
+            susun.cabang(
+                p, [teks(str(nomor)), kosong(), kode(p.simpul.kode), teks(p.simpul.uraian)], 1, "kelompok", kelompok
+            )
+            for kg in p.anak:
+                susun.cabang(
+                    kg, [kosong(), kosong(), kode(kg.simpul.kode), teks(kg.simpul.uraian)], 2, "kelompok", kelompok
+                )
+                for s in kg.anak:
+                    depan = [kosong(), kosong(), kode(s.simpul.kode), teks(s.simpul.uraian)]
+                    susun.cabang(s, depan, 3, "isi", kelompok, dipotong=s.simpul.refocusing)
+        nama = f"sasaran {sasaran.kode}" if sasaran is not None else "program tanpa sasaran"
+        susun.rata_rata(f"Rata-rata capaian kinerja {nama} (%)", kelompok, cara, batas)
+        semua.gabung(kelompok)
+
+    susun.penutup(total, semua, cara, batas)
+    tabel.baris = susun.baris
+    laporan.catatan += _catatan(renstra, tahun, skala, cara, batas)
+    return laporan
+
+
+class _TanpaSasaran:
+    """The heading of the programs not linked to a sasaran."""
+
+    LEVEL = "sasaran"
+    pk = "lain"
+    uraian = "Program yang belum dikaitkan dengan sasaran"
+
+
+def _catatan(renstra, tahun, skala, cara, batas):
+    if cara == "bertingkat":
+        rata = (
+            "Rata-rata capaian (bertingkat): rata-rata dari rata-rata capaian indikator setiap sasaran, program, "
+            "kegiatan dan sub kegiatan yang tampil (KINERJA_RATA_RATA = bertingkat)."
+        )
+    else:
+        rata = (
+            "Rata-rata capaian (per indikator): rata-rata tanpa bobot dari capaian semua indikator yang tampil, "
+            "setiap indikator dihitung sekali (KINERJA_RATA_RATA = indikator)."
+        )
+    if batas is not None:
+        rata += f" Setiap capaian dihitung paling tinggi {rules.format_angka(batas, None)}%."
+    catatan = [
+        rata + " Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
+        f"Predikat menurut {skala.nama}, dari capaian kinerja Renja (kolom 14): "
+        + "; ".join(str(r) for r in skala.rentang)
+        + ". Nilai dibulatkan setengah ke atas ke 2 desimal sebelum digolongkan.",
+        "Kolom 6: target tahun terakhir Renstra, atau jumlah target tahunan untuk indikator kumulatif; anggaran: "
+        "jumlah pagu indikatif semua tahun Renstra (pagu yang berlaku bila pagu indikatif kosong).",
+        "Kolom 7, 13 dan 15: nilai triwulan dan tahunan digabung menurut cara tahunan indikator (kumulatif dijumlah, "
+        "akhir periode diambil yang terakhir, rata-rata dirata-ratakan). Kolom 14 = 13 terhadap 8; "
+        "kolom 16 = 15 terhadap 6.",
+        "Kolom 8: target Perjanjian Kinerja Perubahan, bila tidak ada Perjanjian Kinerja, bila tidak ada target "
+        "Renstra; anggaran: pagu perubahan, bila tidak ada pagu induk. Anggaran program, kegiatan dan sasaran "
+        "dijumlah dari sub kegiatannya.",
+        "Indikator tujuan tidak dimuat dalam formulir ini; indikator sasaran yang juga menjadi indikator tujuan "
+        "dimuat sekali pada sasarannya.",
+        "Faktor pendorong, faktor penghambat dan tindak lanjut belum disimpan di aplikasi ini: barisnya dibiarkan "
+        "kosong untuk diisi.",
+    ]
+    if tahun == renstra.tahun_awal:
+        catatan.insert(3, f"Tahun {tahun} adalah tahun pertama Renstra: kolom 7 kosong.")
+    return catatan
