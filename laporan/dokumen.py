@@ -205,6 +205,7 @@ class Laporan:
     penanda: list = field(default_factory=list)
     catatan: list = field(default_factory=list)
     orientasi: str = "landscape"
+    padat: bool = False  # a wide form (20+ columns) printed in small type with tight cells
     nama_berkas: str = "laporan"
 
     @property

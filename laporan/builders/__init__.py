@@ -31,6 +31,30 @@ DAFTAR = [
         per_bidang=True,
     ),
     JenisLaporan(
+        "evaluasi-renja",
+        "Evaluasi Hasil Renja",
+        "Permendagri 86/2017: kinerja (K) dan anggaran (Rp) per triwulan, capaian terhadap Renja dan Renstra, "
+        "predikat, unit penanggung jawab.",
+        "evaluasi_renja",
+        per_triwulan=True,
+        per_bidang=True,
+    ),
+    JenisLaporan(
+        "matriks-renstra",
+        "Matriks Renstra",
+        "Tujuan, sasaran, program, kegiatan, sub kegiatan, indikator, kondisi awal, target dan pagu per tahun, "
+        "kondisi akhir, penanggung jawab.",
+        "matriks_renstra",
+        per_bidang=True,
+    ),
+    JenisLaporan(
+        "perjanjian-kinerja",
+        "Perjanjian Kinerja",
+        "Sasaran, indikator dan target tahun itu, anggaran program, tanda tangan kedua pihak.",
+        "perjanjian_kinerja",
+        per_bidang=True,
+    ),
+    JenisLaporan(
         "pohon-kinerja",
         "Pohon Kinerja",
         "Cascading tujuan, sasaran, program, kegiatan dan sub kegiatan dengan indikator dan targetnya.",

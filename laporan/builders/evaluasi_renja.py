@@ -65,18 +65,18 @@ NARASI = (
     "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
 )
 
-# Widths in characters (shares of the table's width), from the longest printed figures: a sub
-# kegiatan code (17), a sasaran's rupiah in bold (13: 8.928.557.353), a capaian in bold
-# (7: 100,00%), "Sangat Tinggi" on two lines. The sasaran is written once per block: narrow.
+# Widths in characters (shares of the table's width). Twenty-nine columns on A4 landscape: a
+# rupiah of 13 digits and a sub kegiatan code break after a dot onto two lines, a capaian
+# (7: 100,00%) fits one.
 KOLOM_TABEL = [
-    Kolom(3.5),
+    Kolom(2.5),
     Kolom(11),
-    Kolom(16.5),
-    Kolom(20, menjorok=True),
-    Kolom(20),
-    *[Kolom(w) for _ in PASANGAN for w in (9.5, 15)],
-    Kolom(10),
-    Kolom(10),
+    Kolom(12),
+    Kolom(17, menjorok=True),
+    Kolom(17),
+    *[Kolom(w) for _ in PASANGAN for w in (10, 11)],
+    Kolom(9),
+    Kolom(9),
 ]
 
 
@@ -617,6 +617,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         bagian=[tabel],
         penanda=[penanda_kepala(opd, tanggal, bidang)],
         orientasi="landscape",
+        padat=True,
         nama_berkas=nama_berkas(KODE, opd, tahun, triwulan, bidang),
     )
     if renstra is None:

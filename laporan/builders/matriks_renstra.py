@@ -162,6 +162,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         bagian=[],
         penanda=[penanda_kepala(opd, tanggal)],
         orientasi="landscape",
+        padat=True,
         nama_berkas=nama_berkas(KODE, opd, tahun, None, bidang),
     )
     if renstra is None:

@@ -1,6 +1,8 @@
 """How a report cell is written on screen and in PDF: through the rules module's formats."""
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from kinerja import rules
 from laporan.dokumen import Jenis
@@ -31,6 +33,16 @@ def tulis_sel(sel):
 def tampil(sel):
     """`{{ sel|tampil }}`: the cell's text."""
     return tulis_sel(sel)
+
+
+@register.filter
+def tampil_html(sel):
+    """`{{ sel|tampil_html }}`: the cell's text, a long number or code allowed to break after a
+    dot (a 13-digit rupiah or a sub kegiatan code in a narrow column of a wide form)."""
+    teks = tulis_sel(sel)
+    if (sel.angka or sel.jenis == Jenis.KODE) and len(teks) > 9:
+        return mark_safe(escape(teks).replace(".", ".<wbr>"))
+    return teks
 
 
 @register.filter
