@@ -33,3 +33,17 @@ def test_reviewer_opens_the_quarterly_evaluation_and_downloads_its_pdf_and_xlsx(
     with halaman.expect_download() as unduhan:
         halaman.get_by_role("link", name="PDF").click()
     assert unduhan.value.suggested_filename == "evaluasi-triwulan-dspppa-belitung-2024-tw2.pdf"
+
+
+def test_operator_folds_a_branch_of_the_pohon_kinerja(demo, masuk, live_server):
+    halaman = masuk("operator_belitung")
+    halaman.goto(f"{live_server.url}/laporan/DSPPPA-BELITUNG/2024/pohon-kinerja/")
+    expect(halaman.get_by_text("POHON KINERJA", exact=False).first).to_be_visible()
+    sub = halaman.locator(".pohon-kotak", has_text="Sub Kegiatan 1.06.01.2.01.0001").first
+    expect(sub).to_be_visible()
+    simpan_gambar(halaman, "laporan-pohon-kinerja")
+
+    halaman.locator("summary", has_text="Kegiatan 1.06.01.2.01").first.click()
+    expect(sub).to_be_hidden()
+    halaman.locator("summary", has_text="Kegiatan 1.06.01.2.01").first.click()
+    expect(sub).to_be_visible()

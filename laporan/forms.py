@@ -12,7 +12,11 @@ class PilihanLaporanForm(forms.Form):
     """Read from the query string. `opd` is limited to the user's scope, `bidang` to the agency."""
 
     opd = forms.ModelChoiceField(
-        label="Perangkat daerah", queryset=PerangkatDaerah.objects.none(), to_field_name="kode", required=False
+        label="Perangkat daerah",
+        queryset=PerangkatDaerah.objects.none(),
+        to_field_name="kode",
+        required=False,
+        empty_label="Semua perangkat daerah",
     )
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     triwulan = forms.TypedChoiceField(

@@ -145,10 +145,10 @@ def _kepala_form2():
 KOLOM_FORM1 = [
     Kolom(5),
     Kolom(16),
-    Kolom(30, menjorok=True),
-    Kolom(28),
-    Kolom(11),
-    Kolom(9),
+    Kolom(28, menjorok=True),
+    Kolom(27),
+    Kolom(12),
+    Kolom(10),
     *[Kolom(w) for _ in TRIWULAN for w in (10, 11)],
 ]
 KOLOM_FORM2 = [
