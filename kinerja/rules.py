@@ -327,7 +327,11 @@ def nilai_sampai_triwulan(nilai_per_triwulan, cara, triwulan):
     """
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
-    dilaporkan = [v for v in _per_triwulan(nilai_per_triwulan)[:triwulan] if v is not None]
+    return _gabung([v for v in _per_triwulan(nilai_per_triwulan)[:triwulan] if v is not None], cara)
+
+
+def _gabung(dilaporkan, cara):
+    """Reported values (in order, Decimals) combined by the rule `cara`; None when none."""
     if not dilaporkan:
         return None
     if cara == KUMULATIF:
@@ -337,6 +341,48 @@ def nilai_sampai_triwulan(nilai_per_triwulan, cara, triwulan):
     if cara == RATA_RATA:
         return sum(dilaporkan, Decimal(0)) / len(dilaporkan)
     raise ValueError(f"Cara nilai tahunan harus kumulatif, akhir_periode atau rata_rata, bukan {cara!r}.")
+
+
+@_dalam_konteks
+def nilai_periode(nilai_per_tahun, cara):
+    """The value of several years together by the indicator's rule, as quarters make a year:
+    the realisation "s.d. tahun lalu" and "s.d. tahun berjalan" of a Renstra (Permendagri
+    86/2017, evaluation of the Renja). A level of a qualitative indicator is the last reached.
+
+    >>> nilai_periode([Decimal(10), None, Decimal(12)], "kumulatif")
+    Decimal('22')
+    >>> nilai_periode(["Pratama", "Madya"], "akhir_periode")
+    'Madya'
+    """
+    dilaporkan = [v for v in nilai_per_tahun if v is not None and v != ""]
+    if dilaporkan and _nama_tingkat(dilaporkan[-1]):
+        return dilaporkan[-1]
+    return _gabung([_realisasi(v) for v in dilaporkan], cara)
+
+
+def _nama_tingkat(x):
+    """Whether `x` names a level (Pratama, Madya ...) rather than writing a number."""
+    if not isinstance(x, str):
+        return False
+    try:
+        _realisasi(x)
+    except ValueError:
+        return True
+    return False
+
+
+def kondisi_akhir(target_per_tahun, cara):
+    """The Renstra's end-of-period target (kondisi akhir) from its yearly targets {tahun: nilai}:
+    their sum for a count (`kumulatif`), the last year's otherwise (percentages, ratios, indices:
+    the seed Renstra sums percentages to 500, a slip). None when a year has no number.
+
+    >>> kondisi_akhir({2025: Decimal(5), 2026: Decimal(5), 2027: Decimal(5)}, "kumulatif")
+    Decimal('15')
+    """
+    nilai = [v for _, v in sorted(target_per_tahun.items())]
+    if not nilai or any(not isinstance(v, Decimal) for v in nilai):
+        return None
+    return sum(nilai) if cara == KUMULATIF else nilai[-1]
 
 
 def nilai_tahunan(nilai_per_triwulan, cara):

@@ -380,15 +380,6 @@ def cara_tahunan_baru(satuan):
     return Indikator.CaraTahunan.KUMULATIF
 
 
-def kondisi_akhir(target_per_tahun, cara):
-    """The end-of-period target from the yearly ones (DESIGN: a sum for counts, the last year
-    otherwise); None when a year has no number."""
-    nilai = [v for _, v in sorted(target_per_tahun.items())]
-    if not nilai or any(not isinstance(v, Decimal) for v in nilai):
-        return None
-    return sum(nilai) if cara == Indikator.CaraTahunan.KUMULATIF else nilai[-1]
-
-
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
@@ -559,7 +550,7 @@ class _Penulis:
             if t is not None:
                 tertulis[tahun] = isi
         if isinstance(baris.akhir, Decimal) and len(tertulis) == len(baris.target):
-            hitungan = kondisi_akhir(tertulis, ind.cara_tahunan)
+            hitungan = rules.kondisi_akhir(tertulis, ind.cara_tahunan)
             if hitungan is not None and hitungan != baris.akhir:
                 aturan = (
                     "jumlah target tahunan"

@@ -26,7 +26,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kos
 from renstra.models import Indikator, Pagu, Target, Tingkat
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import keterangan, nama_berkas, penanda_kepala
+from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
 
 KODE = "evaluasi-renja"
 JUDUL = "Evaluasi Hasil Renja"
@@ -91,21 +91,6 @@ def _jumlah(nilai):
     return sum(ada) if ada else None
 
 
-def nilai_periode(nilai_per_tahun, cara):
-    """The value of several years together, by the indicator's yearly rule (as
-    `rules.nilai_sampai_triwulan` combines quarters): `kumulatif` sums the reported years,
-    `akhir_periode` takes the last reported one, `rata_rata` their mean; a level (qualitative
-    indicator) is the last one reached. None when no year is reported."""
-    ada = [v for v in nilai_per_tahun if v is not None and v != ""]
-    if not ada:
-        return None
-    if cara == rules.AKHIR_PERIODE or isinstance(ada[-1], str):
-        return ada[-1]
-    if cara == rules.KUMULATIF:
-        return sum(ada, Decimal(0))
-    return sum(ada, Decimal(0)) / len(ada)
-
-
 @dataclass
 class TargetAkhir:
     """The Renstra's target for its end (kondisi akhir): a number, a band or a level."""
@@ -155,15 +140,6 @@ def hasil_terhadap_akhir(indikator, akhir, realisasi, tingkatan):
     if akhir.bawah is not None:
         return rules.hasil_capaian_rentang(akhir.bawah, akhir.atas, realisasi)
     return rules.hasil_capaian(akhir.nilai, realisasi, indikator.arah, indikator.metode_negatif)
-
-
-def _target_berlaku_sel(target):
-    """The target in force (revised PK, PK, Renstra) as a cell: a number, or its printed form."""
-    if target is None:
-        return kosong()
-    if target.nilai is not None and not target.teks:
-        return nilai(target.nilai)
-    return teks(target.tertulis(lambda d: rules.format_angka(d, desimal=None)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,13 +263,13 @@ def _ukur_semua(renstra, tahun, triwulan, skala, indikator):
         }
         ini = per_tahun[tahun]
         lalu = [per_tahun[th].nilai_tahunan for th in tahun_renstra[:-1]]
-        sampai_renstra = nilai_periode([*lalu, ini.nilai_sampai[triwulan - 1]], i.cara_tahunan)
+        sampai_renstra = rules.nilai_periode([*lalu, ini.nilai_sampai[triwulan - 1]], i.cara_tahunan)
         akhir = target_akhir(i, i.target_per_tahun)
         hasil[i.pk] = Ukuran(
             indikator=i,
             kinerja=ini,
             akhir=akhir,
-            sampai_lalu=nilai_periode(lalu, i.cara_tahunan),
+            sampai_lalu=rules.nilai_periode(lalu, i.cara_tahunan),
             sampai_renstra=sampai_renstra,
             capaian_renja=ini.capaian_sampai[triwulan - 1],
             capaian_renstra=hasil_terhadap_akhir(i, akhir, sampai_renstra, skala_i),
@@ -404,7 +380,7 @@ def _sel_kinerja(u, triwulan):
     sel = {
         "target_renstra": u.akhir.sel() if u.akhir else kosong(),
         "sampai_lalu": nilai(u.sampai_lalu),
-        "target_renja": _target_berlaku_sel(k.target),
+        "target_renja": sel_target(k.target),
         "realisasi_renja": nilai(k.nilai_sampai[triwulan - 1]),
         "capaian_renja": persen(u.capaian_renja),
         "sampai_renstra": nilai(u.sampai_renstra),

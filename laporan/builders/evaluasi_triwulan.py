@@ -14,7 +14,7 @@ from kinerja.selectors import bidang_rantai_id, kinerja_tahunan, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import huruf, keterangan, nama_berkas, penanda_kepala
+from .umum import huruf, keterangan, nama_berkas, penanda_kepala, sel_target
 
 KODE = "evaluasi-triwulan"
 JUDUL = "Evaluasi Kinerja Triwulan"
@@ -39,13 +39,8 @@ def _milik_bidang(bidang, program, kegiatan=None, sub_kegiatan=None):
 
 
 def _target(k):
-    """The target in force as a cell: a number, or the printed band or level."""
-    t = k.target if k else None
-    if t is None:
-        return kosong()
-    if t.nilai is not None and not t.teks and not t.tingkat_id and t.batas_bawah is None:
-        return nilai(t.nilai)
-    return teks(t.tertulis(lambda d: rules.format_angka(d, desimal=None)))
+    """The target in force as a cell."""
+    return sel_target(k.target if k else None)
 
 
 def _realisasi(k, q, sampai):

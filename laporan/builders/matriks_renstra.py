@@ -12,12 +12,11 @@ target for a percentage, ratio or index.
 from collections import defaultdict
 
 from kinerja import rules
-from kinerja.importers.matriks_renstra import kondisi_akhir
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode, kosong, nilai, rupiah, teks
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import keterangan, nama_berkas, penanda_kepala
+from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
 
 KODE = "matriks-renstra"
 JUDUL = "Matriks Renstra"
@@ -28,15 +27,6 @@ def _jumlah(daftar):
     """The sum of the amounts that are there; None when none is."""
     ada = [x for x in daftar if x is not None]
     return sum(ada) if ada else None
-
-
-def sel_target(t):
-    """A target as the Renstra prints it: a number, or its written form (a level, a band, "BB (73,00)")."""
-    if t is None:
-        return kosong()
-    if t.nilai is not None and not t.teks:
-        return nilai(t.nilai)
-    return teks(t.tertulis(lambda d: rules.format_angka(d, desimal=None)))
 
 
 def _sel_kondisi_awal(ind):
@@ -53,7 +43,7 @@ def _sel_kondisi_akhir(ind):
         return kosong()
     if ind.cara_tahunan != Indikator.CaraTahunan.KUMULATIF:
         return sel_target(ada[max(ada)])
-    jumlah = kondisi_akhir({th: t.nilai for th, t in ada.items()}, ind.cara_tahunan)
+    jumlah = rules.kondisi_akhir({th: t.nilai for th, t in ada.items()}, ind.cara_tahunan)
     return nilai(jumlah) if jumlah is not None else kosong()
 
 

@@ -23,8 +23,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Penanda, Ta
 from renstra.models import Indikator, Pagu, Program, Target
 from renstra.selectors import renstra_berlaku
 
-from .matriks_renstra import sel_target
-from .umum import keterangan, nama_berkas, penanda_kepala
+from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
 
 KODE = "perjanjian-kinerja"
 JUDUL = "Perjanjian Kinerja"

@@ -13,8 +13,8 @@ walked, not through `Kegiatan.bidang_penanggung_jawab`, which would query per ro
 from dataclasses import dataclass, field
 
 from kinerja import rules
-from laporan.builders.umum import keterangan, nama_berkas, penanda_kepala
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Pohon, SimpulPohon, Tabel, kode, nilai, teks
+from laporan.builders.umum import keterangan, nama_berkas, penanda_kepala, sel_target
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Pohon, SimpulPohon, Tabel, kode, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 KODE = "pohon-kinerja"
@@ -158,15 +158,6 @@ KOLOM = [
 ]
 
 
-def _sel_target(target):
-    """A plain numeric target is a number cell; a band, a level or a printed text stays text."""
-    if target is None:
-        return teks(None)
-    if target.nilai is not None and not target.teks:
-        return nilai(target.nilai)
-    return teks(target.tertulis(rules.format_nilai))
-
-
 def _baris(kotak, tingkat=0):
     """The rows of a box (one per indicator, the first carrying the box) and of its subtree."""
     s = kotak.simpul
@@ -181,7 +172,7 @@ def _baris(kotak, tingkat=0):
                 *awal,
                 teks(indikator.uraian if indikator else None),
                 teks(indikator.satuan if indikator else None),
-                _sel_target(target),
+                sel_target(target),
                 teks(penanggung_jawab if n == 0 else None),
             ],
             tingkat=tingkat,

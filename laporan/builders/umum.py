@@ -6,8 +6,9 @@ import string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from kinerja import rules
 from kinerja.periode import romawi
-from laporan.dokumen import Penanda
+from laporan.dokumen import Penanda, kosong, nilai, teks
 
 
 def keterangan(opd, tahun, triwulan=None, bidang=None, renstra=None):
@@ -47,6 +48,16 @@ def jabatan_lengkap(jabatan, satuan):
     if kata and satuan.split()[:1] == kata[-1:]:
         kata = kata[:-1]
     return " ".join([*kata, satuan])
+
+
+def sel_target(target):
+    """A target as the documents print it: a plain number is a number cell; a band, a level or
+    a printed text ("BB (73,00)") stays text."""
+    if target is None:
+        return kosong()
+    if target.nilai is not None and not target.teks:
+        return nilai(target.nilai)
+    return teks(target.tertulis(lambda d: rules.format_angka(d, desimal=None)))
 
 
 def nama_berkas(kode_laporan, opd, tahun, triwulan=None, bidang=None):

@@ -14,7 +14,7 @@ from kinerja import rules
 from kinerja.models import Realisasi, RealisasiAnggaran
 from kinerja.selectors import kinerja_tahunan
 from kinerja.sintetis import buat_opd_sintetis
-from laporan.builders.evaluasi_renja import KOLOM, build_evaluasi_renja, nilai_periode, target_akhir
+from laporan.builders.evaluasi_renja import KOLOM, build_evaluasi_renja, target_akhir
 from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
 from laporan.templatetags.laporan_tampil import tulis_sel
@@ -314,7 +314,7 @@ def test_quarters_after_the_chosen_one_are_left_empty(dua_tahun):
     ids=["kumulatif-sums", "akhir-periode-last", "rata-rata-mean", "level-last", "nothing-reported"],
 )
 def test_values_of_several_years_combine_by_the_yearly_rule(nilai, cara, hasil):
-    assert nilai_periode(nilai, cara) == hasil
+    assert rules.nilai_periode(nilai, cara) == hasil
 
 
 def _target(nilai=None, tingkat=None):
