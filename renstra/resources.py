@@ -587,6 +587,8 @@ class PerangkatDaerahResource(KunciAlamiResource):
     kota = kolom("Kota", "kota")
     pelaporan_per_bidang = kolom("Pelaporan per bidang", "pelaporan_per_bidang", YaTidakWidget())
     kepala_jabatan, kepala_nama, kepala_nip, kepala_pangkat = _kolom_pejabat()
+    kepala_daerah_jabatan = kolom("Jabatan kepala daerah", "kepala_daerah_jabatan")
+    kepala_daerah_nama = kolom("Nama kepala daerah", "kepala_daerah_nama")
 
     class Meta:
         model = PerangkatDaerah
@@ -595,6 +597,7 @@ class PerangkatDaerahResource(KunciAlamiResource):
         fields = (
             "kode", "nama", "singkatan", "alamat", "kota", "pelaporan_per_bidang",
             "kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat",
+            "kepala_daerah_jabatan", "kepala_daerah_nama",
         )  # fmt: skip
 
 
