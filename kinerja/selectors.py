@@ -106,7 +106,8 @@ class KinerjaTahun:
         return rules.rata_rata_capaian((k.capaian for k in unik.values()), self.batas)
 
 
-def _target_berlaku(daftar):
+def target_berlaku(daftar):
+    """The target in force among an indicator's targets of one year (see URUTAN_TARGET)."""
     for jenis in URUTAN_TARGET:
         for t in daftar:
             if t.jenis == jenis:
@@ -144,13 +145,13 @@ def _hasil(indikator, target, nilai, tingkatan):
 def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala, tingkatan=()):
     """The year of one indicator from its rows: targets of the year (yearly and per quarter, any
     jenis) and realisations per quarter ({triwulan: Realisasi})."""
-    target = _target_berlaku(target_tahun)
+    target = target_berlaku(target_tahun)
     nilai = [_nilai_realisasi(indikator, realisasi.get(tw)) for tw in range(1, 5)]
     if indikator.jenis == Indikator.Jenis.KUALITATIF:
         sampai = [_nilai_kualitatif_sampai(nilai, tw) for tw in range(1, 5)]
     else:
         sampai = [rules.nilai_sampai_triwulan(nilai, indikator.cara_tahunan, tw) for tw in range(1, 5)]
-    per_triwulan = [_target_berlaku(target_triwulan.get(tw, [])) or target for tw in range(1, 5)]
+    per_triwulan = [target_berlaku(target_triwulan.get(tw, [])) or target for tw in range(1, 5)]
     hasil = _hasil(indikator, target, sampai[3], tingkatan)
     return KinerjaIndikator(
         indikator=indikator,

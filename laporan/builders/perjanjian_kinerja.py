@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from django.db.models import F, Prefetch, Q
 
-from kinerja.selectors import URUTAN_TARGET
+from kinerja.selectors import target_berlaku
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Penanda, Tabel, kosong, rupiah, teks
 from renstra.models import Indikator, Pagu, Program, Target
 from renstra.selectors import renstra_berlaku
@@ -52,10 +52,6 @@ def _urut_kode(kode):
     return [int(x) if x.isdigit() else x for x in kode.split(".")]
 
 
-def _target_berlaku(daftar):
-    return next((t for jenis in URUTAN_TARGET for t in daftar if t.jenis == jenis), None)
-
-
 def _indikator(renstra, tahun, bidang):
     """The indicators agreed on, each with `target_tahun` (its yearly targets of `tahun`) and
     the node it measures as `simpul`, in the order of the plan (two queries)."""
@@ -86,7 +82,7 @@ def _indikator(renstra, tahun, bidang):
 def _baris_sasaran(indikator):
     baris, nomor, simpul = [], 0, None
     for ind in indikator:
-        target = _target_berlaku(ind.target_tahun)
+        target = target_berlaku(ind.target_tahun)
         sel = sel_target(target)
         if target is not None and target.jenis == Target.Jenis.RENSTRA:
             sel.catatan = "Target Renstra: belum ada target Perjanjian Kinerja tahun ini."
@@ -191,7 +187,7 @@ def build_perjanjian_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=Non
     jabatan_singkat = (bidang.kepala_jabatan if bidang is not None else opd.kepala_jabatan) or pertama.jabatan
     indikator = _indikator(renstra, tahun, bidang) if renstra else []
     perubahan = any(
-        (t := _target_berlaku(i.target_tahun)) is not None and t.jenis == Target.Jenis.PK_PERUBAHAN for i in indikator
+        (t := target_berlaku(i.target_tahun)) is not None and t.jenis == Target.Jenis.PK_PERUBAHAN for i in indikator
     )
     judul = f"{'Perubahan ' if perubahan else ''}{JUDUL} Tahun {tahun}"
     kolom_sasaran = "Sasaran Program" if bidang is not None else "Sasaran Strategis"
