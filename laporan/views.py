@@ -81,13 +81,24 @@ def laporan_html(request, kode, tahun, nama):
     args = (opd.kode, tahun, jenis.kode)
     query = request.GET.urlencode()
     unduh = {f: reverse(f"laporan:laporan_{f}", args=args) + (f"?{query}" if query else "") for f in ("pdf", "xlsx")}
-    respons = render_halaman(request, laporan, jenis=jenis, opd=opd, form=form, unduh=unduh, tahun=tahun)
+    pilih_bidang = jenis.per_bidang and opd.bidang.exists()
+    respons = render_halaman(
+        request, laporan, jenis=jenis, opd=opd, form=form, unduh=unduh, tahun=tahun, pilih_bidang=pilih_bidang
+    )
     if laporan is None:
         respons.status_code = 400
     return respons
 
 
-def _lampiran(isi, laporan, akhiran, content_type):
+def _unduhan(request, kode, tahun, nama, render, akhiran, content_type):
+    """The report as a file to download, named after the report and its choices."""
+    _, _, form, laporan = _bangun(request, kode, tahun, nama)
+    if laporan is None:
+        return _galat_pilihan(form)
+    try:
+        isi = render(laporan)
+    except PdfTidakTersedia as galat:
+        return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
     respons = HttpResponse(isi, content_type=content_type)
     respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.{akhiran}"'
     return respons
@@ -96,22 +107,13 @@ def _lampiran(isi, laporan, akhiran, content_type):
 @login_required
 @require_GET
 def laporan_pdf(request, kode, tahun, nama):
-    _, _, form, laporan = _bangun(request, kode, tahun, nama)
-    if laporan is None:
-        return _galat_pilihan(form)
-    try:
-        return _lampiran(render_pdf(laporan), laporan, "pdf", "application/pdf")
-    except PdfTidakTersedia as galat:
-        return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
+    return _unduhan(request, kode, tahun, nama, render_pdf, "pdf", "application/pdf")
 
 
 @login_required
 @require_GET
 def laporan_xlsx(request, kode, tahun, nama):
-    _, _, form, laporan = _bangun(request, kode, tahun, nama)
-    if laporan is None:
-        return _galat_pilihan(form)
-    return _lampiran(render_xlsx(laporan), laporan, "xlsx", XLSX)
+    return _unduhan(request, kode, tahun, nama, render_xlsx, "xlsx", XLSX)
 
 
 @require_GET

@@ -61,6 +61,11 @@ class PohonRenstra:
     program_lain: list
     jumlah: dict = field(default_factory=dict)
 
+    @property
+    def semua_program(self):
+        """Every program: those of each sasaran in order, then the ones without a sasaran."""
+        return [p for t in self.tujuan for s in t.daftar_sasaran for p in s.daftar_program] + self.program_lain
+
 
 def _kelompokkan(objek, kunci):
     hasil = defaultdict(list)
@@ -70,11 +75,16 @@ def _kelompokkan(objek, kunci):
 
 
 def _pasang(induk, anak, fk, atribut):
-    """Give every object of `induk` the list of its `anak` (linked by `fk`) as `atribut`;
-    return the grouping, whose key None holds the children without a parent."""
+    """Give every object of `induk` the list of its `anak` (linked by `fk`) as `atribut`, and
+    each child its parent object (the relation of `fk`), so that walking up the tree (the
+    bidang in charge, a sub kegiatan cut by refocusing) needs no query. Return the grouping,
+    whose key None holds the children without a parent."""
     per_induk = _kelompokkan(anak, fk)
+    relasi = fk.removesuffix("_id")
     for i in induk:
         setattr(i, atribut, per_induk.get(i.pk, []))
+        for a in getattr(i, atribut):
+            setattr(a, relasi, i)
     return per_induk
 
 
@@ -105,7 +115,9 @@ def pohon_renstra(renstra):
         (kegiatan, "kegiatan"),
         (sub_kegiatan, "sub_kegiatan"),
     ):
-        _pasang(simpul, utama, f"{level}_id", "daftar_indikator")
+        _pasang(simpul, indikator, f"{level}_id", "daftar_indikator")  # detail rows get their node too
+        for s in simpul:
+            s.daftar_indikator = [i for i in s.daftar_indikator if not i.induk_id]
     _pasang(kegiatan, sub_kegiatan, "kegiatan_id", "daftar_sub_kegiatan")
     _pasang(program, kegiatan, "program_id", "daftar_kegiatan")
     program_per_sasaran = _pasang(sasaran, program, "sasaran_id", "daftar_program")

@@ -536,27 +536,10 @@ class _Penyusun:
 # ---------------------------------------------------------------------------------------------
 
 
-def _program(pohon):
-    return [p for t in pohon.tujuan for s in t.daftar_sasaran for p in s.daftar_program] + pohon.program_lain
-
-
-def _tautkan(pohon):
-    """Give each kegiatan and sub kegiatan its parent object, and each indicator of a sub
-    kegiatan its sub kegiatan, so that bidang chains and refocusing are read without queries."""
-    for program in _program(pohon):
-        for kg in program.daftar_kegiatan:
-            kg.program = program
-            for s in kg.daftar_sub_kegiatan:
-                s.kegiatan = kg
-                for i in s.daftar_indikator:
-                    for x in [i, *i.daftar_rincian]:
-                        x.sub_kegiatan = s
-
-
 def _nama_bidang(pohon):
     """{bidang id: name} of the bidang named on programs, kegiatan and sub kegiatan."""
     nama = {}
-    for p in _program(pohon):
+    for p in pohon.semua_program:
         for n in [p, *p.daftar_kegiatan, *[s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]]:
             if n.bidang_id:
                 nama[n.bidang_id] = n.bidang.nama
@@ -565,7 +548,7 @@ def _nama_bidang(pohon):
 
 def _semua_indikator(pohon):
     simpul = [*pohon.tujuan, *[s for t in pohon.tujuan for s in t.daftar_sasaran]]
-    for p in _program(pohon):
+    for p in pohon.semua_program:
         simpul += [p, *p.daftar_kegiatan, *[s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]]
     return list({x.pk: x for n in simpul for i in n.daftar_indikator for x in [i, *i.daftar_rincian]}.values())
 
@@ -602,7 +585,6 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
 
     cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
     pohon = pohon_renstra(renstra)
-    _tautkan(pohon)
     ukuran = _ukur_semua(renstra, tahun, triwulan, skala, _semua_indikator(pohon))
     anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
     susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon))

@@ -10,32 +10,16 @@ module through `kinerja_tahunan`.
 from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.periode import romawi
-from kinerja.selectors import bidang_rantai_id, kinerja_tahunan, skala_laporan
+from kinerja.selectors import kinerja_tahunan, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import huruf, keterangan, nama_berkas, penanda_kepala, sel_target
+from .umum import huruf, keterangan, milik_bidang, nama_berkas, penanda_kepala, sel_target
 
 KODE = "evaluasi-triwulan"
 JUDUL = "Evaluasi Kinerja Triwulan"
 TRIWULAN = (1, 2, 3, 4)
 REFOCUSING = "REFOCUSING"
-
-
-def _program_terurut(pohon):
-    program = [p for t in pohon.tujuan for s in t.daftar_sasaran for p in s.daftar_program]
-    return sorted(program + pohon.program_lain, key=lambda p: p.kode)
-
-
-def _milik_bidang(bidang, program, kegiatan=None, sub_kegiatan=None):
-    if bidang is None:
-        return True
-    if sub_kegiatan is not None:
-        sub_kegiatan.kegiatan = kegiatan
-        kegiatan.program = program
-    elif kegiatan is not None:
-        kegiatan.program = program
-    return bidang_rantai_id(sub_kegiatan, kegiatan, program if kegiatan is None else None) == bidang.pk
 
 
 def _target(k):
@@ -217,16 +201,16 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
             if simpul.daftar_indikator:
                 susun.simpul("", simpul, tingkat, "kelompok")
                 dimuat += simpul.daftar_indikator
-    for program in _program_terurut(pohon):
-        kegiatan = [kg for kg in program.daftar_kegiatan if _milik_bidang(bidang, program, kg)]
-        if not kegiatan and not _milik_bidang(bidang, program):
+    for program in sorted(pohon.semua_program, key=lambda p: p.kode):
+        kegiatan = [kg for kg in program.daftar_kegiatan if milik_bidang(bidang, kg)]
+        if not kegiatan and not milik_bidang(bidang, program):
             continue
         susun.simpul("", program, 0, "kelompok")
         dimuat += program.daftar_indikator
         for a, kg in enumerate(kegiatan):
             susun.simpul(huruf(a), kg, 1, "kelompok")
             dimuat += kg.daftar_indikator
-            sub = [s for s in kg.daftar_sub_kegiatan if _milik_bidang(bidang, program, kg, s)]
+            sub = [s for s in kg.daftar_sub_kegiatan if milik_bidang(bidang, s)]
             for n, s in enumerate(sub, start=1):
                 susun.simpul(str(n), s, 2, "isi", dipotong=s.refocusing)
                 dimuat += s.daftar_indikator

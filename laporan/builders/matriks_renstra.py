@@ -16,7 +16,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode, kosong, 
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
+from .umum import keterangan, milik_bidang, nama_berkas, penanda_kepala, sel_target
 
 KODE = "matriks-renstra"
 JUDUL = "Matriks Renstra"
@@ -45,14 +45,6 @@ def _sel_kondisi_akhir(ind):
         return sel_target(ada[max(ada)])
     jumlah = rules.kondisi_akhir({th: t.nilai for th, t in ada.items()}, ind.cara_tahunan)
     return nilai(jumlah) if jumlah is not None else kosong()
-
-
-def _bidang_efektif(program, kegiatan=None, sub_kegiatan=None):
-    """The bidang in charge: the node's own, else its parent's (parents loaded by pohon_renstra)."""
-    for simpul in (sub_kegiatan, kegiatan, program):
-        if simpul is not None and simpul.bidang_id:
-            return simpul.bidang
-    return None
 
 
 class _Penyusun:
@@ -168,21 +160,18 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     jumlah_per_tahun = [[] for _ in daftar_tahun]
     pemilik = opd.singkatan or opd.nama
 
-    def milik(program, kegiatan=None, sub_kegiatan=None):
-        return bidang is None or _bidang_efektif(program, kegiatan, sub_kegiatan) == bidang
-
     def baris_program(program):
         """The rows of a program, its kegiatan and sub kegiatan ([] when `bidang` has none of them)."""
         baris_kegiatan, pagu_program = [], [[] for _ in daftar_tahun]
         for kg in program.daftar_kegiatan:
-            sub = [s for s in kg.daftar_sub_kegiatan if milik(program, kg, s)]
-            if not sub and not milik(program, kg):
+            sub = [s for s in kg.daftar_sub_kegiatan if milik_bidang(bidang, s)]
+            if not sub and not milik_bidang(bidang, kg):
                 continue
             pagu_per_sub = [[pagu_sub.get((s.pk, th)) for th in daftar_tahun] for s in sub]
             pagu_kegiatan = [_jumlah(p[k] for p in pagu_per_sub) for k in range(len(daftar_tahun))]
             for k, v in enumerate(pagu_kegiatan):
                 pagu_program[k].append(v)
-            pj = _bidang_efektif(program, kg)
+            pj = kg.bidang_penanggung_jawab
             baris_kegiatan += susun.simpul(
                 [kosong(), kosong(), kode(kg.kode), teks(kg.uraian)],
                 kg.daftar_indikator,
@@ -191,7 +180,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                 tingkat=1,
             )
             for s, p in zip(sub, pagu_per_sub, strict=True):
-                pj = _bidang_efektif(program, kg, s)
+                pj = s.bidang_penanggung_jawab
                 baris_kegiatan += susun.simpul(
                     [kosong(), kosong(), kode(s.kode), teks(s.uraian)],
                     s.daftar_indikator,
@@ -200,7 +189,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                     tingkat=2,
                     jenis="isi",
                 )
-        if not baris_kegiatan and not milik(program):
+        if not baris_kegiatan and not milik_bidang(bidang, program):
             return []
         pagu = [_jumlah(v) for v in pagu_program]
         for k, v in enumerate(pagu):

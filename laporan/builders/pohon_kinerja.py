@@ -6,14 +6,14 @@ eselon IV for sub kegiatan. The same tree is also an indented table, which the X
 writes.
 
 The plan is read by `renstra.selectors.pohon_renstra` in a fixed number of queries; nothing
-here touches the database again (a kegiatan's bidang falls back to its program's from the tree
-walked, not through `Kegiatan.bidang_penanggung_jawab`, which would query per row).
+here touches the database again (its nodes come with their parents, so a kegiatan's
+`bidang_penanggung_jawab` falls back to its program's without a query).
 """
 
 from dataclasses import dataclass, field
 
 from kinerja import rules
-from laporan.builders.umum import keterangan, nama_berkas, penanda_kepala, sel_target
+from laporan.builders.umum import keterangan, milik_bidang, nama_berkas, penanda_kepala, sel_target
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Pohon, SimpulPohon, Tabel, kode, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
@@ -96,26 +96,23 @@ class _Penyusun:
         )
         return _Kotak(simpul, pasangan, anak)
 
-    def _milik_bidang(self, bidang):
-        return self.bidang is None or (bidang is not None and bidang.pk == self.bidang.pk)
-
-    def _cabang(self, tingkat, obj, anak, bidang):
+    def _cabang(self, tingkat, obj, anak):
         """A program, kegiatan or sub kegiatan box; None when filtered out."""
-        if not anak and not self._milik_bidang(bidang):
+        if not anak and not milik_bidang(self.bidang, obj):
             return None
+        bidang = obj.bidang_penanggung_jawab
         return self._kotak(tingkat, obj, anak, bidang.nama if bidang else "")
 
-    def sub_kegiatan(self, s, bidang_induk):
-        return self._cabang("sub_kegiatan", s, [], s.bidang or bidang_induk)
+    def sub_kegiatan(self, s):
+        return self._cabang("sub_kegiatan", s, [])
 
-    def kegiatan(self, k, bidang_program):
-        bidang = k.bidang or bidang_program
-        anak = [x for x in (self.sub_kegiatan(s, bidang) for s in k.daftar_sub_kegiatan) if x]
-        return self._cabang("kegiatan", k, anak, bidang)
+    def kegiatan(self, k):
+        anak = [x for x in (self.sub_kegiatan(s) for s in k.daftar_sub_kegiatan) if x]
+        return self._cabang("kegiatan", k, anak)
 
     def program(self, p):
-        anak = [x for x in (self.kegiatan(k, p.bidang) for k in p.daftar_kegiatan) if x]
-        return self._cabang("program", p, anak, p.bidang)
+        anak = [x for x in (self.kegiatan(k) for k in p.daftar_kegiatan) if x]
+        return self._cabang("program", p, anak)
 
     def _daftar_program(self, daftar):
         return [x for x in (self.program(p) for p in daftar) if x]

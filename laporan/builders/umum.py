@@ -50,6 +50,12 @@ def jabatan_lengkap(jabatan, satuan):
     return " ".join([*kata, satuan])
 
 
+def milik_bidang(bidang, simpul):
+    """Whether a program, kegiatan or sub kegiatan of `pohon_renstra` (parents linked, so no
+    query) is in the report of `bidang`; every node is when `bidang` is None."""
+    return bidang is None or simpul.bidang_penanggung_jawab == bidang
+
+
 def sel_target(target):
     """A target as the documents print it: a plain number is a number cell; a band, a level or
     a printed text ("BB (73,00)") stays text."""

@@ -43,8 +43,3 @@ def tampil_html(sel):
     if (sel.angka or sel.jenis == Jenis.KODE) and len(teks) > 9:
         return mark_safe(escape(teks).replace(".", ".<wbr>"))
     return teks
-
-
-@register.filter
-def tanggal_id(tanggal):
-    return rules.format_tanggal(tanggal)

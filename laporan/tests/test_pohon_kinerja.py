@@ -2,41 +2,29 @@
 print (seed 002 for Batu Bara, seed 003 for Belitung; values copied here, the seeds are not read
 at test time), in a fixed number of queries, and render to HTML, PDF and XLSX."""
 
-import re
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from openpyxl import load_workbook
 
 from kinerja.sintetis import buat_opd_sintetis
 from laporan.builders.pohon_kinerja import build_pohon_kinerja
 from laporan.dokumen import Paragraf, Pohon
 from laporan.renderers.html import render_dokumen
-from laporan.renderers.pdf import periksa_pdf, render_pdf
+from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
 from renstra.models import Bidang, PerangkatDaerah
 from renstra.tests.factories import ProgramFactory, RenstraFactory, TargetFactory
+
+from .conftest import perlu_pdf, teks_pdf
 
 BELITUNG = "DSPPPA-BELITUNG"
 BATUBARA = "DSPPPA-BATUBARA"
 TANGGAL = date(2025, 1, 15)
 # renstra_berlaku + the seven queries of pohon_renstra, whatever the size of the plan.
 JUMLAH_QUERY = 8
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 pytestmark = [pytest.mark.usefixtures("demo"), pytest.mark.django_db]
@@ -326,25 +314,12 @@ def test_xlsx_writes_the_tree_as_an_indented_table_with_numeric_targets():
     assert (ape[5].value, ape[5].data_type) == ("Pratama", "s")
 
 
-@pytest.fixture
-def pdf_tersedia():
-    pesan = periksa_pdf()
-    if pesan:
-        pytest.skip(pesan)
-    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
-        pytest.skip("poppler-utils (pdftotext, pdfinfo) tidak terpasang")
-
-
 def _teks_pdf(pdf, tmp_path):
-    berkas = tmp_path / "pohon.pdf"
-    berkas.write_bytes(pdf)
-    teks = subprocess.run(["pdftotext", str(berkas), "-"], capture_output=True, text=True, check=True).stdout
-    info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
-    halaman = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    teks, halaman = teks_pdf(pdf, tmp_path, tata_letak=False)
     return " ".join(teks.split()), halaman
 
 
-@pytest.mark.usefixtures("pdf_tersedia")
+@perlu_pdf
 def test_pdf_of_belitung_shows_title_head_and_indicators(tmp_path):
     teks, halaman = _teks_pdf(render_pdf(_laporan(BELITUNG, 2024)), tmp_path)
     assert "POHON KINERJA" in teks
@@ -355,7 +330,7 @@ def test_pdf_of_belitung_shows_title_head_and_indicators(tmp_path):
     assert 5 <= halaman <= 20
 
 
-@pytest.mark.usefixtures("pdf_tersedia")
+@perlu_pdf
 def test_pdf_of_batubara_fits_in_a_bounded_number_of_pages(tmp_path):
     teks, halaman = _teks_pdf(render_pdf(_laporan(BATUBARA, 2025)), tmp_path)
     assert "Muliadi, SE" in teks

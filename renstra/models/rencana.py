@@ -236,6 +236,10 @@ class Program(Simpul):
         if self.renstra_id:
             periksa_bidang_milik_opd(self.bidang, self.renstra.opd)
 
+    @property
+    def bidang_penanggung_jawab(self):
+        return self.bidang
+
 
 class Kegiatan(Simpul):
     LEVEL = kode_rules.KEGIATAN
