@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -34,7 +35,7 @@ def daftar(request):
     """Every report for every agency in the user's scope, for a year (and a quarter)."""
     form = PilihanLaporanForm(request.GET, opd_queryset=_opd_pengguna(request.user))
     form.is_valid()
-    tahun = form.cleaned_data.get("tahun") or int(form["tahun"].value())
+    tahun = form.cleaned_data.get("tahun") or timezone.localdate().year
     triwulan = form.cleaned_data.get("triwulan")
     berlaku = Renstra.objects.filter(opd=OuterRef("pk")).berlaku_pada(tahun)
     opd = _opd_pengguna(request.user).annotate(ada_renstra=Exists(berlaku))

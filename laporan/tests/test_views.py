@@ -161,3 +161,11 @@ def test_the_command_refuses_an_unknown_bidang_naming_the_ones_there(dinas, tmp_
             "laporan", "evaluasi-triwulan", "--opd", "DINSOS-A", "--tahun", "2024", "--bidang", "Keuangan",
             "--format", "html", "--output", str(tmp_path / "x.html"),
         )  # fmt: skip
+
+
+def test_a_year_that_is_not_a_number_shows_the_current_year_instead_of_failing(client, dinas):
+    client.force_login(operator(dinas))
+
+    respons = client.get(reverse("laporan:daftar"), {"tahun": "dua ribu"})
+
+    assert respons.status_code == 200
