@@ -34,7 +34,7 @@ from renstra.models import (
     Tujuan,
 )
 
-from .models import Peran, RealisasiAnggaran, User
+from .models import NarasiLaporan, Peran, RealisasiAnggaran, User
 from .models import Realisasi as RealisasiModel
 
 FOLDER_DEMO = Path(settings.BASE_DIR) / "fixtures"
@@ -121,6 +121,15 @@ class _Pemuat:
         for r in data["renstra"]:
             with self.di(f"Renstra {r['tahun_awal']}–{r['tahun_akhir']}"):
                 self.muat_renstra(r)
+        self.muat_narasi(data.get("narasi", []))
+
+    def muat_narasi(self, daftar, indikator=None):
+        """The LKjIP's narrative sections: the agency's, or (under an indicator) the indicator's."""
+        for n in daftar:
+            with self.di(f"narasi {n['bagian']} {n['tahun']}"):
+                narasi = NarasiLaporan(opd=self.opd, tahun=n["tahun"], bagian=n["bagian"], indikator=indikator)
+                narasi.teks = n["teks"]
+                self.simpan(narasi)
 
     def muat_renstra(self, r):
         renstra = self.simpan(
@@ -252,6 +261,7 @@ class _Pemuat:
                             **_ambil(r, RealisasiModel.NARASI),
                         )
                     )
+                self.muat_narasi(d.get("narasi", []), indikator=indikator)
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
 
     def skala(self, nama):

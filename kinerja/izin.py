@@ -11,7 +11,7 @@ import rules
 from renstra.models import Indikator, PerangkatDaerah
 from renstra.querysets import IZIN_SEMUA_OPD
 
-from .models import DataDukung, Pelaporan, Realisasi
+from .models import DataDukung, NarasiLaporan, Pelaporan, Realisasi
 from .selectors import bidang_penanggung_jawab_id
 
 
@@ -24,6 +24,8 @@ def _opd_id(obj):
         return obj.indikator.renstra.opd_id
     if isinstance(obj, DataDukung):
         return obj.realisasi.indikator.renstra.opd_id
+    if isinstance(obj, NarasiLaporan):
+        return obj.opd_id
     return obj.renstra.opd_id  # an indicator
 
 
@@ -81,7 +83,14 @@ def pembuka(user):
     return user.has_perm("kinerja.buka_kembali_pelaporan")
 
 
+@rules.predicate
+def penulis_narasi(user):
+    return user.has_perm("kinerja.change_narasilaporan")
+
+
 rules.add_perm("kinerja.lihat_opd", melihat_semua_opd | (anggota_opd & bidang_sendiri))
 rules.add_perm("kinerja.isi_pelaporan", operator & anggota_opd & unit_sendiri)
 rules.add_perm("kinerja.putuskan_pelaporan", verifikator)
 rules.add_perm("kinerja.buka_pelaporan", pembuka)
+# The LKjIP's prose is the agency's: its operators write it (any bidang), Admin for any agency.
+rules.add_perm("kinerja.tulis_narasi", penulis_narasi & (melihat_semua_opd | anggota_opd))

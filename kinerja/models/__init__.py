@@ -1,12 +1,15 @@
 from .akun import Peran, User
 from .impor import Impor
+from .narasi import BagianNarasi, NarasiLaporan
 from .pelaporan import Pelaporan
 from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
 
 __all__ = [
+    "BagianNarasi",
     "DataDukung",
     "Impor",
+    "NarasiLaporan",
     "Pelaporan",
     "Peran",
     "Realisasi",
