@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from kinerja import rules
-from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target
+from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target, Tingkat
 from renstra.selectors import renstra_berlaku
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
@@ -52,6 +52,7 @@ class KinerjaIndikator:
     capaian_sampai: list
     hasil: rules.HasilCapaian
     predikat: rules.Rentang | None
+    tingkatan: tuple = ()  # the levels of a qualitative indicator's scale, lowest first
 
     @property
     def capaian(self):
@@ -163,6 +164,7 @@ def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala,
         capaian_sampai=[_hasil(indikator, target, sampai[q], tingkatan) for q in range(4)],
         hasil=hasil,
         predikat=skala.cari(hasil.nilai),
+        tingkatan=tuple(tingkatan),
     )
 
 
@@ -183,6 +185,42 @@ def kinerja_tahunan(opd, tahun, skala=None, renstra=None):
         cara_rata_rata=settings.KINERJA_RATA_RATA,
         batas=batas_capaian(),
     )
+
+
+def kinerja_per_tahun(indikator, daftar_tahun, skala):
+    """{(indicator id, year): KinerjaIndikator} of `indikator` in each of `daftar_tahun`, from
+    three queries whatever their number (targets and realisations of those years, and the
+    levels of the qualitative scales). The indicators may come from several Renstra."""
+    indikator = list(indikator)
+    renstra_id = {i.renstra_id for i in indikator}
+    daftar_tahun = list(daftar_tahun)
+    target_tahun, target_triwulan, realisasi = {}, {}, {}
+    for t in Target.objects.filter(indikator__renstra__in=renstra_id, tahun__in=daftar_tahun).select_related("tingkat"):
+        if t.triwulan:
+            target_triwulan.setdefault((t.indikator_id, t.tahun), {}).setdefault(t.triwulan, []).append(t)
+        else:
+            target_tahun.setdefault((t.indikator_id, t.tahun), []).append(t)
+    for r in (
+        Realisasi.objects.filter(indikator__renstra__in=renstra_id, tahun__in=daftar_tahun)
+        .select_related("tingkat")
+        .defer(*Realisasi.NARASI)
+    ):
+        realisasi.setdefault((r.indikator_id, r.tahun), {})[r.triwulan] = r
+    tingkatan = {}
+    for t in Tingkat.objects.filter(skala__indikator__renstra__in=renstra_id).distinct().order_by("skala_id", "urutan"):
+        tingkatan.setdefault(t.skala_id, []).append(t.nama)
+    return {
+        (i.pk, th): hitung_indikator(
+            i,
+            target_tahun.get((i.pk, th), []),
+            target_triwulan.get((i.pk, th), {}),
+            realisasi.get((i.pk, th), {}),
+            skala,
+            tingkatan.get(i.skala_tingkat_id, ()),
+        )
+        for i in indikator
+        for th in daftar_tahun
+    }
 
 
 def _target_per_indikator(tahun, **saringan):

@@ -19,11 +19,11 @@ from decimal import Decimal
 from django.conf import settings
 
 from kinerja import rules
-from kinerja.models import Realisasi, RealisasiAnggaran
+from kinerja.models import RealisasiAnggaran
 from kinerja.periode import romawi
-from kinerja.selectors import batas_capaian, bidang_rantai_id, hitung_indikator, skala_laporan
+from kinerja.selectors import batas_capaian, bidang_rantai_id, kinerja_per_tahun, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, rupiah, teks
-from renstra.models import Indikator, Pagu, Target, Tingkat
+from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
@@ -230,37 +230,11 @@ def _ukur_semua(renstra, tahun, triwulan, skala, indikator):
     """{indicator id: Ukuran} for every indicator, from three queries (targets of every year,
     realisations of every year up to `tahun`, levels of the qualitative scales)."""
     tahun_renstra = list(range(renstra.tahun_awal, tahun + 1))
-    target_tahun, target_triwulan = {}, {}
-    for t in Target.objects.filter(indikator__renstra=renstra, tahun__lte=tahun).select_related("tingkat"):
-        if t.triwulan:
-            target_triwulan.setdefault((t.tahun, t.indikator_id), {}).setdefault(t.triwulan, []).append(t)
-        else:
-            target_tahun.setdefault((t.tahun, t.indikator_id), []).append(t)
-    realisasi = {}
-    for r in (
-        Realisasi.objects.filter(indikator__renstra=renstra, tahun__lte=tahun)
-        .select_related("tingkat")
-        .defer(*Realisasi.NARASI)
-    ):
-        realisasi.setdefault((r.tahun, r.indikator_id), {})[r.triwulan] = r
-    tingkatan = {}
-    for t in Tingkat.objects.filter(skala__indikator__renstra=renstra).distinct().order_by("skala_id", "urutan"):
-        tingkatan.setdefault(t.skala_id, []).append(t.nama)
+    kinerja = kinerja_per_tahun(indikator, tahun_renstra, skala)
 
     hasil = {}
     for i in indikator:
-        skala_i = tingkatan.get(i.skala_tingkat_id, []) if i.skala_tingkat_id else ()
-        per_tahun = {
-            th: hitung_indikator(
-                i,
-                target_tahun.get((th, i.pk), []),
-                target_triwulan.get((th, i.pk), {}),
-                realisasi.get((th, i.pk), {}),
-                skala,
-                skala_i,
-            )
-            for th in tahun_renstra
-        }
+        per_tahun = {th: kinerja[i.pk, th] for th in tahun_renstra}
         ini = per_tahun[tahun]
         lalu = [per_tahun[th].nilai_tahunan for th in tahun_renstra[:-1]]
         sampai_renstra = rules.nilai_periode([*lalu, ini.nilai_sampai[triwulan - 1]], i.cara_tahunan)
@@ -272,7 +246,7 @@ def _ukur_semua(renstra, tahun, triwulan, skala, indikator):
             sampai_lalu=rules.nilai_periode(lalu, i.cara_tahunan),
             sampai_renstra=sampai_renstra,
             capaian_renja=ini.capaian_sampai[triwulan - 1],
-            capaian_renstra=hasil_terhadap_akhir(i, akhir, sampai_renstra, skala_i),
+            capaian_renstra=hasil_terhadap_akhir(i, akhir, sampai_renstra, ini.tingkatan),
         )
     return hasil
 
