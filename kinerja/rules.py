@@ -486,6 +486,26 @@ class Rentang:
             return False
         return not (self.atas is not None and (x > self.atas or (x == self.atas and not self.atas_inklusif)))
 
+    @property
+    def uraian(self):
+        """The band as the reports print it: "≥ 90", "75 s.d. < 90", "= 100", "< 50".
+
+        >>> Rentang("Baik", Decimal(75), Decimal(90)).uraian, Rentang("Sangat baik", Decimal(90), None).uraian
+        ('75 s.d. < 90', '≥ 90')
+        """
+        if self.bawah is not None and self.bawah == self.atas:
+            return f"= {format_angka(self.bawah, None)}"
+        if self.bawah is None and self.atas is None:
+            return "semua nilai"
+        if self.bawah is None:
+            return f"{'≤' if self.atas_inklusif else '<'} {format_angka(self.atas, None)}"
+        kiri = format_angka(self.bawah, None)
+        if self.atas is None:
+            return f"{'≥' if self.bawah_inklusif else '>'} {kiri}"
+        kiri = kiri if self.bawah_inklusif else f"> {kiri}"
+        kanan = format_angka(self.atas, None) if self.atas_inklusif else f"< {format_angka(self.atas, None)}"
+        return f"{kiri} s.d. {kanan}"
+
     def __str__(self):
         kiri = "(−∞" if self.bawah is None else ("[" if self.bawah_inklusif else "(") + format_angka(self.bawah, None)
         kanan = "∞)" if self.atas is None else format_angka(self.atas, None) + ("]" if self.atas_inklusif else ")")

@@ -53,6 +53,8 @@ class KinerjaIndikator:
     hasil: rules.HasilCapaian
     predikat: rules.Rentang | None
     tingkatan: tuple = ()  # the levels of a qualitative indicator's scale, lowest first
+    komponen_triwulan: tuple = ()  # (pembilang, penyebut) of each quarter of a formula indicator, or None
+    target_jenis: dict = field(default_factory=dict)  # the year's targets by kind (Renstra, PK, revised PK)
 
     @property
     def capaian(self):
@@ -148,6 +150,10 @@ def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala,
     jenis) and realisations per quarter ({triwulan: Realisasi})."""
     target = target_berlaku(target_tahun)
     nilai = [_nilai_realisasi(indikator, realisasi.get(tw)) for tw in range(1, 5)]
+    komponen = tuple(
+        (r.pembilang, r.penyebut) if r is not None and r.pembilang is not None else None
+        for r in (realisasi.get(tw) for tw in range(1, 5))
+    )
     if indikator.jenis == Indikator.Jenis.KUALITATIF:
         sampai = [_nilai_kualitatif_sampai(nilai, tw) for tw in range(1, 5)]
     else:
@@ -165,6 +171,8 @@ def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala,
         hasil=hasil,
         predikat=skala.cari(hasil.nilai),
         tingkatan=tuple(tingkatan),
+        komponen_triwulan=komponen,
+        target_jenis={t.jenis: t for t in target_tahun},
     )
 
 

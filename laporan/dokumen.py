@@ -115,13 +115,19 @@ class Baris:
 
 @dataclass
 class Tabel:
-    """A table with its own multi-row header. Each table becomes one sheet in XLSX."""
+    """A table with its own multi-row header. Each table becomes one sheet in XLSX. A `lebar`
+    table of a portrait report is printed on landscape pages of its own; `catatan` are the
+    notes printed under it."""
 
     nama: str
     kolom: list
     kepala: list
     baris: list = field(default_factory=list)
     judul: str = ""
+    lebar: bool = False
+    catatan: list = field(default_factory=list)
+    kunci: str = ""  # what the table shows, e.g. "komposisi-belanja", for finding it again
+    pembuka: list = field(default_factory=list)  # headings and text printed with it (on its landscape page)
 
     @property
     def jumlah_kolom(self):
@@ -181,6 +187,66 @@ class Paragraf:
 
 
 @dataclass
+class Judul:
+    """A heading of a long document: a chapter (`tingkat` 1), a section (2) or a sub-section
+    (3), listed in its table of contents. `jangkar` is its anchor; a chapter starts a page."""
+
+    teks: str
+    tingkat: int = 1
+    nomor: str = ""
+    jangkar: str = ""
+
+    @property
+    def lengkap(self):
+        return f"{self.nomor} {self.teks}".strip()
+
+
+@dataclass
+class DaftarIsi:
+    """The table of contents: the document's headings, with their page numbers in the PDF."""
+
+    entri: list = field(default_factory=list)
+    judul: str = "Daftar Isi"
+
+
+@dataclass
+class Sampul:
+    """The cover of a long document: its title lines, the agency, the year, the address."""
+
+    baris: list
+    bawah: list = field(default_factory=list)
+
+
+@dataclass
+class Butir:
+    """A list of items, numbered or not."""
+
+    isi: list
+    bernomor: bool = False
+
+
+@dataclass
+class Tulisan:
+    """A section written by people, stored per agency and year (kinerja.NarasiLaporan): its
+    text as last saved, by whom and when, and what identifies it for editing (`bagian`, and
+    `indikator_id` for a per-indicator section). `petunjuk` says what belongs there while it is
+    still empty."""
+
+    bagian: str
+    judul: str
+    teks: str = ""
+    indikator_id: int | None = None
+    petunjuk: str = ""
+    versi: int = 0
+    diubah_oleh: str = ""
+    diubah_pada: object = None
+
+    @property
+    def jangkar(self):
+        return f"narasi-{self.bagian}" + (f"-{self.indikator_id}" if self.indikator_id else "")
+
+
+@dataclass
 class Penanda:
     """A signature block: who signs, in which capacity, where and when."""
 
@@ -207,7 +273,14 @@ class Laporan:
     orientasi: str = "landscape"
     padat: bool = False  # a wide form (20+ columns) printed in small type with tight cells
     nama_berkas: str = "laporan"
+    hanya_tabel_xlsx: bool = False  # the XLSX holds the tables alone, not the running text
+    masalah: list = field(default_factory=list)  # data problems found while building (a draft's)
 
     @property
     def judul_utama(self):
         return self.judul[0] if self.judul else ""
+
+    @property
+    def bersampul(self):
+        """A long document with its own cover (the LKjIP), instead of a title block."""
+        return any(isinstance(b, Sampul) for b in self.bagian)

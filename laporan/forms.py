@@ -46,3 +46,19 @@ class PilihanLaporanForm(forms.Form):
             self.fields["bidang"].queryset = opd.bidang.all()
         else:
             self.fields["bidang"].queryset = Bidang.objects.filter(opd__in=opd_queryset)
+
+
+class NarasiForm(forms.Form):
+    """One section of the LKjIP as typed; `versi` is the version the form was opened on."""
+
+    teks = forms.CharField(
+        label="Teks",
+        required=False,
+        strip=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Pisahkan alinea dengan satu baris kosong; tulis butir daftar satu per baris.",
+        error_messages={"max_length": "Teks paling panjang %(limit_value)s karakter (sekarang %(show_value)s)."},
+    )
+    versi = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    indikator = forms.IntegerField(required=False, widget=forms.HiddenInput)

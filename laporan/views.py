@@ -83,8 +83,17 @@ def laporan_html(request, kode, tahun, nama):
     query = request.GET.urlencode()
     unduh = {f: reverse(f"laporan:laporan_{f}", args=args) + (f"?{query}" if query else "") for f in ("pdf", "xlsx")}
     pilih_bidang = jenis.per_bidang and opd.bidang.exists()
+    boleh_tulis = jenis.bernarasi and laporan is not None and request.user.has_perm("kinerja.tulis_narasi", opd)
     respons = render_halaman(
-        request, laporan, jenis=jenis, opd=opd, form=form, unduh=unduh, tahun=tahun, pilih_bidang=pilih_bidang
+        request,
+        laporan,
+        jenis=jenis,
+        opd=opd,
+        form=form,
+        unduh=unduh,
+        tahun=tahun,
+        pilih_bidang=pilih_bidang,
+        boleh_tulis=boleh_tulis,
     )
     if laporan is None:
         respons.status_code = 400

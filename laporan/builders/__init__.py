@@ -14,6 +14,7 @@ class JenisLaporan:
     modul: str
     per_triwulan: bool = False
     per_bidang: bool = False
+    bernarasi: bool = False  # has sections written by the agency, edited on its page
 
     @property
     def build(self):
@@ -60,6 +61,14 @@ DAFTAR = [
         "Cascading tujuan, sasaran, program, kegiatan dan sub kegiatan dengan indikator dan targetnya.",
         "pohon_kinerja",
         per_bidang=True,
+    ),
+    JenisLaporan(
+        "lkjip",
+        "LKjIP",
+        "Laporan Kinerja Instansi Pemerintah tahunan (PermenPAN-RB 53/2014): tabel dan kalimat dari data, narasi "
+        "ditulis perangkat daerah, daftar masalah data.",
+        "lkjip",
+        bernarasi=True,
     ),
 ]
 LAPORAN = {j.kode: j for j in DAFTAR}

@@ -14,7 +14,6 @@ whatever its size.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.conf import settings
 
@@ -26,7 +25,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kos
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
+from .umum import TargetAkhir, hasil_terhadap_akhir, keterangan, nama_berkas, penanda_kepala, sel_target, target_akhir
 
 KODE = "evaluasi-renja"
 JUDUL = "Evaluasi Hasil Renja"
@@ -89,57 +88,6 @@ def _jumlah(nilai):
     """The sum of the rupiah present, None when none is (an empty cell, not 0)."""
     ada = [v for v in nilai if v is not None]
     return sum(ada) if ada else None
-
-
-@dataclass
-class TargetAkhir:
-    """The Renstra's target for its end (kondisi akhir): a number, a band or a level."""
-
-    nilai: Decimal | None = None
-    bawah: Decimal | None = None
-    atas: Decimal | None = None
-    tingkat: str = ""
-    tertulis: str = ""
-
-    def sel(self):
-        if self.tertulis or self.tingkat or self.bawah is not None:
-            return teks(self.tertulis or self.tingkat or _rentang(self.bawah, self.atas))
-        return nilai(self.nilai)
-
-
-def _rentang(bawah, atas):
-    return f"{rules.format_angka(bawah, None)}–{rules.format_angka(atas, None)}"
-
-
-def target_akhir(indikator, target_per_tahun):
-    """The Renstra's end-of-period target (DESIGN, "kondisi akhir"): the sum of the yearly
-    targets for a `kumulatif` indicator, the target of the last year for the others (a
-    percentage, ratio, index or level); None without any Renstra target."""
-    daftar = [t for t in target_per_tahun if t is not None]
-    if not daftar:
-        return None
-    angka = all(t.nilai is not None for t in daftar)
-    if indikator.cara_tahunan == rules.KUMULATIF and angka and len(daftar) > 1:
-        return TargetAkhir(nilai=sum((t.nilai for t in daftar), Decimal(0)))
-    t = daftar[-1]
-    return TargetAkhir(
-        nilai=t.nilai,
-        bawah=t.batas_bawah,
-        atas=t.batas_atas,
-        tingkat=t.tingkat.nama if t.tingkat_id else "",
-        tertulis=t.teks,
-    )
-
-
-def hasil_terhadap_akhir(indikator, akhir, realisasi, tingkatan):
-    """Capaian of a realisation against the Renstra's end target, by the indicator's kind."""
-    if akhir is None:
-        return rules.HasilCapaian(None, rules.Alasan.TARGET_KOSONG)
-    if indikator.jenis == Indikator.Jenis.KUALITATIF:
-        return rules.hasil_capaian_ordinal(akhir.tingkat or None, realisasi, tingkatan)
-    if akhir.bawah is not None:
-        return rules.hasil_capaian_rentang(akhir.bawah, akhir.atas, realisasi)
-    return rules.hasil_capaian(akhir.nilai, realisasi, indikator.arah, indikator.metode_negatif)
 
 
 # ---------------------------------------------------------------------------------------------

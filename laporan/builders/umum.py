@@ -2,6 +2,8 @@
 bidang's head, file names, and the numbering the documents use (A, B, ... for kegiatan)."""
 
 import string
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -9,6 +11,7 @@ from django.utils.text import slugify
 from kinerja import rules
 from kinerja.periode import romawi
 from laporan.dokumen import Penanda, kosong, nilai, teks
+from renstra.models import Indikator
 
 
 def keterangan(opd, tahun, triwulan=None, bidang=None, renstra=None):
@@ -84,3 +87,54 @@ def huruf(i):
         i, sisa = divmod(i - 1, 26)
         hasil = string.ascii_uppercase[sisa] + hasil
     return hasil
+
+
+@dataclass
+class TargetAkhir:
+    """The Renstra's target for its end (kondisi akhir): a number, a band or a level."""
+
+    nilai: Decimal | None = None
+    bawah: Decimal | None = None
+    atas: Decimal | None = None
+    tingkat: str = ""
+    tertulis: str = ""
+
+    def sel(self):
+        if self.tertulis or self.tingkat or self.bawah is not None:
+            return teks(self.tertulis or self.tingkat or _rentang(self.bawah, self.atas))
+        return nilai(self.nilai)
+
+
+def _rentang(bawah, atas):
+    return f"{rules.format_angka(bawah, None)}–{rules.format_angka(atas, None)}"
+
+
+def target_akhir(indikator, target_per_tahun):
+    """The Renstra's end-of-period target (DESIGN, "kondisi akhir"): the sum of the yearly
+    targets for a `kumulatif` indicator, the target of the last year for the others (a
+    percentage, ratio, index or level); None without any Renstra target."""
+    daftar = [t for t in target_per_tahun if t is not None]
+    if not daftar:
+        return None
+    angka = all(t.nilai is not None for t in daftar)
+    if indikator.cara_tahunan == rules.KUMULATIF and angka and len(daftar) > 1:
+        return TargetAkhir(nilai=sum((t.nilai for t in daftar), Decimal(0)))
+    t = daftar[-1]
+    return TargetAkhir(
+        nilai=t.nilai,
+        bawah=t.batas_bawah,
+        atas=t.batas_atas,
+        tingkat=t.tingkat.nama if t.tingkat_id else "",
+        tertulis=t.teks,
+    )
+
+
+def hasil_terhadap_akhir(indikator, akhir, realisasi, tingkatan):
+    """Capaian of a realisation against the Renstra's end target, by the indicator's kind."""
+    if akhir is None:
+        return rules.HasilCapaian(None, rules.Alasan.TARGET_KOSONG)
+    if indikator.jenis == Indikator.Jenis.KUALITATIF:
+        return rules.hasil_capaian_ordinal(akhir.tingkat or None, realisasi, tingkatan)
+    if akhir.bawah is not None:
+        return rules.hasil_capaian_rentang(akhir.bawah, akhir.atas, realisasi)
+    return rules.hasil_capaian(akhir.nilai, realisasi, indikator.arah, indikator.metode_negatif)

@@ -9,6 +9,32 @@ from laporan.dokumen import Jenis
 
 register = template.Library()
 
+TEMPLAT_BAGIAN = {
+    "Tabel": "laporan/_tabel.html",
+    "Pohon": "laporan/_pohon.html",
+    "Paragraf": "laporan/_paragraf.html",
+    "Judul": "laporan/_judul.html",
+    "DaftarIsi": "laporan/_daftar_isi.html",
+    "Sampul": "laporan/_sampul.html",
+    "Butir": "laporan/_butir.html",
+    "Tulisan": "laporan/_tulisan.html",
+    "Penanda": "laporan/_penanda.html",
+}
+
+
+@register.filter
+def templat_bagian(bagian):
+    """`{% include bagian|templat_bagian %}`: the template that shows a part of a report."""
+    return TEMPLAT_BAGIAN[type(bagian).__name__]
+
+
+@register.filter
+def alinea(teks):
+    """A text written by people as paragraphs: blank lines separate them, single line breaks
+    stay (lists typed one item per line)."""
+    return [a.strip("\n") for a in teks.replace("\r\n", "\n").split("\n\n") if a.strip()]
+
+
 TAK_TERHITUNG = "–"
 
 
@@ -42,4 +68,6 @@ def tampil_html(sel):
     teks = tulis_sel(sel)
     if (sel.angka or sel.jenis == Jenis.KODE) and len(teks) > 9:
         return mark_safe(escape(teks).replace(".", ".<wbr>"))
+    if "\n" in teks:
+        return mark_safe(escape(teks).replace("\n", "<br>"))
     return teks

@@ -1,0 +1,66 @@
+"""LKjIP: the yearly performance report of an agency (Laporan Kinerja Instansi Pemerintah,
+PermenPAN-RB 53/2014), structured as seed 003 and drafted from the data: every table and the
+sentences that follow from the numbers are generated; the prose that only people can write is
+stored per agency and year (kinerja.NarasiLaporan) and edited on the report's page. The data
+problems met while building are listed with the draft (`Laporan.masalah`).
+
+One chapter per module: pendahuluan (cover, Kata Pengantar, Ringkasan Eksekutif, Bab I),
+perencanaan (Bab II), capaian and keuangan (Bab III), penutup (Bab IV and the Lampiran). Every
+query is made in `data.kumpulkan`, a fixed number whatever the size of the Renstra."""
+
+from laporan.dokumen import DaftarIsi, Laporan, Paragraf, Tulisan
+
+from ..umum import keterangan, nama_berkas
+from .capaian import bab_akuntabilitas_kinerja
+from .data import kumpulkan
+from .keuangan import bab_akuntabilitas_keuangan
+from .masalah import cari_masalah
+from .naskah import Naskah
+from .pendahuluan import bab_pendahuluan, kata_pengantar, ringkasan, sampul
+from .penutup import bab_penutup, lampiran
+from .perencanaan import bab_perencanaan
+
+KODE = "lkjip"
+JUDUL = "Laporan Kinerja Instansi Pemerintah (LKjIP)"
+
+
+def build_lkjip(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+    """The LKjIP of `opd` for `tahun` (a whole year: `triwulan` and `bidang` do not apply)."""
+    laporan = Laporan(
+        kode=KODE,
+        judul=[f"{JUDUL} {opd.nama}", f"Tahun {tahun}"],
+        keterangan=keterangan(opd, tahun),
+        bagian=[],
+        orientasi="portrait",
+        nama_berkas=nama_berkas(KODE, opd, tahun),
+        hanya_tabel_xlsx=True,
+    )
+    data = kumpulkan(opd, tahun)
+    if data is None:
+        laporan.bagian.append(Paragraf(f"Tidak ada Renstra yang berlaku pada tahun {tahun}."))
+        return laporan
+    laporan.keterangan = keterangan(opd, tahun, renstra=data.renstra)
+    naskah = Naskah(data.narasi)
+    kata_pengantar(data, naskah, tanggal)
+    naskah.tambah(naskah.daftar_isi)
+    ringkasan(data, naskah)
+    bab_pendahuluan(data, naskah)
+    bab_perencanaan(data, naskah)
+    bab_akuntabilitas_kinerja(data, naskah)
+    bab_akuntabilitas_keuangan(data, naskah)
+    bab_penutup(data, naskah, tanggal)
+    lampiran(data, naskah)
+    laporan.bagian = [sampul(data), *naskah.bagian]
+    laporan.masalah = cari_masalah(data, [b for b in naskah.bagian if isinstance(b, Tulisan)])
+    laporan.catatan = _catatan(data)
+    return laporan
+
+
+def _catatan(data):
+    return [
+        f"Kategori capaian menurut {data.skala.nama}; nilai dibulatkan setengah ke atas ke dua desimal sebelum "
+        "digolongkan.",
+    ]
+
+
+__all__ = ["DaftarIsi", "build_lkjip"]

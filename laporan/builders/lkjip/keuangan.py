@@ -1,0 +1,376 @@
+"""Bab III, Akuntabilitas Keuangan: the composition of spending (seed 003, Tabel 3.42), budget and
+spending per program, kegiatan and sub kegiatan (3.43) and per tujuan/sasaran (3.44), the
+effectiveness of the budget against the capaian (3.45), efektivitas (3.47) and efisiensi (3.49).
+
+The year before comes from the Renstra in force then; when that is another Renstra, its programs
+and sub kegiatan are matched to this year's by code, and its tujuan to this year's by their
+wording (a tujuan reworded in the new Renstra is a row of its own, as the seed prints it)."""
+
+from dataclasses import dataclass
+
+from kinerja import rules
+from laporan.dokumen import Baris, Kepala, Kolom, kode, kosong, nilai, persen, rupiah, teks
+
+from .capaian import sel_predikat, tabel_skala
+from .data import Rupiah, jumlah_rupiah
+from .kalimat import kalimat_anggaran
+
+TIDAK_LANGSUNG, LANGSUNG = "tidak_langsung", "langsung"
+JENIS_BELANJA = ((TIDAK_LANGSUNG, "Belanja Tidak Langsung"), (LANGSUNG, "Belanja Langsung"))
+
+
+def _serapan(r):
+    if r.berlaku in (None, 0):
+        return persen(None, catatan="Pagu belum ada atau 0: persentase tidak dapat dihitung." if r.ada else "")
+    if r.realisasi is None:
+        return persen(None, catatan="Realisasi anggaran belum dilaporkan.")
+    return persen(r.serapan)
+
+
+def _subs(pohon):
+    if pohon is None:
+        return []
+    return [s for p in pohon.semua_program for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]
+
+
+def komposisi(data, tahun):
+    """{jenis belanja: Rupiah} of a year: each sub kegiatan counted by the kind of most of its budget."""
+    pohon = data.pohon if tahun == data.tahun else data.pohon_tahun_lalu
+    hasil = {jenis: Rupiah() for jenis, _ in JENIS_BELANJA}
+    for s in _subs(pohon):
+        a = data.anggaran.get(s.pk)
+        jenis = a.jenis_belanja(tahun) if a else None
+        if jenis in hasil:
+            hasil[jenis].tambah(a.per_tahun[tahun])
+    return hasil
+
+
+def total_tahun(data, tahun):
+    pohon = data.pohon if tahun == data.tahun else data.pohon_tahun_lalu
+    return data.rupiah_pohon(pohon, tahun)
+
+
+def _komposisi(data, naskah):
+    tahun = data.tahun
+    daftar_tahun = (tahun - 1, tahun)
+    per_tahun = {th: komposisi(data, th) for th in daftar_tahun}
+    baris = []
+    for n, (jenis, label) in enumerate(JENIS_BELANJA, start=1):
+        sel = [teks(str(n)), teks(label)]
+        for th in daftar_tahun:
+            r = per_tahun[th][jenis]
+            sel += [rupiah(r.berlaku), rupiah(r.realisasi), _serapan(r)]
+        baris.append(Baris(sel, kunci=jenis))
+    sel = [teks("Jumlah", kolom=2)]
+    for th in daftar_tahun:
+        r = jumlah_rupiah(per_tahun[th].values())
+        sel += [rupiah(r.berlaku), rupiah(r.realisasi), _serapan(r)]
+    baris.append(Baris(sel, jenis="jumlah", kunci="jumlah"))
+    naskah.tabel(
+        "komposisi-belanja",
+        f"Komposisi Belanja Tahun Anggaran {tahun - 1}–{tahun}",
+        [Kolom(4), Kolom(24), *[Kolom(w) for _ in daftar_tahun for w in (15, 15, 8)]],
+        [
+            [Kepala("No", baris=2), Kepala("Uraian", baris=2), *[Kepala(str(th), kolom=3) for th in daftar_tahun]],
+            [Kepala(x) for _ in daftar_tahun for x in ("Anggaran Belanja (Rp)", "Realisasi Belanja (Rp)", "%")],
+        ],
+        baris,
+        catatan=[
+            "Anggaran: pagu yang berlaku (anggaran perubahan bila ada, bila tidak anggaran induk). Jenis belanja sub "
+            "kegiatan: jenis sebagian besar pagunya; realisasinya dihitung pada jenis itu."
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Per program, kegiatan and sub kegiatan, matched by code across the two years
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Pasangan:
+    """A node in the year before and this year (either may be None)."""
+
+    lalu: object
+    ini: object
+
+    @property
+    def simpul(self):
+        return self.ini or self.lalu
+
+
+def _pasangkan(lalu, ini):
+    per_kode = {}
+    for n in lalu:
+        per_kode.setdefault(n.kode, Pasangan(None, None)).lalu = n
+    for n in ini:
+        per_kode.setdefault(n.kode, Pasangan(None, None)).ini = n
+    return [per_kode[k] for k in sorted(per_kode)]
+
+
+def _rupiah_simpul(data, simpul, tahun):
+    if simpul is None:
+        return Rupiah()
+    if hasattr(simpul, "daftar_kegiatan"):
+        return data.rupiah_program(simpul, tahun)
+    if hasattr(simpul, "daftar_sub_kegiatan"):
+        return jumlah_rupiah(data.rupiah_sub(s, tahun) for s in simpul.daftar_sub_kegiatan)
+    return data.rupiah_sub(simpul, tahun)
+
+
+def _sel_tahun(r):
+    return [rupiah(r.induk), rupiah(r.perubahan), rupiah(r.realisasi), _serapan(r)]
+
+
+def _keuangan_program(data, naskah):
+    tahun = data.tahun
+    lalu = data.pohon_tahun_lalu
+    program_lalu = lalu.semua_program if lalu is not None else []
+    baris = []
+
+    def tambah(pasangan, tingkat, jenis):
+        r_lalu = _rupiah_simpul(data, pasangan.lalu, tahun - 1)
+        r_ini = _rupiah_simpul(data, pasangan.ini, tahun)
+        s = pasangan.simpul
+        baris.append(
+            Baris(
+                [kode(s.kode), teks(s.uraian), *_sel_tahun(r_lalu), *_sel_tahun(r_ini)],
+                tingkat=tingkat,
+                jenis=jenis,
+                kunci=s.kode,
+            )
+        )
+
+    for p in _pasangkan(program_lalu, data.pohon.semua_program):
+        tambah(p, 0, "kelompok")
+        kegiatan = _pasangkan(p.lalu.daftar_kegiatan if p.lalu else [], p.ini.daftar_kegiatan if p.ini else [])
+        for kg in kegiatan:
+            tambah(kg, 1, "kelompok")
+            sub = _pasangkan(
+                kg.lalu.daftar_sub_kegiatan if kg.lalu else [], kg.ini.daftar_sub_kegiatan if kg.ini else []
+            )
+            for s in sub:
+                tambah(s, 2, "isi")
+    total = [*_sel_tahun(total_tahun(data, tahun - 1)), *_sel_tahun(total_tahun(data, tahun))]
+    baris.append(Baris([teks("Total", kolom=2), *total], jenis="jumlah", kunci="total"))
+    naskah.tabel(
+        "keuangan-program",
+        f"Capaian Kinerja Keuangan Tahun Anggaran {tahun - 1}–{tahun}",
+        [Kolom(11), Kolom(30, menjorok=True), *[Kolom(w) for _ in range(2) for w in (13, 13, 13, 7)]],
+        [
+            [
+                Kepala("Kode", baris=2),
+                Kepala("Program, Kegiatan dan Sub Kegiatan", baris=2),
+                *[Kepala(f"Tahun {th}", kolom=4) for th in (tahun - 1, tahun)],
+            ],
+            [Kepala(x) for _ in range(2) for x in ("Anggaran Induk", "Anggaran Perubahan", "Realisasi", "%")],
+        ],
+        baris,
+        lebar=True,
+        catatan=[
+            "Anggaran program dan kegiatan dijumlah dari sub kegiatannya. % = realisasi terhadap anggaran perubahan "
+            "(anggaran induk bila tidak ada perubahan)."
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Per tujuan/sasaran
+# ---------------------------------------------------------------------------------------------
+
+
+def _urut(kode_tujuan):
+    return int(kode_tujuan) if kode_tujuan.isdigit() else 999
+
+
+def baris_kelompok(data):
+    """[(group of the year before or None, group of this year or None)] in order of the tujuan's
+    code, the year before's first."""
+    ini = data.kelompok(data.pohon)
+    if data.pohon_lalu is None:
+        return [(k if data.renstra.mencakup(data.tahun - 1) else None, k) for k in ini]
+    lalu = data.kelompok(data.pohon_lalu)
+    per_kunci = {k.kunci: k for k in ini}
+    hasil, dipakai = [], set()
+    for k in lalu:
+        pasangan = per_kunci.get(k.kunci)
+        if pasangan is not None:
+            dipakai.add(pasangan.kunci)
+        hasil.append(((_urut(k.tujuan.kode), 0), k, pasangan))
+    hasil += [((_urut(k.tujuan.kode), 1), None, k) for k in ini if k.kunci not in dipakai]
+    return [(lalu, ini) for _, lalu, ini in sorted(hasil, key=lambda x: x[0])]
+
+
+def label_kelompok(k):
+    return "\n".join([f"Tujuan: {k.tujuan.uraian}", *(f"Sasaran: {s.uraian}" for s in k.sasaran)])
+
+
+def _capaian_kelompok(data, tahun, kelompok):
+    if kelompok is None:
+        return None
+    return data.kinerja_tahunan(tahun).rata_rata_kelompok([kelompok.tujuan, *kelompok.sasaran])
+
+
+def _anggaran_tujuan_sasaran(data, naskah):
+    tahun = data.tahun
+    baris = []
+    for lalu, ini in baris_kelompok(data):
+        k = ini or lalu
+        sel = [teks(k.tujuan.kode), teks(label_kelompok(k))]
+        for th, g in ((tahun - 1, lalu), (tahun, ini)):
+            if g is None:
+                sel += [kosong(), kosong(), kosong(), kosong()]
+                continue
+            r = jumlah_rupiah(data.rupiah_program(p, th) for p in g.program)
+            sel += [nilai(len(g.indikator)), rupiah(r.berlaku), rupiah(r.realisasi), _serapan(r)]
+        baris.append(Baris(sel, kunci=f"tujuan-{k.tujuan.pk}"))
+    sel = [teks("Jumlah", kolom=2)]
+    for th in (tahun - 1, tahun):
+        pohon = data.pohon if th == tahun else data.pohon_tahun_lalu
+        r = total_tahun(data, th)
+        jumlah = len({i.pk for k in data.kelompok(pohon) for i in k.indikator}) if pohon else None
+        sel += [nilai(jumlah), rupiah(r.berlaku), rupiah(r.realisasi), _serapan(r)]
+    baris.append(Baris(sel, jenis="jumlah", kunci="jumlah"))
+    naskah.tabel(
+        "anggaran-tujuan-sasaran",
+        f"Pagu dan Realisasi Anggaran terkait Pencapaian Tujuan/Sasaran Tahun {tahun - 1} dan {tahun}",
+        [Kolom(4), Kolom(34), *[Kolom(w) for _ in range(2) for w in (7, 14, 14, 7)]],
+        [
+            [Kepala("No", baris=2), Kepala("Tujuan/Sasaran Strategis", baris=2)]
+            + [Kepala(str(th), kolom=4) for th in (tahun - 1, tahun)],
+            [Kepala(x) for _ in range(2) for x in ("Jumlah Indikator", "Pagu Anggaran", "Realisasi Anggaran", "%")],
+        ],
+        baris,
+        catatan=[
+            "Anggaran tujuan/sasaran: jumlah anggaran program yang mendukung sasarannya; Jumlah: seluruh "
+            "program perangkat daerah."
+        ],
+    )
+
+
+def _efektivitas_tujuan_sasaran(data, naskah):
+    tahun = data.tahun
+    baris = []
+    for lalu, ini in baris_kelompok(data):
+        k = ini or lalu
+        sel = [teks(k.tujuan.kode), teks(label_kelompok(k)), nilai(len(k.indikator))]
+        for th, g in ((tahun - 1, lalu), (tahun, ini)):
+            if g is None:
+                sel += [kosong(), kosong(), kosong()]
+                continue
+            r = jumlah_rupiah(data.rupiah_program(p, th) for p in g.program)
+            capaian = _capaian_kelompok(data, th, g)
+            sel += [
+                persen(capaian, catatan="" if capaian is not None else "Belum ada capaian yang terhitung."),
+                rupiah(r.realisasi),
+                _serapan(r),
+            ]
+        baris.append(Baris(sel, kunci=f"tujuan-{k.tujuan.pk}"))
+    sel = [teks("Jumlah", kolom=2), kosong()]
+    for th in (tahun - 1, tahun):
+        pohon = data.pohon if th == tahun else data.pohon_tahun_lalu
+        if pohon is None:
+            sel += [kosong(), kosong(), kosong()]
+            continue
+        simpul = [n for t in pohon.tujuan for n in [t, *t.daftar_sasaran]]
+        capaian = data.kinerja_tahunan(th).rata_rata_kelompok(simpul)
+        r = total_tahun(data, th)
+        sel += [persen(capaian), rupiah(r.realisasi), _serapan(r)]
+    baris.append(Baris(sel, jenis="jumlah", kunci="jumlah"))
+    cara = (
+        "rata-rata dari rata-rata capaian setiap tujuan dan sasaran (KINERJA_RATA_RATA = bertingkat)"
+        if data.cara_rata_rata == "bertingkat"
+        else "rata-rata capaian semua indikatornya, setiap indikator dihitung sekali (KINERJA_RATA_RATA = indikator)"
+    )
+    naskah.tabel(
+        "efektivitas-tujuan-sasaran",
+        f"Efektivitas Anggaran terhadap Capaian Tujuan/Sasaran Tahun {tahun - 1} dan {tahun}",
+        [Kolom(4), Kolom(32), Kolom(7), *[Kolom(w) for _ in range(2) for w in (11, 14, 8)]],
+        [
+            [Kepala("No", baris=3), Kepala("Tujuan/Sasaran", baris=3), Kepala("Jumlah Indikator", baris=3)]
+            + [Kepala(f"Tahun {th}", kolom=3) for th in (tahun - 1, tahun)],
+            [x for _ in range(2) for x in (Kepala("% Capaian Kinerja Sasaran", baris=2), Kepala("Anggaran", kolom=2))],
+            [Kepala(x) for _ in range(2) for x in ("Realisasi", "%")],
+        ],
+        baris,
+        catatan=[f"% capaian kinerja tujuan/sasaran dan baris Jumlah: {cara}."],
+    )
+
+
+def _efektivitas(data, naskah):
+    tahun = data.tahun
+    skala = data.skala_tetap["efektivitas_anggaran"]
+    naskah.judul("Analisis Efektivitas dan Efisiensi Penggunaan Anggaran", nomor="3.3.1", tingkat=3)
+    naskah.paragraf(
+        "Efektivitas anggaran (Mahsun, 2009) membandingkan realisasi anggaran dengan target (pagu) anggaran: "
+        "Efektivitas = Realisasi Anggaran / Target Anggaran × 100%. Tingkatannya menurut Kepmendagri Nomor "
+        "690.900.327 Tahun 1996:"
+    )
+    tabel_skala(naskah, "skala-efektivitas", "Tingkatan Efektivitas Anggaran", skala, "Tingkat Pencapaian", "Kategori")
+    r = total_tahun(data, tahun)
+    efektivitas = rules.efektivitas(r.realisasi, r.berlaku)
+    naskah.tabel(
+        "efektivitas",
+        "Efektivitas Pengelolaan Anggaran",
+        [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
+        [
+            [
+                Kepala("Target Anggaran (Rp)"),
+                Kepala("Realisasi Anggaran (Rp)"),
+                Kepala("Efektivitas (%)"),
+                Kepala("Kategori"),
+            ]
+        ],
+        [Baris([rupiah(r.berlaku), rupiah(r.realisasi), persen(efektivitas), sel_predikat(skala, efektivitas)])],
+    )
+    if efektivitas is not None:
+        naskah.paragraf(
+            f"Efektivitas = {rules.format_angka(r.realisasi, 0)} / {rules.format_angka(r.berlaku, 0)} × 100% = "
+            f"{rules.format_persen(efektivitas)}: pengelolaan anggaran termasuk kategori "
+            f"{skala.cari(efektivitas).label}."
+        )
+
+
+def _efisiensi(data, naskah):
+    tahun = data.tahun
+    skala = data.skala_tetap["efisiensi_anggaran"]
+    naskah.paragraf(
+        "Efisiensi anggaran (Mahsun, 2009) membandingkan realisasi belanja langsung dengan realisasi seluruh "
+        "belanja: Efisiensi = Realisasi Belanja Langsung / Realisasi Anggaran Belanja × 100%; makin kecil makin "
+        "efisien. Tingkatannya:"
+    )
+    tabel_skala(naskah, "skala-efisiensi", "Tingkatan Efisiensi Anggaran", skala, "Tingkat Pencapaian", "Keterangan")
+    langsung = komposisi(data, tahun)[LANGSUNG]
+    r = total_tahun(data, tahun)
+    efisiensi = rules.efisiensi(langsung.realisasi, r.realisasi)
+    naskah.tabel(
+        "efisiensi",
+        "Efisiensi Penggunaan Anggaran",
+        [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
+        [
+            [
+                Kepala("Realisasi Belanja Langsung (Rp)"),
+                Kepala("Realisasi Anggaran (Rp)"),
+                Kepala("Efisiensi (%)"),
+                Kepala("Kategori"),
+            ]
+        ],
+        [Baris([rupiah(langsung.realisasi), rupiah(r.realisasi), persen(efisiensi), sel_predikat(skala, efisiensi)])],
+    )
+    if efisiensi is not None:
+        naskah.paragraf(
+            f"Efisiensi = {rules.format_angka(langsung.realisasi, 0)} / {rules.format_angka(r.realisasi, 0)} × 100% = "
+            f"{rules.format_persen(efisiensi)}: penggunaan anggaran termasuk kategori {skala.cari(efisiensi).label}."
+        )
+
+
+def bab_akuntabilitas_keuangan(data, naskah):
+    tahun = data.tahun
+    naskah.judul("Akuntabilitas Keuangan", nomor="3.3")
+    naskah.paragraf(kalimat_anggaran(total_tahun(data, tahun), data.skala_tetap["efektivitas_anggaran"], tahun))
+    _komposisi(data, naskah)
+    _keuangan_program(data, naskah)
+    _anggaran_tujuan_sasaran(data, naskah)
+    _efektivitas_tujuan_sasaran(data, naskah)
+    _efektivitas(data, naskah)
+    _efisiensi(data, naskah)

@@ -1,0 +1,120 @@
+"""Data problems found while drafting the LKjIP, shown at the top of the draft so that staff fix
+the data rather than the document: an indicator without a target or a realisation, a sub
+kegiatan that spent more than its budget or spent without one, a quarter not verified, last
+year's figures missing, a section not written yet."""
+
+from dataclasses import dataclass
+
+from kinerja import rules
+from kinerja.models import Pelaporan
+from kinerja.periode import romawi
+
+
+@dataclass
+class Masalah:
+    """One problem: its kind (for grouping and linking), what is wrong, and what it concerns."""
+
+    jenis: str
+    teks: str
+    indikator_id: int | None = None
+    triwulan: int | None = None
+    bagian: str = ""
+
+    JUDUL = {
+        "target": "Indikator tanpa target",
+        "realisasi": "Indikator tanpa realisasi",
+        "anggaran": "Realisasi anggaran",
+        "pelaporan": "Triwulan belum diverifikasi",
+        "tahun_lalu": "Data tahun sebelumnya",
+        "narasi": "Bagian yang belum ditulis",
+    }
+
+    @property
+    def judul(self):
+        return self.JUDUL[self.jenis]
+
+
+def _nama_simpul(i):
+    simpul = i.pemilik
+    return f"{simpul.kode} {simpul.uraian}" if simpul is not None else ""
+
+
+def cari_masalah(data, tulisan):
+    tahun = data.tahun
+    hasil = []
+    for i in data.indikator:
+        k = data.kinerja_tahun(i)
+        if k is None or not k.dihitung:
+            continue
+        if k.target is None:
+            hasil.append(
+                Masalah("target", f"{i.uraian} ({_nama_simpul(i)}): belum ada target tahun {tahun}.", indikator_id=i.pk)
+            )
+        if k.nilai_tahunan is None:
+            hasil.append(
+                Masalah(
+                    "realisasi",
+                    f"{i.uraian} ({_nama_simpul(i)}): belum ada realisasi tahun {tahun}.",
+                    indikator_id=i.pk,
+                    triwulan=4,
+                )
+            )
+    for p in data.pohon.semua_program:
+        for kg in p.daftar_kegiatan:
+            for s in kg.daftar_sub_kegiatan:
+                r = data.rupiah_sub(s, tahun)
+                if r.realisasi is None:
+                    continue
+                if r.berlaku is None or (r.berlaku == 0 and r.realisasi > 0):
+                    hasil.append(
+                        Masalah(
+                            "anggaran",
+                            f"Sub kegiatan {s.kode} {s.uraian}: realisasi {rules.format_rupiah(r.realisasi)} "
+                            f"tanpa pagu tahun {tahun}.",
+                        )
+                    )
+                elif r.realisasi > r.berlaku:
+                    hasil.append(
+                        Masalah(
+                            "anggaran",
+                            f"Sub kegiatan {s.kode} {s.uraian}: realisasi {rules.format_rupiah(r.realisasi)} melebihi "
+                            f"pagu {rules.format_rupiah(r.berlaku)} ({rules.format_persen(r.serapan)}).",
+                        )
+                    )
+    for bidang, tw, p in data.pelaporan:
+        status = p.status if p else Pelaporan.Status.DRAFT
+        if status == Pelaporan.Status.DIVERIFIKASI:
+            continue
+        unit = bidang.nama if bidang else data.opd.singkatan or data.opd.nama
+        hasil.append(
+            Masalah(
+                "pelaporan",
+                f"Triwulan {romawi(tw)} {tahun} ({unit}) berstatus {Pelaporan.Status(status).label.lower()}, belum "
+                "diverifikasi: angkanya masih dapat berubah.",
+                triwulan=tw,
+            )
+        )
+    if data.pohon_tahun_lalu is None or not data.rupiah_pohon(data.pohon_tahun_lalu, tahun - 1).ada:
+        hasil.append(
+            Masalah(
+                "tahun_lalu",
+                f"Anggaran tahun {tahun - 1} tidak tercatat di aplikasi: kolom tahun {tahun - 1} tabel akuntabilitas "
+                "keuangan kosong.",
+            )
+        )
+    tanpa_lalu = [s.indikator.uraian for s in data.strategis if s.lalu is None or s.lalu.nilai_tahunan is None]
+    if tanpa_lalu:
+        hasil.append(
+            Masalah(
+                "tahun_lalu",
+                f"Realisasi tahun {tahun - 1} tidak ada untuk: {'; '.join(tanpa_lalu)}. Hubungkan indikator dengan "
+                "indikator Renstra sebelumnya (kolom pendahulu) bila sama.",
+            )
+        )
+    uraian = {i.pk: i.uraian for i in data.indikator}
+    for t in tulisan:
+        if not t.teks:
+            judul = f"{t.judul} indikator {uraian[t.indikator_id]}" if t.indikator_id else t.judul
+            hasil.append(Masalah("narasi", f"{judul} belum ditulis.", indikator_id=t.indikator_id, bagian=t.bagian))
+    urutan = list(Masalah.JUDUL)
+    return sorted(hasil, key=lambda m: urutan.index(m.jenis))
