@@ -167,6 +167,10 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
     awal_kepala = baris
     awal_badan = _kepala(ws, tabel, awal_kepala)
     baris = _badan(ws, tabel, awal_badan)
+    for catatan in tabel.catatan:
+        if catatan:
+            _tulis(ws, baris, 1, catatan)
+            baris += 1
     if terakhir:
         baris += 1
         for catatan in laporan.catatan:
@@ -189,18 +193,25 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
 
 
 def render_xlsx(laporan):
-    """The report as XLSX bytes."""
+    """The report as XLSX bytes: a sheet per table (the running text before a table on its sheet,
+    unless the report keeps its XLSX to the tables alone)."""
     wb = Workbook()
     wb.remove(wb.active)
     tabel = [b.tabel if isinstance(b, Pohon) else b for b in laporan.bagian if isinstance(b, (Tabel, Pohon))]
     paragraf = []
     for b in laporan.bagian:
         if isinstance(b, Paragraf):
-            paragraf.append(b)
+            if not laporan.hanya_tabel_xlsx:
+                paragraf.append(b)
+            continue
+        if not isinstance(b, (Tabel, Pohon)):
             continue
         t = b.tabel if isinstance(b, Pohon) else b
         _lembar(wb, laporan, t, paragraf, terakhir=t is tabel[-1])
         paragraf = []
+    if not wb.worksheets:
+        ws = wb.create_sheet("Laporan")
+        _judul(ws, laporan, 6, 1)
     wb.properties.title = laporan.judul_utama
     wb.properties.creator = "Kinerja"
     keluaran = BytesIO()

@@ -276,7 +276,7 @@ def kumpulkan(opd, tahun):
         renstra_lalu = renstra_berlaku(opd, tahun - 1)
         pohon_lalu = pohon_renstra(renstra_lalu) if renstra_lalu else None
 
-    semua = [i for n in _simpul(pohon) for u in n.daftar_indikator for i in [u, *u.daftar_rincian]]
+    semua = _indikator_pohon(pohon)
     # Strategic indicators of earlier Renstra (the history of this one's, and the tujuan and
     # sasaran of the year before), with their owners: one query.
     terdahulu = list(
@@ -284,9 +284,7 @@ def kumpulkan(opd, tahun):
         .filter(Q(tujuan__isnull=False) | Q(sasaran__isnull=False))
         .select_related("renstra", "tujuan", "sasaran", "skala_tingkat")
     )
-    semua_lalu = []
-    if pohon_lalu is not None:
-        semua_lalu = [i for n in _simpul(pohon_lalu) for u in n.daftar_indikator for i in [u, *u.daftar_rincian]]
+    semua_lalu = _indikator_pohon(pohon_lalu) if pohon_lalu is not None else []
     per_id = {i.pk: i for i in [*semua_lalu, *terdahulu, *semua]}
     awal = min([renstra.tahun_awal, *(i.renstra.tahun_awal for i in terdahulu)])
     daftar_tahun = list(range(max(awal, tahun - 10), tahun + 1))
@@ -354,6 +352,14 @@ def kumpulkan(opd, tahun):
         pelaporan=pelaporan,
         bidang=bidang,
     )
+
+
+def _indikator_pohon(pohon):
+    """Every indicator of a tree, detail rows included, each knowing its Renstra (no query)."""
+    daftar = [i for n in _simpul(pohon) for u in n.daftar_indikator for i in [u, *u.daftar_rincian]]
+    for i in daftar:
+        i.renstra = pohon.renstra
+    return daftar
 
 
 def _simpul(pohon):
