@@ -37,10 +37,10 @@ from renstra.models import PerangkatDaerah, Renstra  # noqa: E402
 ULANG = int(os.environ.get("BENCH_ULANG", "20"))
 
 
-def ukur(klien, url, data=None, status=200):
+def ukur(klien, url, data=None, status=200, ulang=None):
     """Median server time (ms) of GET `url` (POST `data` when given), and its queries."""
     waktu, kueri = [], 0
-    for _ in range(ULANG):
+    for _ in range(ulang or ULANG):
         with CaptureQueriesContext(connection) as q:
             mulai = time.perf_counter()
             respons = klien.get(url) if data is None else klien.post(url, data)
@@ -105,6 +105,21 @@ def main():
     url = reverse("kinerja:pratinjau", args=[2024, 4, baris.indikator.pk])
     ms, kueri = ukur(klien, url, data={f"r{baris.indikator.pk}-nilai": "53,47"})
     print(f"{'pratinjau satu baris (htmx)':62} {ms:12.1f} {kueri:6d}")
+
+    # The LKjIP: the draft page and its PDF (a PDF takes seconds: fewer runs).
+    klien = Client()
+    klien.force_login(verifikator)
+    for nama, opd, tahun in [("Belitung 2024", belitung, 2024), ("sintetis 2025 (306 indikator)", besar, 2025)]:
+        for format, ulang in (("html", None), ("pdf", max(3, ULANG // 5))):
+            url = _laporan(opd, tahun, "lkjip", format)
+            ms, kueri = ukur(klien, url, ulang=ulang)
+            print(f"{f'LKjIP {nama}, {format.upper()}':62} {ms:12.1f} {kueri:6d}")
+
+
+def _laporan(opd, tahun, nama, format):
+    if format == "html":
+        return reverse("laporan:laporan_html", args=[opd.kode, tahun, nama])
+    return reverse(f"laporan:laporan_{format}", args=[opd.kode, tahun, nama])
 
 
 def _isian(tahun, triwulan):

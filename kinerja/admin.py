@@ -8,7 +8,16 @@ from django.forms.models import BaseInlineFormSet
 
 from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
-from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, RentangPredikat, SkalaPredikat, User
+from .models import (
+    DataDukung,
+    NarasiLaporan,
+    Pelaporan,
+    Realisasi,
+    RealisasiAnggaran,
+    RentangPredikat,
+    SkalaPredikat,
+    User,
+)
 from .models.predikat import periksa_rentang
 from .resources import RealisasiAnggaranResource, RealisasiResource
 
@@ -46,6 +55,17 @@ class RealisasiAdmin(ImporEksporMixin, RiwayatAdmin):
     search_fields = ("indikator__uraian", "indikator__sub_kegiatan__kode")
     autocomplete_fields = ("indikator",)
     inlines = [DataDukungInline]
+
+
+@admin.register(NarasiLaporan)
+class NarasiLaporanAdmin(RiwayatAdmin):
+    """The LKjIP's narrative; written on the report's page, listed here with its history."""
+
+    list_display = ("bagian", "indikator", "opd", "tahun", "diubah_oleh", "diubah_pada")
+    list_filter = (opd_filter("opd"), "tahun", "bagian")
+    list_select_related = ("opd", "indikator", "diubah_oleh")
+    search_fields = ("teks", "indikator__uraian")
+    autocomplete_fields = ("opd", "indikator")
 
 
 @admin.register(RealisasiAnggaran)

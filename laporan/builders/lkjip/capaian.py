@@ -76,7 +76,7 @@ def _capaian_iku(data, naskah):
     naskah.tabel(
         "capaian-iku",
         f"Capaian Indikator Kinerja Tahun {tahun - 1} dan {tahun}",
-        [Kolom(4), Kolom(24), Kolom(24), *[Kolom(w) for _ in range(2) for w in (8, 8, 9, 10)]],
+        [Kolom(4), Kolom(17), Kolom(19), *[Kolom(w) for _ in range(2) for w in (9, 9, 10, 9)]],
         [
             [Kepala("No", baris=2), Kepala("Tujuan/Sasaran Strategis", baris=2), Kepala("Indikator Kinerja", baris=2)]
             + [Kepala(str(th), kolom=4) for th in (tahun - 1, tahun)],
