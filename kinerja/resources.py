@@ -33,7 +33,7 @@ from .models import Realisasi, RealisasiAnggaran
 
 
 class JejakResource(KunciAlamiResource):
-    """Rows that carry a version and their last author (models.realisasi.Jejak)."""
+    """Rows that carry a version and their last author (models.jejak.Jejak)."""
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)

@@ -4,7 +4,7 @@ the user's scope (another agency is a 404); writing needs `kinerja.tulis_narasi`
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -146,10 +146,7 @@ def narasi_riwayat(request, kode, tahun, bagian):
 def narasi_salin(request, kode, tahun):
     """Copy last year's sections into the ones still empty this year."""
     opd = _opd(request, kode)
-    try:
-        hasil = salin_narasi_tahun_lalu(user=request.user, opd=opd, tahun=tahun)
-    except PermissionDenied:
-        raise
+    hasil = salin_narasi_tahun_lalu(user=request.user, opd=opd, tahun=tahun)
     if hasil.disalin:
         messages.success(
             request,

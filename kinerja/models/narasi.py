@@ -2,7 +2,6 @@
 kata pengantar, the organisation's tasks, the strategic issues, and per indicator the factors
 behind its result and the way forward. Kept per agency and year, with history."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from renstra.models import Indikator, PerangkatDaerah
 from renstra.models.periode import cek_tahun
+
+from .jejak import Versi
 
 
 class BagianNarasi(models.TextChoices):
@@ -31,10 +32,10 @@ class BagianNarasi(models.TextChoices):
 PER_INDIKATOR = (BagianNarasi.FAKTOR_PENDORONG, BagianNarasi.FAKTOR_PENGHAMBAT, BagianNarasi.SOLUSI)
 
 
-class NarasiLaporan(models.Model):
+class NarasiLaporan(Versi):
     """One section of one agency's LKjIP of one year; the per-indicator sections name the
-    indicator (of the Renstra in force that year). `versi` counts the saves, so that two people
-    editing the same section cannot overwrite each other unknowingly."""
+    indicator (of the Renstra in force that year). Its version (`Versi`) keeps two people editing
+    the same section from overwriting each other unknowingly."""
 
     Bagian = BagianNarasi
 
@@ -57,18 +58,6 @@ class NarasiLaporan(models.Model):
         related_name="narasi",
     )
     teks = models.TextField("teks", blank=True)
-    versi = models.PositiveIntegerField("versi", default=1, editable=False)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="diubah oleh",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
-    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 
     history = HistoricalRecords()
 

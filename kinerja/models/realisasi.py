@@ -16,31 +16,7 @@ from renstra.models.indikator import ANGKA, periksa_tingkat_sesuai_indikator
 from renstra.models.periode import cek_tahun, cek_tidak_negatif, cek_triwulan, field_triwulan
 from renstra.models.rencana import periksa_tahun_dalam_periode
 
-
-class Jejak(models.Model):
-    """Who changed a row last, and when; the full history is kept by django-simple-history.
-
-    `versi` counts the saves: a page sends back the version it showed, and a save of a row that
-    someone else has saved since is refused (optimistic concurrency). `terlambat` marks a value
-    entered after the quarter's deadline."""
-
-    versi = models.PositiveIntegerField("versi", default=1, editable=False)
-    terlambat = models.BooleanField("diisi setelah batas waktu", default=False, editable=False)
-
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="diubah oleh",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
-    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
-
-    class Meta:
-        abstract = True
+from .jejak import Jejak
 
 
 class Realisasi(Jejak):

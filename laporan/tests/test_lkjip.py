@@ -299,6 +299,19 @@ def test_tabel_3_47_efektivitas(lkjip):
     assert isi(tabel(lkjip, "efektivitas").baris[0]) == ["10.314.852.053", "9.521.256.875", "92,31%", "Efektif"]
 
 
+def test_efektivitas_and_efisiensi_are_written_out_with_their_figures(lkjip):
+    teks = _teks(lkjip)
+    # Seed 003, Tabel 3.47: "Efektivitas = 9.521.256.875 / 10.314.852.053 x 100% = 92,31%", "Efektif".
+    assert (
+        "Efektivitas = 9.521.256.875 / 10.314.852.053 × 100% = 92,31%: pengelolaan anggaran termasuk kategori "
+        "Efektif." in teks
+    )
+    assert (
+        "Efisiensi = 4.684.827.187 / 9.521.256.875 × 100% = 49,20%: penggunaan anggaran termasuk kategori "
+        "Sangat Efisien." in teks
+    )
+
+
 def test_tabel_3_49_efisiensi_takes_the_realisation_of_direct_spending(lkjip):
     # Slip: the seed divides the *budget* of direct spending (5.367.987.782) by the realisation and
     # prints 56,38%; Mahsun's realisasi belanja langsung is 4.684.827.187 (Tabel 3.42): 49,20%.

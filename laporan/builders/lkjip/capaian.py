@@ -194,7 +194,7 @@ def _per_kategori(data, naskah):
         if rata is not None:
             kalimat += (
                 f" Rata-rata capaian indikator tujuan dan sasaran {rules.format_persen(rata)} "
-                f"berada pada kategori {sel_predikat(skala, rata).nilai}."
+                f"berada pada kategori {skala.cari(rata).label}."
             )
         naskah.paragraf(kalimat)
 

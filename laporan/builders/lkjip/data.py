@@ -204,17 +204,12 @@ class DataLkjip:
     pelaporan: list = field(default_factory=list)  # (bidang or None, triwulan, Pelaporan or None)
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
+    _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
 
-    @property
-    def tahun_lalu(self):
-        return self.tahun - 1
-
-    @property
-    def pohon_tahun_lalu(self):
-        """The tree the year before was planned in: this Renstra's, or the earlier one's."""
-        if self.renstra.mencakup(self.tahun_lalu):
-            return self.pohon
-        return self.pohon_lalu
+    def pohon_tahun(self, tahun):
+        """The tree `tahun` (this year or the one before) was planned in: this Renstra's, or the
+        earlier one's (None when there is none)."""
+        return self.pohon if self.renstra.mencakup(tahun) else self.pohon_lalu
 
     def kinerja_tahun(self, indikator, tahun=None):
         return self.kinerja.get((indikator.pk, tahun or self.tahun))
@@ -222,16 +217,18 @@ class DataLkjip:
     def kinerja_tahunan(self, tahun):
         """The performance of the Renstra in force in `tahun` (this one, or the one before), with
         the means of its nodes."""
-        ini = self.renstra.mencakup(tahun)
-        daftar = self.indikator if ini else self.indikator_lalu
-        return KinerjaTahun(
-            renstra=self.renstra if ini else self.renstra_lalu,
-            tahun=tahun,
-            skala=self.skala,
-            indikator=[self.kinerja[i.pk, tahun] for i in daftar if (i.pk, tahun) in self.kinerja],
-            cara_rata_rata=self.cara_rata_rata,
-            batas=self.batas,
-        )
+        if tahun not in self._per_tahun:
+            ini = self.renstra.mencakup(tahun)
+            daftar = self.indikator if ini else self.indikator_lalu
+            self._per_tahun[tahun] = KinerjaTahun(
+                renstra=self.renstra if ini else self.renstra_lalu,
+                tahun=tahun,
+                skala=self.skala,
+                indikator=[self.kinerja[i.pk, tahun] for i in daftar if (i.pk, tahun) in self.kinerja],
+                cara_rata_rata=self.cara_rata_rata,
+                batas=self.batas,
+            )
+        return self._per_tahun[tahun]
 
     def kelompok(self, pohon):
         """The tujuan of a tree with their sasaran, indicators and programs."""
@@ -253,6 +250,18 @@ class DataLkjip:
         return jumlah_rupiah(
             self.rupiah_sub(s, tahun) for kg in program.daftar_kegiatan for s in kg.daftar_sub_kegiatan
         )
+
+    def rupiah_jenis(self, program, tahun, jenis):
+        """The money of `program` in a year spent as `jenis` (belanja langsung or tidak langsung):
+        each sub kegiatan counted by the kind of most of its budget that year."""
+        daftar = []
+        for p in program:
+            for kg in p.daftar_kegiatan:
+                for s in kg.daftar_sub_kegiatan:
+                    a = self.anggaran.get(s.pk)
+                    if a is not None and a.jenis_belanja(tahun) == jenis:
+                        daftar.append(a.per_tahun[tahun])
+        return jumlah_rupiah(daftar)
 
     def rupiah_pohon(self, pohon, tahun):
         if pohon is None:

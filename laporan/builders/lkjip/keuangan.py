@@ -27,27 +27,15 @@ def _serapan(r):
     return persen(r.serapan)
 
 
-def _subs(pohon):
-    if pohon is None:
-        return []
-    return [s for p in pohon.semua_program for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan]
-
-
 def komposisi(data, tahun):
-    """{jenis belanja: Rupiah} of a year: each sub kegiatan counted by the kind of most of its budget."""
-    pohon = data.pohon if tahun == data.tahun else data.pohon_tahun_lalu
-    hasil = {jenis: Rupiah() for jenis, _ in JENIS_BELANJA}
-    for s in _subs(pohon):
-        a = data.anggaran.get(s.pk)
-        jenis = a.jenis_belanja(tahun) if a else None
-        if jenis in hasil:
-            hasil[jenis].tambah(a.per_tahun[tahun])
-    return hasil
+    """{jenis belanja: Rupiah} of a year."""
+    pohon = data.pohon_tahun(tahun)
+    program = pohon.semua_program if pohon is not None else []
+    return {jenis: data.rupiah_jenis(program, tahun, jenis) for jenis, _ in JENIS_BELANJA}
 
 
 def total_tahun(data, tahun):
-    pohon = data.pohon if tahun == data.tahun else data.pohon_tahun_lalu
-    return data.rupiah_pohon(pohon, tahun)
+    return data.rupiah_pohon(data.pohon_tahun(tahun), tahun)
 
 
 def _komposisi(data, naskah):
@@ -124,7 +112,7 @@ def _sel_tahun(r):
 
 def _keuangan_program(data, naskah):
     tahun = data.tahun
-    lalu = data.pohon_tahun_lalu
+    lalu = data.pohon_tahun(tahun - 1)
     program_lalu = lalu.semua_program if lalu is not None else []
     baris = []
 
@@ -226,7 +214,7 @@ def _anggaran_tujuan_sasaran(data, naskah):
         baris.append(Baris(sel, kunci=f"tujuan-{k.tujuan.pk}"))
     sel = [teks("Jumlah", kolom=2)]
     for th in (tahun - 1, tahun):
-        pohon = data.pohon if th == tahun else data.pohon_tahun_lalu
+        pohon = data.pohon_tahun(th)
         r = total_tahun(data, th)
         jumlah = len({i.pk for k in data.kelompok(pohon) for i in k.indikator}) if pohon else None
         sel += [nilai(jumlah), rupiah(r.berlaku), rupiah(r.realisasi), _serapan(r)]
@@ -268,7 +256,7 @@ def _efektivitas_tujuan_sasaran(data, naskah):
         baris.append(Baris(sel, kunci=f"tujuan-{k.tujuan.pk}"))
     sel = [teks("Jumlah", kolom=2), kosong()]
     for th in (tahun - 1, tahun):
-        pohon = data.pohon if th == tahun else data.pohon_tahun_lalu
+        pohon = data.pohon_tahun(th)
         if pohon is None:
             sel += [kosong(), kosong(), kosong()]
             continue
@@ -297,8 +285,24 @@ def _efektivitas_tujuan_sasaran(data, naskah):
     )
 
 
+def _rasio_anggaran(naskah, kunci, nama, skala, kolom, pembilang, penyebut, nilai, hal):
+    """An efektivitas or efisiensi: its table (`kolom`, two amounts with their headers, then
+    the ratio and its category) and the formula pembilang / penyebut written out."""
+    naskah.tabel(
+        kunci,
+        f"{nama} {hal}",
+        [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
+        [[*(Kepala(k) for k, _ in kolom), Kepala(f"{nama} (%)"), Kepala("Kategori")]],
+        [Baris([*(rupiah(x) for _, x in kolom), persen(nilai), sel_predikat(skala, nilai)])],
+    )
+    if nilai is not None:
+        naskah.paragraf(
+            f"{nama} = {rules.format_angka(pembilang, 0)} / {rules.format_angka(penyebut, 0)} × 100% = "
+            f"{rules.format_persen(nilai)}: {hal.lower()} termasuk kategori {skala.cari(nilai).label}."
+        )
+
+
 def _efektivitas(data, naskah):
-    tahun = data.tahun
     skala = data.skala_tetap["efektivitas_anggaran"]
     naskah.judul("Analisis Efektivitas dan Efisiensi Penggunaan Anggaran", nomor="3.3.1", tingkat=3)
     naskah.paragraf(
@@ -307,32 +311,14 @@ def _efektivitas(data, naskah):
         "690.900.327 Tahun 1996:"
     )
     tabel_skala(naskah, "skala-efektivitas", "Tingkatan Efektivitas Anggaran", skala, "Tingkat Pencapaian", "Kategori")
-    r = total_tahun(data, tahun)
-    efektivitas = rules.efektivitas(r.realisasi, r.berlaku)
-    naskah.tabel(
-        "efektivitas",
-        "Efektivitas Pengelolaan Anggaran",
-        [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
-        [
-            [
-                Kepala("Target Anggaran (Rp)"),
-                Kepala("Realisasi Anggaran (Rp)"),
-                Kepala("Efektivitas (%)"),
-                Kepala("Kategori"),
-            ]
-        ],
-        [Baris([rupiah(r.berlaku), rupiah(r.realisasi), persen(efektivitas), sel_predikat(skala, efektivitas)])],
-    )
-    if efektivitas is not None:
-        naskah.paragraf(
-            f"Efektivitas = {rules.format_angka(r.realisasi, 0)} / {rules.format_angka(r.berlaku, 0)} × 100% = "
-            f"{rules.format_persen(efektivitas)}: pengelolaan anggaran termasuk kategori "
-            f"{skala.cari(efektivitas).label}."
-        )
+    r = total_tahun(data, data.tahun)
+    kolom = [("Target Anggaran (Rp)", r.berlaku), ("Realisasi Anggaran (Rp)", r.realisasi)]
+    nilai = rules.efektivitas(r.realisasi, r.berlaku)
+    hal = "Pengelolaan Anggaran"
+    _rasio_anggaran(naskah, "efektivitas", "Efektivitas", skala, kolom, r.realisasi, r.berlaku, nilai, hal)
 
 
 def _efisiensi(data, naskah):
-    tahun = data.tahun
     skala = data.skala_tetap["efisiensi_anggaran"]
     naskah.paragraf(
         "Efisiensi anggaran (Mahsun, 2009) membandingkan realisasi belanja langsung dengan realisasi seluruh "
@@ -340,28 +326,12 @@ def _efisiensi(data, naskah):
         "efisien. Tingkatannya:"
     )
     tabel_skala(naskah, "skala-efisiensi", "Tingkatan Efisiensi Anggaran", skala, "Tingkat Pencapaian", "Keterangan")
-    langsung = komposisi(data, tahun)[LANGSUNG]
-    r = total_tahun(data, tahun)
-    efisiensi = rules.efisiensi(langsung.realisasi, r.realisasi)
-    naskah.tabel(
-        "efisiensi",
-        "Efisiensi Penggunaan Anggaran",
-        [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
-        [
-            [
-                Kepala("Realisasi Belanja Langsung (Rp)"),
-                Kepala("Realisasi Anggaran (Rp)"),
-                Kepala("Efisiensi (%)"),
-                Kepala("Kategori"),
-            ]
-        ],
-        [Baris([rupiah(langsung.realisasi), rupiah(r.realisasi), persen(efisiensi), sel_predikat(skala, efisiensi)])],
-    )
-    if efisiensi is not None:
-        naskah.paragraf(
-            f"Efisiensi = {rules.format_angka(langsung.realisasi, 0)} / {rules.format_angka(r.realisasi, 0)} × 100% = "
-            f"{rules.format_persen(efisiensi)}: penggunaan anggaran termasuk kategori {skala.cari(efisiensi).label}."
-        )
+    langsung = komposisi(data, data.tahun)[LANGSUNG].realisasi
+    r = total_tahun(data, data.tahun)
+    kolom = [("Realisasi Belanja Langsung (Rp)", langsung), ("Realisasi Anggaran (Rp)", r.realisasi)]
+    nilai = rules.efisiensi(langsung, r.realisasi)
+    hal = "Penggunaan Anggaran"
+    _rasio_anggaran(naskah, "efisiensi", "Efisiensi", skala, kolom, langsung, r.realisasi, nilai, hal)
 
 
 def bab_akuntabilitas_keuangan(data, naskah):

@@ -94,7 +94,7 @@ def cari_masalah(data, tulisan):
                 triwulan=tw,
             )
         )
-    if data.pohon_tahun_lalu is None or not data.rupiah_pohon(data.pohon_tahun_lalu, tahun - 1).ada:
+    if not data.rupiah_pohon(data.pohon_tahun(tahun - 1), tahun - 1).ada:
         hasil.append(
             Masalah(
                 "tahun_lalu",

@@ -6,7 +6,6 @@ from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, rupiah, teks
 
 from ..umum import sel_target
-from .data import Rupiah, jumlah_rupiah
 from .kalimat import terbilang
 
 LANGSUNG = "langsung"
@@ -132,16 +131,7 @@ def _perjanjian_kinerja(data, naskah):
 
 
 def rupiah_langsung(data, program, tahun):
-    """The direct spending of programs in a year: sub kegiatan whose budget is mostly belanja
-    langsung."""
-    daftar = []
-    for p in program:
-        for kg in p.daftar_kegiatan:
-            for s in kg.daftar_sub_kegiatan:
-                a = data.anggaran.get(s.pk)
-                if a is not None and a.jenis_belanja(tahun) == LANGSUNG:
-                    daftar.append(a.per_tahun.get(tahun, Rupiah()))
-    return jumlah_rupiah(daftar)
+    return data.rupiah_jenis(program, tahun, LANGSUNG)
 
 
 def _anggaran(data, naskah):
