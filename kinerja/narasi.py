@@ -67,8 +67,8 @@ def simpan_narasi(*, user, opd, tahun, bagian, teks, versi, indikator=None):
     that did not change writes nothing."""
     periksa_penulis(user, opd)
     _periksa_bagian(opd, tahun, bagian, indikator)
-    narasi = (
-        NarasiLaporan.objects.select_for_update()
+    narasi = (  # lock the section's row only: PostgreSQL does not lock the outer-joined user
+        NarasiLaporan.objects.select_for_update(of=("self",))
         .select_related("diubah_oleh")
         .filter(opd=opd, tahun=tahun, bagian=bagian, indikator=indikator)
         .first()
