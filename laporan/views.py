@@ -94,6 +94,7 @@ def laporan_html(request, kode, tahun, nama):
         tahun=tahun,
         pilih_bidang=pilih_bidang,
         boleh_tulis=boleh_tulis,
+        di_halaman=True,
     )
     if laporan is None:
         respons.status_code = 400

@@ -58,6 +58,7 @@ def _konteks(request, opd, tahun, tulisan, **lain):
         "tahun": tahun,
         "bagian": tulisan,
         "boleh_tulis": request.user.has_perm("kinerja.tulis_narasi", opd),
+        "di_halaman": True,
         "url_laporan": _url_laporan(opd, tahun, tulisan.jangkar),
         **lain,
     }

@@ -148,8 +148,10 @@ def test_the_history_of_a_section_lists_each_version(client, opd):
     simpan_narasi(user=pertama, opd=opd, tahun=2024, bagian="kata_pengantar", teks="Versi Rina.", versi=0)
     simpan_narasi(user=kedua, opd=opd, tahun=2024, bagian="kata_pengantar", teks="Versi Budi.", versi=1)
     client.force_login(verifikator())
+    url = reverse("laporan:narasi_riwayat", args=[opd.kode, 2024, "kata_pengantar"])
+    assert url in client.get(url_laporan(opd)).content.decode()  # a reviewer reads it from the report
 
-    html = client.get(reverse("laporan:narasi_riwayat", args=[opd.kode, 2024, "kata_pengantar"])).content.decode()
+    html = client.get(url).content.decode()
 
     assert html.index("Budi") < html.index("Rina")
     assert "Versi Rina." in html and "Versi Budi." in html and "mengubah" in html and "menulis" in html
