@@ -8,7 +8,7 @@ One chapter per module: pendahuluan (cover, Kata Pengantar, Ringkasan Eksekutif,
 perencanaan (Bab II), capaian and keuangan (Bab III), penutup (Bab IV and the Lampiran). Every
 query is made in `data.kumpulkan`, a fixed number whatever the size of the Renstra."""
 
-from laporan.dokumen import DaftarIsi, Laporan, Paragraf, Tulisan
+from laporan.dokumen import Laporan, Paragraf, Tulisan
 
 from ..umum import keterangan, nama_berkas
 from .capaian import bab_akuntabilitas_kinerja
@@ -61,6 +61,3 @@ def _catatan(data):
         f"Kategori capaian menurut {data.skala.nama}; nilai dibulatkan setengah ke atas ke dua desimal sebelum "
         "digolongkan.",
     ]
-
-
-__all__ = ["DaftarIsi", "build_lkjip"]

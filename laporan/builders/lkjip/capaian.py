@@ -50,6 +50,17 @@ def hitung_per_predikat(skala, capaian):
     return [(r, per_label[r.label]) for r in skala.rentang] + [(None, belum)]
 
 
+def per_predikat(data, skala):
+    """The tujuan/sasaran indicators of the year grouped by the bands of `skala`."""
+    return hitung_per_predikat(skala, [(s, s.kinerja.capaian) for s in data.strategis])
+
+
+def kalimat_status(kelompok):
+    """ "Dari 5 (lima) indikator ..., 2 (dua) melebihi target ...": `kelompok` from per_predikat."""
+    jumlah = [(band.label, len(isi)) for band, isi in kelompok if band is not None]
+    return kalimat_jumlah_per_predikat(jumlah, sum(n for _, n in jumlah))
+
+
 def _predikat_tabel(data, naskah):
     naskah.paragraf("Predikat capaian menurut persentase capaian terhadap target:")
     tabel_skala(naskah, "skala-status", "Predikat Capaian Kinerja", data.skala_tetap["status_capaian"])
@@ -138,7 +149,7 @@ def _capaian_angka(hasil):
 def _per_status(data, naskah):
     tahun = data.tahun
     skala = data.skala_tetap["status_capaian"]
-    kelompok = hitung_per_predikat(skala, [(s, s.kinerja.capaian) for s in data.strategis])
+    kelompok = per_predikat(data, skala)
     baris = [Baris([teks(r.uraian), teks(r.label), nilai(len(isi))]) for r, isi in kelompok if r is not None]
     belum = kelompok[-1][1]
     if belum:
@@ -154,9 +165,8 @@ def _per_status(data, naskah):
         [[Kepala("Persentase"), Kepala("Predikat"), Kepala("Jumlah Indikator")]],
         baris,
     )
-    terhitung = len(data.strategis) - len(belum)
     naskah.paragraf(
-        kalimat_jumlah_per_predikat([(r.label, len(isi)) for r, isi in kelompok if r], terhitung),
+        kalimat_status(kelompok),
         kalimat_tertinggi_terendah([(s.indikator.uraian, s.kinerja.capaian) for s in data.strategis]),
     )
     for r, isi in kelompok:
@@ -169,7 +179,7 @@ def _per_status(data, naskah):
 
 def _per_kategori(data, naskah):
     tahun, skala = data.tahun, data.skala
-    kelompok = hitung_per_predikat(skala, [(s, s.kinerja.capaian) for s in data.strategis])
+    kelompok = per_predikat(data, skala)
     baris = [
         Baris([teks(str(n)), teks(r.label), teks(r.uraian), nilai(len(isi))])
         for n, (r, isi) in enumerate(kelompok, start=1)

@@ -6,8 +6,8 @@ from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, Sampul, teks
 
 from ..umum import penanda_kepala
-from .capaian import hitung_per_predikat
-from .kalimat import daftar_kata, kalimat_jumlah_per_predikat, terbilang
+from .capaian import kalimat_status, per_predikat
+from .kalimat import daftar_kata, terbilang
 from .keuangan import total_tahun
 
 SISTEMATIKA = [
@@ -87,9 +87,7 @@ def ringkasan(data, naskah):
         if sumber:
             kalimat += f", bersumber dari {daftar_kata(sumber)}"
     naskah.paragraf(kalimat + ".")
-    kelompok = hitung_per_predikat(data.skala_tetap["status_capaian"], [(s, s.kinerja.capaian) for s in data.strategis])
-    terhitung = sum(len(isi) for band, isi in kelompok if band is not None)
-    naskah.paragraf(kalimat_jumlah_per_predikat([(band.label, len(isi)) for band, isi in kelompok if band], terhitung))
+    naskah.paragraf(kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
     naskah.tulisan("ringkasan_eksekutif")
 
 

@@ -7,8 +7,8 @@ from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, Sel, kosong, nilai, persen, teks
 
 from ..umum import penanda_kepala, sel_target
-from .capaian import hitung_per_predikat
-from .kalimat import kalimat_jumlah_per_predikat, kalimat_perhitungan, terbilang
+from .capaian import kalimat_status, per_predikat
+from .kalimat import kalimat_perhitungan, terbilang
 from .keuangan import total_tahun
 from .naskah import LAMPIRAN
 
@@ -33,12 +33,7 @@ def bab_penutup(data, naskah, tanggal):
         kalimat += " bahwa capaian indikator tujuan dan sasaran belum dapat dihitung"
     if r.serapan is not None:
         kalimat += f", dengan realisasi anggaran {rules.format_persen(r.serapan)}"
-    kelompok = hitung_per_predikat(data.skala_tetap["status_capaian"], [(s, s.kinerja.capaian) for s in data.strategis])
-    terhitung = sum(len(isi) for band, isi in kelompok if band is not None)
-    naskah.paragraf(
-        kalimat + ".",
-        kalimat_jumlah_per_predikat([(band.label, len(isi)) for band, isi in kelompok if band], terhitung),
-    )
+    naskah.paragraf(kalimat + ".", kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
     program = sorted(data.pohon.semua_program, key=lambda p: p.kode)
     if program:
         naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(len(program))} program:")
