@@ -24,11 +24,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-## run: set up the demo on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/
+## run: set up the demo (two seed agencies and a generated region of 40) on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/
 run: $(VENV)/.runtime
 	@DEBUG=True $(PY) manage.py check --tag pdf
 	DEBUG=True $(PY) manage.py migrate --noinput
-	DEBUG=True $(PY) manage.py demo --jika-kosong --akun
+	DEBUG=True $(PY) manage.py demo --jika-kosong --akun --sintetis 40
 	@echo ""
 	@echo "Kinerja berjalan di http://$(HOST):$(PORT)/  (hentikan dengan Ctrl+C)"
 	@echo "Akun demo, kata sandi kinerja-demo:"
@@ -36,6 +36,7 @@ run: $(VENV)/.runtime
 	@echo "  verifikator        Verifikator Bappeda (semua perangkat daerah)"
 	@echo "  operator_belitung  Operator DSPPPA Kabupaten Belitung"
 	@echo "  operator_batubara  Operator DSPPPA Kabupaten Batu Bara"
+	@echo "  operator_contoh    Operator Dinas Sosial Kabupaten Contoh (wilayah sintetis)"
 	@echo ""
 	DEBUG=True $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -302,6 +302,8 @@ AKUN_DEMO = [
     ("verifikator", "Verifikator", "Bappeda", Peran.VERIFIKATOR, None),
     ("operator_belitung", "Operator", "DSPPPA Belitung", Peran.OPERATOR, "DSPPPA-BELITUNG"),
     ("operator_batubara", "Operator", "DSPPPA Batu Bara", Peran.OPERATOR, "DSPPPA-BATUBARA"),
+    # The synthetic region's social agency (`demo --sintetis`): a quarter returned by the reviewer.
+    ("operator_contoh", "Operator", "Dinsos Kabupaten Contoh", Peran.OPERATOR, "CTH-DINSOS"),
 ]
 
 

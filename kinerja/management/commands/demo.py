@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.demo import KATA_SANDI_DEMO, DemoTidakValid, buat_akun_demo, muat_demo
+from kinerja.sintetis_wilayah import WILAYAH, buat_wilayah_sintetis
 from renstra.models import PerangkatDaerah
 
 
@@ -17,13 +18,25 @@ class Command(BaseCommand):
             help=f"Buat juga akun demo (kata sandi {KATA_SANDI_DEMO}); hanya bila DEBUG=True.",
         )
         parser.add_argument(
+            "--sintetis",
+            type=int,
+            metavar="N",
+            help=f"Buat juga N perangkat daerah sintetis {WILAYAH} (paling banyak 43) dengan Renstra 2025–2029, "
+            "target, pagu, realisasi 2025 dan 2026 s.d. triwulan III, dan pelaporannya; untuk dasbor dan tolok ukur.",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Benih data sintetis (bawaan 1): sama benih, sama data."
+        )
+        parser.add_argument(
             "--jika-kosong",
             action="store_true",
-            help="Muat data demo hanya bila belum ada perangkat daerah sama sekali (dipakai make run).",
+            help="Muat data demo (dan wilayah sintetis) hanya bila belum ada perangkat daerah sama sekali "
+            "(dipakai make run).",
         )
 
-    def handle(self, *args, akun=False, jika_kosong=False, **options):
-        if jika_kosong and PerangkatDaerah.objects.exists():
+    def handle(self, *args, akun=False, jika_kosong=False, sintetis=None, seed=1, **options):
+        kosong = not PerangkatDaerah.objects.exists()
+        if jika_kosong and not kosong:
             self.stdout.write("Basis data sudah berisi perangkat daerah; data demo tidak dimuat.")
         else:
             try:
@@ -31,6 +44,12 @@ class Command(BaseCommand):
                     self.stdout.write(f"{opd.nama}: {'dimuat' if dimuat else 'sudah ada, dilewati'}")
             except DemoTidakValid as e:
                 raise CommandError(f"Data demo tidak valid: {e}") from e
+        if sintetis and (kosong or not jika_kosong):
+            try:
+                dibuat, dilewati = buat_wilayah_sintetis(sintetis, seed=seed)
+            except ValueError as e:
+                raise CommandError(str(e)) from e
+            self.stdout.write(f"{len(dibuat)} perangkat daerah sintetis dibuat, {len(dilewati)} sudah ada.")
         if akun:
             try:
                 dibuat, dilewati = buat_akun_demo()
