@@ -54,3 +54,10 @@ def triwulan_pelaporan(sekarang=None):
     if not sudah_lewat(*lalu, sekarang=sekarang):
         return lalu
     return tahun, triwulan
+
+
+def triwulan_terakhir_selesai(sekarang=None):
+    """(year, quarter) of the last quarter that has ended: what a dashboard shows by default."""
+    hari_ini = timezone.localdate(sekarang or timezone.now())
+    triwulan = (hari_ini.month - 1) // 3
+    return (hari_ini.year - 1, 4) if triwulan == 0 else (hari_ini.year, triwulan)

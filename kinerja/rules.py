@@ -454,6 +454,28 @@ def efisiensi(realisasi_belanja_langsung, realisasi_anggaran_belanja):
     return _persen(realisasi_belanja_langsung, realisasi_anggaran_belanja)
 
 
+KUADRAN = {
+    (True, True): "Capaian tinggi, serapan tinggi",
+    (True, False): "Capaian tinggi, serapan rendah",
+    (False, True): "Serapan tinggi, capaian rendah",
+    (False, False): "Capaian rendah, serapan rendah",
+}
+
+
+def kuadran(capaian, serapan, ambang_capaian, ambang_serapan):
+    """Where physical capaian and budget absorption put an agency or a program: at or above each
+    threshold is high. "Serapan tinggi, capaian rendah" is money spent without results. None when
+    either is missing.
+
+    >>> kuadran(Decimal("71.9"), Decimal("95"), 90, 90)
+    'Serapan tinggi, capaian rendah'
+    """
+    c, s = _angka(capaian), _angka(serapan)
+    if c is None or s is None:
+        return None
+    return KUADRAN[(c >= _angka(ambang_capaian), s >= _angka(ambang_serapan))]
+
+
 @_dalam_konteks
 def indeks_spm(persen_penerima, persen_mutu):
     """Indeks pencapaian SPM (Permendagri 59/2021): 0,8 × % penerima layanan dasar + 0,2 × %

@@ -98,6 +98,16 @@ class KinerjaTahun:
         """Mean capaian of a node's own indicators (seed 003, Tabel 3.9: Sasaran Strategis 1 → 98,82)."""
         return rules.rata_rata_capaian((k.capaian for k in self.indikator_simpul(simpul)), self.batas)
 
+    def rata_rata_semua(self, cara=None):
+        """Mean capaian of the whole Renstra: every counted indicator once ("indikator"), or the
+        mean of the means of every node that has indicators ("bertingkat")."""
+        cara = cara or self.cara_rata_rata
+        if cara == "bertingkat":
+            return rules.rata_rata_capaian(
+                rules.rata_rata_capaian((k.capaian for k in daftar), self.batas) for daftar in self._per_simpul.values()
+            )
+        return rules.rata_rata_capaian((k.capaian for k in self.indikator if k.dihitung), self.batas)
+
     def rata_rata_kelompok(self, simpul, cara=None):
         """Mean capaian of a group of nodes: over all their indicators, each counted once
         ("indikator"), or over the nodes' own means ("bertingkat"). Tujuan 1 and Sasaran 1 of
@@ -195,10 +205,11 @@ def kinerja_tahunan(opd, tahun, skala=None, renstra=None):
     )
 
 
-def kinerja_per_tahun(indikator, daftar_tahun, skala):
+def kinerja_per_tahun(indikator, daftar_tahun, skala, sampai_triwulan=4):
     """{(indicator id, year): KinerjaIndikator} of `indikator` in each of `daftar_tahun`, from
     three queries whatever their number (targets and realisations of those years, and the
-    levels of the qualitative scales). The indicators may come from several Renstra."""
+    levels of the qualitative scales). The indicators may come from several Renstra. With
+    `sampai_triwulan` the year is as known at the end of that quarter (later quarters unread)."""
     indikator = list(indikator)
     renstra_id = {i.renstra_id for i in indikator}
     daftar_tahun = list(daftar_tahun)
@@ -209,7 +220,9 @@ def kinerja_per_tahun(indikator, daftar_tahun, skala):
         else:
             target_tahun.setdefault((t.indikator_id, t.tahun), []).append(t)
     for r in (
-        Realisasi.objects.filter(indikator__renstra__in=renstra_id, tahun__in=daftar_tahun)
+        Realisasi.objects.filter(
+            indikator__renstra__in=renstra_id, tahun__in=daftar_tahun, triwulan__lte=sampai_triwulan
+        )
         .select_related("tingkat")
         .defer(*Realisasi.NARASI)
     ):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kinerja",
     "renstra",
     "laporan",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,10 @@ KINERJA_BATAS_CAPAIAN = env.str("KINERJA_BATAS_CAPAIAN", default="") or None
 KINERJA_RATA_RATA = env.str("KINERJA_RATA_RATA", default="indikator")
 if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
     raise ImproperlyConfigured("KINERJA_RATA_RATA harus 'indikator' atau 'bertingkat'.")
+# The dashboards' quadrants: capaian and serapan (%) at or above these are high, at the end of
+# the year; up to a quarter in proportion (TW II: half).
+KINERJA_AMBANG_CAPAIAN = env.str("KINERJA_AMBANG_CAPAIAN", default="90")
+KINERJA_AMBANG_SERAPAN = env.str("KINERJA_AMBANG_SERAPAN", default="90")
 
 # Deadline of each quarter's entries, as MM-DD for TW I to IV (TW IV's falls in the next year).
 KINERJA_BATAS_WAKTU_TRIWULAN = env.list("KINERJA_BATAS_WAKTU_TRIWULAN", default=["04-15", "07-15", "10-15", "01-15"])

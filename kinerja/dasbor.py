@@ -1,0 +1,553 @@
+"""Reads for the dashboards: every agency of the region in a year up to a quarter (indicators,
+mean capaian, counts per predikat, budget absorption, the state of each quarter's submission),
+one agency drilled down from tujuan to sub kegiatan, one indicator over the quarters and the
+years, and an operator's home. Each read takes a fixed number of queries whatever the number of
+agencies and indicators; the arithmetic is the rules module's."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from kinerja import rules
+from renstra.models import Indikator, Pagu, Renstra
+from renstra.selectors import pohon_renstra, renstra_berlaku
+
+from .models import Pelaporan, Realisasi, RealisasiAnggaran
+from .periode import batas_waktu, sudah_lewat
+from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan
+
+STATUS = Pelaporan.Status
+
+
+def ambang(triwulan):
+    """The thresholds of the capaian–serapan quadrants up to a quarter: the settings' yearly
+    thresholds, in proportion to the part of the year gone (spending and cumulative results are
+    planned through the year)."""
+    bagian = Decimal(triwulan) / 4
+    return (
+        rules.parse_angka(settings.KINERJA_AMBANG_CAPAIAN) * bagian,
+        rules.parse_angka(settings.KINERJA_AMBANG_SERAPAN) * bagian,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Submissions
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StatusTriwulan:
+    """The submission of one quarter of an agency: of the agency as a whole, or summed over its
+    bidang when it reports per bidang (the least advanced state shows)."""
+
+    triwulan: int
+    status: str
+    terlambat: bool
+    jumlah_unit: int = 1
+    diverifikasi: int = 0
+
+    @property
+    def label(self):
+        return STATUS(self.status).label
+
+    @property
+    def teks(self):
+        teks = self.label
+        if self.jumlah_unit > 1:
+            teks += f" ({self.diverifikasi}/{self.jumlah_unit} diverifikasi)"
+        return teks + (" · terlambat" if self.terlambat else "")
+
+
+_URUTAN = [STATUS.DRAFT, STATUS.DIKEMBALIKAN, STATUS.DIAJUKAN, STATUS.DIVERIFIKASI]
+
+
+def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
+    """The state of a quarter over an agency's submission units (`pelaporan`: {unit: Pelaporan})."""
+    daftar = [pelaporan.get(u) for u in unit]
+    status = [p.status if p else STATUS.DRAFT for p in daftar]
+    terlambat = any(
+        (p is not None and p.terlambat)
+        or (s in (STATUS.DRAFT, STATUS.DIKEMBALIKAN) and sudah_lewat(tahun, triwulan, p, sekarang))
+        for p, s in zip(daftar, status, strict=True)
+    )
+    return StatusTriwulan(
+        triwulan=triwulan,
+        status=min(status, key=_URUTAN.index),
+        terlambat=terlambat,
+        jumlah_unit=len(unit),
+        diverifikasi=status.count(STATUS.DIVERIFIKASI),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The region
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RingkasanOpd:
+    """One agency in the regional overview."""
+
+    opd: object
+    renstra: object
+    kinerja: KinerjaTahun | None
+    status: list
+    pagu: int | None = None
+    realisasi: int | None = None
+    ambang: tuple = (None, None)
+
+    @property
+    def dihitung(self):
+        return [k for k in self.kinerja.indikator if k.dihitung] if self.kinerja else []
+
+    @property
+    def jumlah_indikator(self):
+        return len(self.dihitung)
+
+    @property
+    def rata_rata(self):
+        return self.kinerja.rata_rata_semua() if self.kinerja else None
+
+    @property
+    def predikat(self):
+        return self.kinerja.skala.cari(self.rata_rata) if self.kinerja else None
+
+    @property
+    def per_predikat(self):
+        """[(band, count)] of the scale, and (None, count) of the indicators not yet measurable."""
+        return hitung_per_predikat(self.kinerja.skala, self.dihitung) if self.kinerja else []
+
+    @property
+    def serapan(self):
+        return rules.serapan(self.realisasi, self.pagu)
+
+    @property
+    def kuadran(self):
+        return rules.kuadran(self.rata_rata, self.serapan, *self.ambang)
+
+    @property
+    def terlambat(self):
+        return any(s.terlambat for s in self.status)
+
+
+def hitung_per_predikat(skala, kinerja):
+    jumlah = {r.label: 0 for r in skala.rentang}
+    belum = 0
+    for k in kinerja:
+        r = skala.cari(k.capaian)
+        if r is None:
+            belum += 1
+        else:
+            jumlah[r.label] += 1
+    return [(r, jumlah[r.label]) for r in skala.rentang] + [(None, belum)]
+
+
+@dataclass
+class RingkasanWilayah:
+    tahun: int
+    triwulan: int
+    skala: rules.Skala
+    baris: list = field(default_factory=list)
+    cara_rata_rata: str = "indikator"
+    batas: Decimal | None = None
+
+    @property
+    def ambang(self):
+        return ambang(self.triwulan)
+
+    @property
+    def jumlah_indikator(self):
+        return sum(b.jumlah_indikator for b in self.baris)
+
+    @property
+    def rata_rata(self):
+        """The region's mean capaian: of every counted indicator ("indikator"), or of the agencies'
+        means ("bertingkat")."""
+        if self.cara_rata_rata == "bertingkat":
+            return rules.rata_rata_capaian(b.rata_rata for b in self.baris)
+        return rules.rata_rata_capaian((k.capaian for b in self.baris for k in b.dihitung), self.batas)
+
+    @property
+    def per_predikat(self):
+        return hitung_per_predikat(self.skala, [k for b in self.baris for k in b.dihitung])
+
+    @property
+    def per_kuadran(self):
+        """[(quadrant, number of agencies)] in the order of `rules.KUADRAN`."""
+        return [(k, sum(1 for b in self.baris if b.kuadran == k)) for k in rules.KUADRAN.values()]
+
+    @property
+    def pagu(self):
+        return sum(b.pagu or 0 for b in self.baris) if any(b.pagu is not None for b in self.baris) else None
+
+    @property
+    def realisasi(self):
+        return sum(b.realisasi or 0 for b in self.baris) if any(b.realisasi is not None for b in self.baris) else None
+
+    @property
+    def serapan(self):
+        return rules.serapan(self.realisasi, self.pagu)
+
+    def jumlah_status(self, triwulan):
+        """{status: number of agencies} of a quarter, and how many are late."""
+        jumlah = dict.fromkeys(STATUS.values, 0)
+        for b in self.baris:
+            jumlah[b.status[triwulan - 1].status] += 1
+        return jumlah, sum(1 for b in self.baris if b.status[triwulan - 1].terlambat)
+
+
+def _renstra_per_opd(opd, tahun):
+    """{agency id: its Renstra in force in `tahun`} (the latest revision), one query."""
+    hasil = {}
+    for r in Renstra.objects.filter(opd__in=opd).berlaku_pada(tahun).order_by("opd_id", "revisi"):
+        hasil[r.opd_id] = r
+    return hasil
+
+
+def _jumlah_per_renstra(queryset, jalur, nilai):
+    return {
+        baris[jalur]: baris["jumlah"]
+        for baris in queryset.order_by().values(jalur).annotate(jumlah=Sum(nilai)).values(jalur, "jumlah")
+    }
+
+
+def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
+    """Every agency of `opd` (a queryset, already scoped to the user and filtered) in `tahun` up
+    to `triwulan`: ten queries whatever their number."""
+    skala = skala or skala_laporan("dasbor")
+    daftar = list(opd.prefetch_related("bidang"))
+    renstra = _renstra_per_opd(daftar, tahun)
+    indikator = list(
+        Indikator.objects.filter(renstra__in=renstra.values()).select_related("sub_kegiatan", "skala_tingkat")
+    )
+    kinerja = kinerja_per_tahun(indikator, [tahun], skala, sampai_triwulan=triwulan)
+    per_renstra = {}
+    for i in indikator:
+        per_renstra.setdefault(i.renstra_id, []).append(kinerja[i.pk, tahun])
+    jalur = "sub_kegiatan__kegiatan__program__renstra"
+    pagu = _jumlah_per_renstra(
+        Pagu.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun), jalur, Coalesce("perubahan", "induk")
+    )
+    realisasi = _jumlah_per_renstra(
+        RealisasiAnggaran.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun, triwulan__lte=triwulan),
+        jalur,
+        "nilai",
+    )
+    pelaporan = {}
+    for p in Pelaporan.objects.filter(opd__in=daftar, tahun=tahun):
+        pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
+    cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
+    wilayah = RingkasanWilayah(tahun, triwulan, skala, cara_rata_rata=cara, batas=batas)
+    for o in daftar:
+        r = renstra.get(o.pk)
+        unit = [None, *(b.pk for b in o.bidang.all())] if o.pelaporan_per_bidang else [None]
+        status = [status_triwulan(tahun, tw, unit, pelaporan.get((o.pk, tw), {}), sekarang) for tw in range(1, 5)]
+        kinerja_opd = (
+            KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), cara_rata_rata=cara, batas=batas) if r else None
+        )
+        wilayah.baris.append(
+            RingkasanOpd(
+                opd=o,
+                renstra=r,
+                kinerja=kinerja_opd,
+                status=status,
+                pagu=pagu.get(r.pk) if r else None,
+                realisasi=realisasi.get(r.pk) if r else None,
+                ambang=wilayah.ambang,
+            )
+        )
+    return wilayah
+
+
+# ---------------------------------------------------------------------------------------------
+# One agency, drilled down
+# ---------------------------------------------------------------------------------------------
+
+LEVEL = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+NAMA_LEVEL = {
+    "opd": "Perangkat daerah",
+    "tujuan": "Tujuan",
+    "sasaran": "Sasaran",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub kegiatan",
+    "lain": "Program tanpa sasaran",
+}
+
+
+@dataclass
+class Simpul:
+    """A node of the drill-down: its own indicators (this year, up to the quarter), its
+    children, and the money of its whole subtree."""
+
+    level: str
+    objek: object
+    kinerja: list = field(default_factory=list)
+    anak: list = field(default_factory=list)
+    induk: object = None
+    pagu: int | None = None
+    realisasi: int | None = None
+    skala: rules.Skala | None = None
+    batas: Decimal | None = None
+
+    @property
+    def kunci(self):
+        return f"{self.level}-{self.objek.pk}"
+
+    @property
+    def judul(self):
+        kode = getattr(self.objek, "kode", "")
+        return f"{kode} {self.objek.uraian}".strip() if hasattr(self.objek, "uraian") else str(self.objek)
+
+    @property
+    def nama_level(self):
+        return NAMA_LEVEL[self.level]
+
+    @property
+    def dihitung(self):
+        return [k for k in self.kinerja if k.dihitung]
+
+    @property
+    def rata_rata(self):
+        """Mean capaian of the node's own indicators."""
+        return rules.rata_rata_capaian((k.capaian for k in self.dihitung), self.batas)
+
+    @property
+    def predikat(self):
+        return self.skala.cari(self.rata_rata) if self.skala else None
+
+    @property
+    def serapan(self):
+        return rules.serapan(self.realisasi, self.pagu)
+
+    @property
+    def jalur(self):
+        """The nodes from the top down to this one."""
+        jalur, s = [], self
+        while s is not None:
+            jalur.insert(0, s)
+            s = s.induk
+        return jalur
+
+    def semua(self):
+        yield self
+        for a in self.anak:
+            yield from a.semua()
+
+
+def _jumlah(*nilai):
+    ada = [v for v in nilai if v is not None]
+    return sum(ada) if ada else None
+
+
+@dataclass
+class DasborOpd:
+    opd: object
+    renstra: object
+    tahun: int
+    triwulan: int
+    skala: rules.Skala
+    akar: Simpul | None
+    kinerja: KinerjaTahun | None
+
+    @property
+    def ambang(self):
+        return ambang(self.triwulan)
+
+    def cari(self, level, pk):
+        """The node `level`/`pk` of the tree, or None."""
+        if self.akar is None:
+            return None
+        return next((s for s in self.akar.semua() if s.level == level and str(s.objek.pk) == str(pk)), None)
+
+    @property
+    def program(self):
+        return [s for s in self.akar.semua() if s.level == "program"] if self.akar else []
+
+    def kuadran(self, simpul):
+        return rules.kuadran(simpul.rata_rata, simpul.serapan, *self.ambang)
+
+
+def dasbor_opd(opd, tahun, triwulan, skala=None):
+    """One agency's Renstra in force in `tahun` as a tree of nodes with their own indicators' mean
+    capaian up to `triwulan` and their subtree's budget and spending: thirteen queries."""
+    skala = skala or skala_laporan("dasbor")
+    renstra = renstra_berlaku(opd, tahun)
+    if renstra is None:
+        return DasborOpd(opd, None, tahun, triwulan, skala, None, None)
+    pohon = pohon_renstra(renstra)
+    semua = [x for n in _simpul_pohon(pohon) for i in n.daftar_indikator for x in [i, *i.daftar_rincian]]
+    for i in semua:
+        i.renstra = renstra
+    kinerja = kinerja_per_tahun(semua, [tahun], skala, sampai_triwulan=triwulan)
+    per_id = {i.pk: kinerja[i.pk, tahun] for i in semua}
+    pagu, realisasi = {}, {}
+    jalur = "sub_kegiatan__kegiatan__program__renstra"
+    for p in Pagu.objects.filter(**{jalur: renstra}, tahun=tahun).only("sub_kegiatan_id", "induk", "perubahan"):
+        pagu[p.sub_kegiatan_id] = _jumlah(pagu.get(p.sub_kegiatan_id), p.berlaku)
+    for r in RealisasiAnggaran.objects.filter(**{jalur: renstra}, tahun=tahun, triwulan__lte=triwulan).only(
+        "sub_kegiatan_id", "nilai"
+    ):
+        realisasi[r.sub_kegiatan_id] = _jumlah(realisasi.get(r.sub_kegiatan_id), r.nilai)
+    batas = batas_capaian()
+
+    def simpul(level, objek, induk, anak=()):
+        s = Simpul(level, objek, [per_id[i.pk] for i in getattr(objek, "daftar_indikator", [])], induk=induk)
+        s.skala, s.batas = skala, batas
+        s.anak = list(anak)
+        return s
+
+    def program(p, induk):
+        sp = simpul("program", p, induk)
+        for kg in sorted(p.daftar_kegiatan, key=lambda k: k.kode):
+            sk = simpul("kegiatan", kg, sp)
+            for sub in sorted(kg.daftar_sub_kegiatan, key=lambda s: s.kode):
+                ss = simpul("sub_kegiatan", sub, sk)
+                ss.pagu, ss.realisasi = pagu.get(sub.pk), realisasi.get(sub.pk)
+                sk.anak.append(ss)
+            sp.anak.append(sk)
+        return sp
+
+    akar = Simpul("opd", opd, skala=skala, batas=batas)
+    for t in sorted(pohon.tujuan, key=lambda t: t.kode):
+        st = simpul("tujuan", t, akar)
+        # A sasaran's indicator serving its tujuan too is shown with the sasaran only.
+        st.kinerja = [k for k in st.kinerja if not k.indikator.sasaran_id]
+        for sa in sorted(t.daftar_sasaran, key=lambda s: s.kode):
+            ss = simpul("sasaran", sa, st)
+            ss.anak = [program(p, ss) for p in sorted(sa.daftar_program, key=lambda p: p.kode)]
+            st.anak.append(ss)
+        akar.anak.append(st)
+    if pohon.program_lain:
+        lain = Simpul("lain", _TanpaSasaran(), induk=akar, skala=skala, batas=batas)
+        lain.anak = [program(p, lain) for p in sorted(pohon.program_lain, key=lambda p: p.kode)]
+        akar.anak.append(lain)
+    _jumlahkan(akar)
+    daftar = list(per_id.values())
+    cara = settings.KINERJA_RATA_RATA
+    return DasborOpd(
+        opd, renstra, tahun, triwulan, skala, akar, KinerjaTahun(renstra, tahun, skala, daftar, cara, batas)
+    )
+
+
+class _TanpaSasaran:
+    pk = "lain"
+    kode = ""
+    uraian = "Program yang belum dikaitkan dengan sasaran"
+
+
+def _jumlahkan(simpul):
+    """The money of every node: its sub kegiatan's, summed up the tree."""
+    for a in simpul.anak:
+        _jumlahkan(a)
+    if simpul.anak:
+        simpul.pagu = _jumlah(*(a.pagu for a in simpul.anak))
+        simpul.realisasi = _jumlah(*(a.realisasi for a in simpul.anak))
+
+
+def _simpul_pohon(pohon):
+    hasil = []
+    for t in pohon.tujuan:
+        hasil += [t, *t.daftar_sasaran]
+    for p in pohon.semua_program:
+        hasil += [p, *p.daftar_kegiatan, *(s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan)]
+    return hasil
+
+
+# ---------------------------------------------------------------------------------------------
+# One indicator
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DasborIndikator:
+    indikator: Indikator
+    tahun: int
+    kinerja: object  # KinerjaIndikator of the year, all quarters
+    per_tahun: list  # [(year, KinerjaIndikator)] over the Renstra (and the one before it continues)
+    narasi: list  # [(quarter, Realisasi)] with the narrative columns
+
+
+def dasbor_indikator(indikator, tahun, skala=None):
+    """An indicator of the year (every quarter), over the years of its Renstra and of the
+    indicators it continues, with the narrative of each quarter: six queries."""
+    skala = skala or skala_laporan("dasbor")
+    rantai, i = [], indikator
+    while i is not None and len(rantai) < 5:
+        rantai.append(i)
+        i = i.pendahulu
+    daftar_tahun = sorted({th for j in rantai for th in j.renstra.daftar_tahun})
+    kinerja = kinerja_per_tahun(rantai, daftar_tahun, skala)
+    per_tahun = [(th, kinerja[j.pk, th]) for th in daftar_tahun for j in rantai if j.renstra.mencakup(th)]
+    narasi = [
+        (r.triwulan, r)
+        for r in Realisasi.objects.filter(indikator=indikator, tahun=tahun).order_by("triwulan")
+        if any(getattr(r, n) for n in Realisasi.NARASI)
+    ]
+    return DasborIndikator(indikator, tahun, kinerja.get((indikator.pk, tahun)), per_tahun, narasi)
+
+
+# ---------------------------------------------------------------------------------------------
+# An operator's home
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BerandaOperator:
+    opd: object
+    tahun: int
+    triwulan: int
+    terisi: int
+    jumlah: int
+    batas_waktu: object
+    pelaporan: object
+    dikembalikan: list
+    terendah: list  # [KinerjaIndikator] with the lowest capaian of `tahun_terendah`
+    tahun_terendah: int
+
+    @property
+    def sisa_hari(self):
+        return (timezone.localdate(self.batas_waktu) - timezone.localdate()).days
+
+    @property
+    def persen_terisi(self):
+        return rules.serapan(self.terisi, self.jumlah)
+
+
+def tahun_terukur_terakhir(opd, tahun):
+    """The latest year up to `tahun` in which the agency has a realisation (the year whose weakest
+    indicators an operator sees while the reported year has none yet), else `tahun`."""
+    terakhir = (
+        Realisasi.objects.filter(indikator__renstra__opd=opd, tahun__lte=tahun)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    return terakhir or tahun
+
+
+def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5):
+    """An operator's home from the entry page of the quarter (`isian_triwulan`), its
+    submission (of the operator's unit), and the latest year with results (`KinerjaTahun`)."""
+    dikembalikan = list(
+        Pelaporan.objects.filter(opd=halaman.opd, bidang=pelaporan.bidang, status=STATUS.DIKEMBALIKAN)
+        .select_related("bidang")
+        .order_by("-tahun", "-triwulan")
+    )
+    terukur = [k for k in kinerja.indikator if k.dihitung and k.capaian is not None] if kinerja else []
+    return BerandaOperator(
+        opd=halaman.opd,
+        tahun=halaman.tahun,
+        triwulan=halaman.triwulan,
+        terisi=halaman.terisi,
+        jumlah=halaman.jumlah,
+        batas_waktu=batas_waktu(halaman.tahun, halaman.triwulan, pelaporan if pelaporan.pk else None),
+        pelaporan=pelaporan,
+        dikembalikan=dikembalikan,
+        terendah=sorted(terukur, key=lambda k: k.capaian)[:jumlah_terendah],
+        tahun_terendah=kinerja.tahun if kinerja else halaman.tahun,
+    )
