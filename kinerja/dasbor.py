@@ -474,7 +474,8 @@ class DasborIndikator:
 
 def dasbor_indikator(indikator, tahun, skala=None):
     """An indicator of the year (every quarter), over the years of its Renstra and of the
-    indicators it continues, with the narrative of each quarter: six queries."""
+    indicators it continues, with the narrative of each quarter: four queries when the indicator
+    comes with its predecessors and their Renstra (select_related)."""
     skala = skala or skala_laporan("dasbor")
     rantai, i = [], indikator
     while i is not None and len(rantai) < 5:

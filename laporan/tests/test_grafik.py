@@ -90,7 +90,8 @@ def test_names_are_escaped_in_the_svg():
 
 def test_a_line_chart_marks_each_year_of_each_series_and_breaks_at_a_gap():
     tahun = [2022, 2023, 2024, 2025]
-    g = garis(tahun, [("Target", [D(10), D(20), D(30), D(40)], "#b45309"), ("Realisasi", [D(12), None, D(25), D(44)], "#0b5563")], "t")  # fmt: skip
+    target = ("Target", [D(10), D(20), D(30), D(40)], "#b45309")
+    g = garis(tahun, [target, ("Realisasi", [D(12), None, D(25), D(44)], "#0b5563")], "t")
     titik = [(c.get("data-seri"), c.get("data-tahun"), c.get("data-nilai")) for c in tanda(g, "circle")]
     assert titik == [
         ("Target", "2022", "10"),
