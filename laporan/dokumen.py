@@ -20,6 +20,7 @@ class Jenis:
     ANGKA = "angka"  # a computed number, two decimals
     PERSEN = "persen"
     RUPIAH = "rupiah"
+    GRAFIK = "grafik"  # a small chart in a cell (laporan.grafik.Grafik); its text in XLSX
 
     ANGKA_SEMUA = (NILAI, ANGKA, PERSEN, RUPIAH)
 
@@ -36,6 +37,7 @@ class Sel:
     catatan: str = ""
     kelas: str = ""
     teks: str = ""
+    tautan: str = ""  # where the cell leads on screen (a dashboard's drill-down)
 
     @property
     def angka(self):
@@ -90,11 +92,13 @@ class Kolom:
 
 @dataclass
 class Kepala:
-    """One cell of the multi-row header, spanning `kolom` columns and `baris` rows."""
+    """One cell of the multi-row header, spanning `kolom` columns and `baris` rows; `urut` is the
+    key a dashboard sorts the column by."""
 
     teks: str
     kolom: int = 1
     baris: int = 1
+    urut: str = ""
 
 
 @dataclass

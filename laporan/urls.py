@@ -1,13 +1,24 @@
 from django.urls import path
 
-from . import views, views_narasi
+from . import views, views_dasbor, views_narasi
 
 app_name = "laporan"
 
 LAPORAN = "laporan/<str:kode>/<int:tahun>/<slug:nama>"
 NARASI = "laporan/<str:kode>/<int:tahun>/lkjip/narasi"
+OPD = "dasbor/<str:kode>/<int:tahun>"
+SIMPUL = f"{OPD}/<slug:level>/<str:pk>"
 
 urlpatterns = [
+    path("dasbor/", views_dasbor.dasbor, name="dasbor"),
+    path("dasbor/wilayah/", views_dasbor.wilayah, name="dasbor_wilayah"),
+    path("dasbor/wilayah.<slug:format>", views_dasbor.wilayah_unduh, name="dasbor_wilayah_unduh"),
+    path(f"{OPD}/", views_dasbor.opd, name="dasbor_opd"),
+    path(f"{OPD}.xlsx", views_dasbor.opd_unduh, name="dasbor_opd_unduh"),
+    path(f"{OPD}/indikator/<int:pk>/", views_dasbor.indikator, name="dasbor_indikator"),
+    path(f"{OPD}/indikator/<int:pk>.xlsx", views_dasbor.indikator_unduh, name="dasbor_indikator_unduh"),
+    path(f"{SIMPUL}/", views_dasbor.opd, name="dasbor_simpul"),
+    path(f"{SIMPUL}.xlsx", views_dasbor.opd_unduh, name="dasbor_simpul_unduh"),
     path("laporan/", views.daftar, name="daftar"),
     path("laporan/huruf/<str:nama>", views.huruf, name="huruf"),
     path(f"{LAPORAN}/", views.laporan_html, name="laporan_html"),

@@ -49,7 +49,9 @@ def _isi(ws, baris, kolom, sel):
         c.number_format = format_angka(sel)
         c.alignment = Alignment(horizontal="right", vertical="top")
         return c
-    if sel.teks:
+    if sel.jenis == Jenis.GRAFIK:
+        isi = sel.nilai.uraian if sel.nilai else None  # a chart in a cell is its text on a sheet
+    elif sel.teks:
         isi = sel.teks
     elif sel.nilai is None:
         isi = TAK_TERHITUNG if sel.catatan else None

@@ -19,6 +19,7 @@ TEMPLAT_BAGIAN = {
     "Butir": "laporan/_butir.html",
     "Tulisan": "laporan/_tulisan.html",
     "Penanda": "laporan/_penanda.html",
+    "Grafik": "laporan/_grafik.html",
 }
 
 
@@ -44,6 +45,8 @@ def tulis_sel(sel):
         return sel.teks
     if sel.nilai is None:
         return TAK_TERHITUNG if sel.catatan else ""
+    if sel.jenis == Jenis.GRAFIK:
+        return sel.nilai.uraian
     if sel.jenis == Jenis.NILAI:
         return rules.format_nilai(sel.nilai)
     if sel.jenis == Jenis.ANGKA:
@@ -65,6 +68,8 @@ def tampil(sel):
 def tampil_html(sel):
     """`{{ sel|tampil_html }}`: the cell's text, a long number or code allowed to break after a
     dot (a 13-digit rupiah or a sub kegiatan code in a narrow column of a wide form)."""
+    if sel.jenis == Jenis.GRAFIK and sel.nilai is not None:
+        return mark_safe(sel.nilai.svg)  # drawn by laporan.grafik, its texts escaped
     teks = tulis_sel(sel)
     if (sel.angka or sel.jenis == Jenis.KODE) and len(teks) > 9:
         return mark_safe(escape(teks).replace(".", ".<wbr>"))

@@ -1,0 +1,273 @@
+"""Dashboards: the region for Bappeda reviewers (every agency of a year up to a quarter, sorted
+and filtered), an agency drilled down from tujuan to sub kegiatan and indicator, an operator's
+home; each table as XLSX and the overview as PDF. Agencies are fetched through the user's scope,
+so another agency is a 404 by construction."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from kinerja import dasbor as baca
+from kinerja import services
+from kinerja.periode import triwulan_pelaporan, triwulan_terakhir_selesai
+from kinerja.riwayat import riwayat_indikator
+from kinerja.selectors import isian_triwulan, kinerja_tahunan, skala_laporan
+from renstra.models import Indikator, PerangkatDaerah
+from renstra.querysets import IZIN_SEMUA_OPD
+
+from .builders import dasbor as bangun
+from .filtersets import DasborWilayahFilter, urutkan
+from .renderers.pdf import PdfTidakTersedia, render_pdf
+from .renderers.xlsx import render_xlsx
+from .views import XLSX
+
+LEVEL_URL = {"tujuan": "tujuan", "sasaran": "sasaran", "program": "program", "kegiatan": "kegiatan",
+             "sub-kegiatan": "sub_kegiatan", "lain": "lain"}  # fmt: skip
+URL_LEVEL = {v: k for k, v in LEVEL_URL.items()}
+RIWAYAT_DITAMPILKAN = 10
+
+
+def _unduh(laporan, format):
+    """The document as a file: XLSX, or PDF (503 with what to install when PDFs cannot be made)."""
+    if format == "xlsx":
+        isi, jenis = render_xlsx(laporan), XLSX
+    else:
+        try:
+            isi, jenis = render_pdf(laporan), "application/pdf"
+        except PdfTidakTersedia as galat:
+            return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
+    respons = HttpResponse(isi, content_type=jenis)
+    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.{format}"'
+    return respons
+
+
+def _triwulan(request):
+    """The quarter asked for (?triwulan=), by default the last that has ended; 404 otherwise."""
+    nilai = request.GET.get("triwulan")
+    if not nilai:
+        return triwulan_terakhir_selesai()[1]
+    if nilai not in ("1", "2", "3", "4"):
+        raise Http404("Triwulan harus 1, 2, 3 atau 4.")
+    return int(nilai)
+
+
+# ---------------------------------------------------------------------------------------------
+# Home
+# ---------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dasbor(request):
+    """The region for those who see every agency; an operator's own agency for operators."""
+    if request.user.has_perm(IZIN_SEMUA_OPD):
+        return wilayah(request)
+    if request.user.opd_id:
+        return beranda(request)
+    return render(request, "renstra/tanpa_akses.html", status=403)
+
+
+def beranda(request):
+    """An operator's home: the quarter being reported (how much is filled, the deadline, the
+    submission), returned quarters with the reviewer's note, the weakest indicators so far."""
+    user = request.user
+    opd = user.opd
+    tahun, triwulan = triwulan_pelaporan()
+    # The unit the operator reports for: their bidang when the agency reports per bidang.
+    bidang = user.bidang if opd.pelaporan_per_bidang and user.bidang_id else None
+    skala = skala_laporan("dasbor")
+    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang, pengguna=user, skala=skala)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    kinerja = kinerja_tahunan(opd, baca.tahun_terukur_terakhir(opd, tahun), skala=skala)
+    data = baca.beranda_operator(halaman, pelaporan, kinerja)
+    return render(request, "laporan/dasbor/beranda.html", {"data": data, "opd": opd, "skala": skala})
+
+
+# ---------------------------------------------------------------------------------------------
+# The region
+# ---------------------------------------------------------------------------------------------
+
+
+def _wilayah(request):
+    """(filters, overview) of the agencies in the user's scope, or (filters, None) when the
+    choices are invalid."""
+    skala = skala_laporan("dasbor")
+    tahun, triwulan = triwulan_terakhir_selesai()
+    saring = DasborWilayahFilter(
+        request.GET,
+        queryset=PerangkatDaerah.objects.for_user(request.user).order_by("nama"),
+        skala=skala,
+        bawaan={"tahun": tahun, "triwulan": triwulan},
+    )
+    if not saring.is_valid():
+        return saring, None
+    d = saring.form.cleaned_data
+    data = baca.ringkasan_wilayah(saring.qs, int(d["tahun"]), int(d["triwulan"]), skala=skala)
+    data.baris = urutkan(saring.saring(data.baris), request.GET.get("urut", "nama"))
+    return saring, data
+
+
+@login_required
+@require_GET
+def wilayah(request):
+    saring, data = _wilayah(request)
+    if data is None:
+        return render(request, "laporan/dasbor/wilayah.html", {"saring": saring}, status=400)
+    kueri = request.GET.copy()
+    kueri.pop("urut", None)
+    triwulan = data.triwulan
+
+    def tautan(opd):
+        return reverse("laporan:dasbor_opd", args=[opd.kode, data.tahun]) + f"?triwulan={triwulan}"
+
+    batang, titik = bangun.grafik_wilayah(data)
+    per_kuadran = []
+    for nama, jumlah in data.per_kuadran:
+        pilihan = kueri.copy()
+        pilihan["kuadran"] = nama
+        per_kuadran.append((nama, jumlah, f"?{pilihan.urlencode()}"))
+    konteks = {
+        "saring": saring,
+        "data": data,
+        "tabel": bangun.tabel_wilayah(data, tautan=tautan, ringkas=True),
+        "batang": batang,
+        "titik": titik,
+        "per_kuadran": per_kuadran,
+        "pengurutan": {"kueri": f"{kueri.urlencode()}&" if kueri else "", "kunci": request.GET.get("urut", "nama")},
+        "kueri": request.GET.urlencode(),
+    }
+    return render(request, "laporan/dasbor/wilayah.html", konteks)
+
+
+@login_required
+@require_GET
+def wilayah_unduh(request, format):
+    if format not in ("xlsx", "pdf"):
+        raise Http404("Format unduhan: xlsx atau pdf.")
+    saring, data = _wilayah(request)
+    if data is None:
+        pesan = "; ".join(f"{saring.form.fields[f].label}: {' '.join(e)}" for f, e in saring.form.errors.items())
+        return HttpResponse(f"Pilihan tidak sah. {pesan}", status=400, content_type="text/plain; charset=utf-8")
+    return _unduh(bangun.laporan_wilayah(data), format)
+
+
+# ---------------------------------------------------------------------------------------------
+# One agency, drilled down
+# ---------------------------------------------------------------------------------------------
+
+
+def _simpul(request, kode, tahun, level, pk):
+    opd = get_object_or_404(PerangkatDaerah.objects.for_user(request.user), kode=kode)
+    data = baca.dasbor_opd(opd, tahun, _triwulan(request))
+    if data.akar is None:
+        raise Http404(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
+    simpul = data.akar if level == "opd" else data.cari(LEVEL_URL.get(level, ""), pk)
+    if simpul is None:
+        raise Http404("Tidak ditemukan di Renstra perangkat daerah ini.")
+    return data, simpul
+
+
+def url_simpul(data, simpul):
+    if simpul.level == "opd":
+        url = reverse("laporan:dasbor_opd", args=[data.opd.kode, data.tahun])
+    else:
+        url = reverse(
+            "laporan:dasbor_simpul", args=[data.opd.kode, data.tahun, URL_LEVEL[simpul.level], simpul.objek.pk]
+        )
+    return f"{url}?triwulan={data.triwulan}"
+
+
+def url_indikator(data, indikator):
+    url = reverse("laporan:dasbor_indikator", args=[data.opd.kode, data.tahun, indikator.pk])
+    return f"{url}?triwulan={data.triwulan}"
+
+
+@login_required
+@require_GET
+def opd(request, kode, tahun, level="opd", pk=None):
+    data, simpul = _simpul(request, kode, tahun, level, pk)
+    konteks = {
+        "data": data,
+        "simpul": simpul,
+        "jalur": [(s, url_simpul(data, s)) for s in simpul.jalur],
+        "anak": bangun.tabel_anak(data, simpul, tautan=lambda s: url_simpul(data, s)) if simpul.anak else None,
+        "indikator": bangun.tabel_indikator(data, simpul, tautan=lambda i: url_indikator(data, i))
+        if simpul.kinerja
+        else None,
+        "unduh": _url_unduh_simpul(data, simpul),
+        "opd": data.opd,
+    }
+    if simpul.level == "opd":
+        konteks["grafik_program"], konteks["tabel_program"] = bangun.program_sebaran(
+            data, tautan=lambda s: url_simpul(data, s)
+        )
+    return render(request, "laporan/dasbor/opd.html", konteks)
+
+
+def _url_unduh_simpul(data, simpul):
+    if simpul.level == "opd":
+        url = reverse("laporan:dasbor_opd_unduh", args=[data.opd.kode, data.tahun])
+    else:
+        level = URL_LEVEL[simpul.level]
+        url = reverse("laporan:dasbor_simpul_unduh", args=[data.opd.kode, data.tahun, level, simpul.objek.pk])
+    return f"{url}?triwulan={data.triwulan}"
+
+
+@login_required
+@require_GET
+def opd_unduh(request, kode, tahun, level="opd", pk=None):
+    data, simpul = _simpul(request, kode, tahun, level, pk)
+    return _unduh(bangun.laporan_simpul(data, simpul), "xlsx")
+
+
+# ---------------------------------------------------------------------------------------------
+# One indicator
+# ---------------------------------------------------------------------------------------------
+
+
+def _indikator(request, kode, tahun, pk):
+    opd = get_object_or_404(PerangkatDaerah.objects.for_user(request.user), kode=kode)
+    indikator = get_object_or_404(
+        Indikator.objects.filter(renstra__opd=opd).select_related(
+            "renstra__opd", "skala_tingkat", "pendahulu__renstra", "pendahulu__pendahulu__renstra"
+        ),
+        pk=pk,
+    )
+    if not indikator.renstra.mencakup(tahun):
+        raise Http404(f"Indikator ini milik Renstra {indikator.renstra.periode}.")
+    skala = skala_laporan("dasbor")
+    return opd, indikator, skala, baca.dasbor_indikator(indikator, tahun, skala=skala)
+
+
+@login_required
+@require_GET
+def indikator(request, kode, tahun, pk):
+    opd, i, skala, data = _indikator(request, kode, tahun, pk)
+    triwulan = _triwulan(request)
+    # The node the indicator belongs to (a sasaran's, when it serves its tujuan too).
+    args = [opd.kode, tahun, URL_LEVEL[i.level], i.pemilik.pk]
+    pemilik = reverse("laporan:dasbor_simpul", args=args) + f"?triwulan={triwulan}"
+    konteks = {
+        "opd": opd,
+        "indikator": i,
+        "data": data,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "url_opd": reverse("laporan:dasbor_opd", args=[opd.kode, tahun]) + f"?triwulan={triwulan}",
+        "url_pemilik": pemilik,
+        "tabel_triwulan": bangun.tabel_triwulan(data, skala),
+        "tabel_tahunan": bangun.tabel_tahunan(data),
+        "grafik": bangun.grafik_tahunan(data),
+        "riwayat": riwayat_indikator(i)[:RIWAYAT_DITAMPILKAN],
+        "unduh": reverse("laporan:dasbor_indikator_unduh", args=[opd.kode, tahun, i.pk]),
+    }
+    return render(request, "laporan/dasbor/indikator.html", konteks)
+
+
+@login_required
+@require_GET
+def indikator_unduh(request, kode, tahun, pk):
+    _, _, skala, data = _indikator(request, kode, tahun, pk)
+    return _unduh(bangun.laporan_indikator(data, skala), "xlsx")
