@@ -64,7 +64,7 @@ fmt: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## bench: server time and queries of the main pages on the demo, then the 5.000-row Renstra import
+## bench: server time and queries of the main pages on the demo, the dashboards on a generated region of 40, then the 5.000-row Renstra import
 bench: $(VENV)/.dev
 	$(PY) bench/bench.py
 	$(PY) bench/impor.py

@@ -1,4 +1,5 @@
-"""Benchmark of Kinerja's pages on the seed demo: `make bench`.
+"""Benchmark of Kinerja's pages on the seed demo (and, for the dashboards, a generated region of
+forty agencies): `make bench`.
 
 Runs on a throwaway SQLite database (or the one DATABASE_URL names, which it fills). Prints, for
 each page, the median server time over the runs and the number of queries. Speed targets live
@@ -31,6 +32,7 @@ from django.urls import reverse  # noqa: E402
 
 from kinerja.models import Peran, User  # noqa: E402
 from kinerja.sintetis import buat_opd_sintetis  # noqa: E402
+from kinerja.sintetis_wilayah import buat_wilayah_sintetis  # noqa: E402
 from kinerja.tests.halaman import isian_awal  # noqa: E402
 from renstra.models import PerangkatDaerah, Renstra  # noqa: E402
 
@@ -114,6 +116,32 @@ def main():
             url = _laporan(opd, tahun, "lkjip", format)
             ms, kueri = ukur(klien, url, ulang=ulang)
             print(f"{f'LKjIP {nama}, {format.upper()}':62} {ms:12.1f} {kueri:6d}")
+
+    dasbor(verifikator)
+
+
+def dasbor(verifikator):
+    """The dashboards on the demo plus the generated region of forty (`demo --sintetis 40`)."""
+    mulai = time.perf_counter()
+    dibuat, _ = buat_wilayah_sintetis(40, seed=1)
+    print(f"wilayah sintetis ({len(dibuat)} perangkat daerah): {time.perf_counter() - mulai:.2f} s")
+    jumlah = PerangkatDaerah.objects.count()
+    klien = Client()
+    klien.force_login(verifikator)
+    kueri = "?tahun=2026&triwulan=3"
+    wilayah = reverse("laporan:dasbor_wilayah") + kueri
+    disaring = wilayah + "&kuadran=Serapan+tinggi%2C+capaian+rendah&urut=-capaian"
+    unduh = reverse("laporan:dasbor_wilayah_unduh", args=["xlsx"]) + kueri
+    dinsos = reverse("laporan:dasbor_opd", args=["CTH-DINSOS", 2026]) + "?triwulan=3"
+    for nama, url, ulang in [
+        (f"dasbor wilayah TW III 2026 ({jumlah} perangkat daerah)", wilayah, None),
+        ("dasbor wilayah, disaring kuadran dan diurutkan", disaring, None),
+        ("dasbor wilayah, XLSX", unduh, None),
+        ("dasbor wilayah, PDF", unduh.replace(".xlsx", ".pdf"), max(3, ULANG // 5)),
+        ("dasbor perangkat daerah (Dinsos sintetis, 66 indikator)", dinsos, None),
+    ]:
+        ms, kueri_db = ukur(klien, url, ulang=ulang)
+        print(f"{nama:62} {ms:12.1f} {kueri_db:6d}")
 
 
 def _laporan(opd, tahun, nama, format):

@@ -6,6 +6,7 @@ agencies and indicators; the arithmetic is the rules module's."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Sum
@@ -90,7 +91,8 @@ def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
 
 @dataclass
 class RingkasanOpd:
-    """One agency in the regional overview."""
+    """One agency in the regional overview. Its figures are computed once (sorting, filtering,
+    the chart and the table all read them)."""
 
     opd: object
     renstra: object
@@ -100,32 +102,32 @@ class RingkasanOpd:
     realisasi: int | None = None
     ambang: tuple = (None, None)
 
-    @property
+    @cached_property
     def dihitung(self):
         return [k for k in self.kinerja.indikator if k.dihitung] if self.kinerja else []
 
-    @property
+    @cached_property
     def jumlah_indikator(self):
         return len(self.dihitung)
 
-    @property
+    @cached_property
     def rata_rata(self):
         return self.kinerja.rata_rata_semua() if self.kinerja else None
 
-    @property
+    @cached_property
     def predikat(self):
         return self.kinerja.skala.cari(self.rata_rata) if self.kinerja else None
 
-    @property
+    @cached_property
     def per_predikat(self):
         """[(band, count)] of the scale, and (None, count) of the indicators not yet measurable."""
         return hitung_per_predikat(self.kinerja.skala, self.dihitung) if self.kinerja else []
 
-    @property
+    @cached_property
     def serapan(self):
         return rules.serapan(self.realisasi, self.pagu)
 
-    @property
+    @cached_property
     def kuadran(self):
         return rules.kuadran(self.rata_rata, self.serapan, *self.ambang)
 

@@ -215,4 +215,5 @@ def garis(tahun, seri, judul, satuan=""):
             f'<text x="{lx_legenda + 16}" y="{tinggi - 10}">{escape(label)}</text>',
         ]
     isi.append("</svg>")
-    return Grafik("".join(isi), judul, f"{judul}: " + "; ".join(label for label, _, _ in seri))
+    rentang = f"{tahun[0]}–{tahun[-1]}" if len(tahun) > 1 else str(tahun[0]) if tahun else ""
+    return Grafik("".join(isi), judul, f"{' dan '.join(label for label, _, _ in seri)} per tahun, {rentang}")

@@ -125,7 +125,7 @@ def wilayah(request):
     batang, titik = bangun.grafik_wilayah(data)
     per_kuadran = []
     for nama, jumlah in data.per_kuadran:
-        pilihan = kueri.copy()
+        pilihan = request.GET.copy()  # the other filters and the sort kept
         pilihan["kuadran"] = nama
         per_kuadran.append((nama, jumlah, f"?{pilihan.urlencode()}"))
     konteks = {

@@ -371,19 +371,21 @@ def laporan_simpul(dasbor, simpul, tanggal=None):
 
 
 def tabel_triwulan(di, skala):
+    """The year quarter by quarter: what each reported, the value and capaian up to it. A quarter
+    after the last one reported stays empty: nothing is known of it yet."""
     k = di.kinerja
+    terakhir = max((q for q in range(4) if k.nilai_triwulan[q] is not None), default=-1)
+    belum = "Belum dilaporkan."
     baris = []
     for q in range(4):
+        sampai = (
+            [nilai(k.nilai_sampai[q]), persen(k.capaian_sampai[q]), sel_predikat(skala.cari(k.capaian_sampai[q].nilai))]
+            if q <= terakhir
+            else [nilai(None, catatan=belum), persen(None, catatan=belum), kosong()]
+        )
         baris.append(
             Baris(
-                [
-                    teks(f"Triwulan {romawi(q + 1)}"),
-                    sel_target(k.target),
-                    nilai(k.nilai_triwulan[q]),
-                    nilai(k.nilai_sampai[q]),
-                    persen(k.capaian_sampai[q]),
-                    sel_predikat(skala.cari(k.capaian_sampai[q].nilai)),
-                ],
+                [teks(f"Triwulan {romawi(q + 1)}"), sel_target(k.target), nilai(k.nilai_triwulan[q]), *sampai],
                 kunci=f"tw{q + 1}",
             )
         )

@@ -246,6 +246,10 @@ def test_a_reviewer_drills_down_from_the_region_to_an_indicator_and_back(peninja
     assert respons.status_code == 200
     html = respons.content.decode()
     assert respons.context["indikator"].sub_kegiatan == simpul.objek
+    # Reported up to TW III: the fourth quarter is not known yet, not "as good as the third".
+    triwulan = respons.context["tabel_triwulan"].baris
+    assert [b.sel[3].nilai is not None for b in triwulan] == [True, True, True, False]
+    assert triwulan[3].sel[4].catatan == "Belum dilaporkan."
     assert jalur[-1].replace("&", "&amp;") in html  # back to its sub kegiatan
 
 
