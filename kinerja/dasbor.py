@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -29,10 +30,18 @@ def ambang(triwulan):
     thresholds, in proportion to the part of the year gone (spending and cumulative results are
     planned through the year)."""
     bagian = Decimal(triwulan) / 4
-    return (
-        rules.parse_angka(settings.KINERJA_AMBANG_CAPAIAN) * bagian,
-        rules.parse_angka(settings.KINERJA_AMBANG_SERAPAN) * bagian,
-    )
+    return tuple(_ambang_tahunan(nama) * bagian for nama in ("KINERJA_AMBANG_CAPAIAN", "KINERJA_AMBANG_SERAPAN"))
+
+
+def _ambang_tahunan(nama):
+    teks = getattr(settings, nama)
+    try:
+        nilai = rules.parse_angka(teks)
+    except (ValueError, ArithmeticError):
+        nilai = None
+    if nilai is None or nilai <= 0:
+        raise ImproperlyConfigured(f"{nama} harus persen lebih dari 0, mis. 90; tertulis {teks!r}.")
+    return nilai
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -53,6 +54,13 @@ def test_quadrant_thresholds_follow_the_part_of_the_year_gone(settings):
     assert dasbor.ambang(4) == (D(90), D(80))
     assert dasbor.ambang(3) == (D("67.5"), D(60))
     assert dasbor.ambang(1) == (D("22.5"), D(20))
+
+
+@pytest.mark.parametrize("salah", ["sembilan puluh", "0", ""])
+def test_a_threshold_that_is_not_a_positive_percentage_is_named(settings, salah):
+    settings.KINERJA_AMBANG_SERAPAN = salah
+    with pytest.raises(ImproperlyConfigured, match=f"KINERJA_AMBANG_SERAPAN harus persen lebih dari 0.*{salah!r}"):
+        dasbor.ambang(3)
 
 
 @pytest.mark.parametrize(
