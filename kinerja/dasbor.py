@@ -391,9 +391,7 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
     if renstra is None:
         return DasborOpd(opd, None, tahun, triwulan, skala, None, None)
     pohon = pohon_renstra(renstra)
-    semua = [x for n in _simpul_pohon(pohon) for i in n.daftar_indikator for x in [i, *i.daftar_rincian]]
-    for i in semua:
-        i.renstra = renstra
+    semua = pohon.semua_indikator()
     kinerja = kinerja_per_tahun(semua, [tahun], skala, sampai_triwulan=triwulan)
     per_id = {i.pk: kinerja[i.pk, tahun] for i in semua}
     pagu, realisasi = {}, {}
@@ -458,15 +456,6 @@ def _jumlahkan(simpul):
     if simpul.anak:
         simpul.pagu = _jumlah(*(a.pagu for a in simpul.anak))
         simpul.realisasi = _jumlah(*(a.realisasi for a in simpul.anak))
-
-
-def _simpul_pohon(pohon):
-    hasil = []
-    for t in pohon.tujuan:
-        hasil += [t, *t.daftar_sasaran]
-    for p in pohon.semua_program:
-        hasil += [p, *p.daftar_kegiatan, *(s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan)]
-    return hasil
 
 
 # ---------------------------------------------------------------------------------------------

@@ -94,18 +94,7 @@ def buat_opd_sintetis(kode, nama, seed, tahun_awal=2025, program=6, kegiatan=3, 
             Indikator(renstra=renstra, program=p, uraian=f"Persentase capaian {p.uraian}", satuan="%",
                       cara_tahunan=Indikator.CaraTahunan.AKHIR_PERIODE)
         )  # fmt: skip
-    for s in daftar_sub:
-        negatif = acak.random() < 0.05
-        indikator.append(
-            Indikator(
-                renstra=renstra,
-                sub_kegiatan=s,
-                uraian=f"Jumlah penerima {s.uraian.lower()}",
-                satuan=acak.choice(SATUAN),
-                arah=Indikator.Arah.NEGATIF if negatif else Indikator.Arah.POSITIF,
-                cara_tahunan=Indikator.CaraTahunan.KUMULATIF,
-            )
-        )
+    indikator += [indikator_sub_kegiatan(s, f"Jumlah penerima {s.uraian.lower()}", acak) for s in daftar_sub]
     indikator = Indikator.objects.bulk_create(indikator)
 
     target, realisasi = [], []
@@ -140,6 +129,19 @@ def buat_opd_sintetis(kode, nama, seed, tahun_awal=2025, program=6, kegiatan=3, 
     Pagu.objects.bulk_create(pagu, batch_size=1000)
     RealisasiAnggaran.objects.bulk_create(anggaran, batch_size=1000)
     return opd
+
+
+def indikator_sub_kegiatan(sub, uraian, acak, satuan=SATUAN):
+    """A count of a sub kegiatan summed over the quarters, one in twenty of them negative."""
+    negatif = acak.random() < 0.05
+    return Indikator(
+        renstra=sub.kegiatan.program.renstra,
+        sub_kegiatan=sub,
+        uraian=uraian,
+        satuan=acak.choice(satuan),
+        arah=Indikator.Arah.NEGATIF if negatif else Indikator.Arah.POSITIF,
+        cara_tahunan=Indikator.CaraTahunan.KUMULATIF,
+    )
 
 
 def _ambil(daftar, jumlah):

@@ -32,6 +32,7 @@ from renstra.models import (
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu
+from .sintetis import indikator_sub_kegiatan
 
 WILAYAH = "Kabupaten Contoh"
 AWALAN = "CTH"
@@ -433,18 +434,10 @@ class _Wilayah:
             Indikator(kegiatan=k, uraian=f"Persentase terlaksananya {k.uraian.lower()}", **persen)
             for k in daftar_kegiatan
         ]
-        for s in daftar_sub:
-            negatif = acak.random() < 0.05
-            indikator.append(
-                Indikator(
-                    renstra=renstra,
-                    sub_kegiatan=s,
-                    uraian=f"Jumlah {acak.choice(SATUAN).lower()} {s.uraian.lower()}",
-                    satuan=acak.choice(SATUAN),
-                    arah=Indikator.Arah.NEGATIF if negatif else Indikator.Arah.POSITIF,
-                    cara_tahunan=Indikator.CaraTahunan.KUMULATIF,
-                )
-            )
+        indikator += [
+            indikator_sub_kegiatan(s, f"Jumlah {acak.choice(SATUAN).lower()} {s.uraian.lower()}", acak, SATUAN)
+            for s in daftar_sub
+        ]
         indikator = Indikator.objects.bulk_create(indikator)
         # Programs of one agency differ too, so that its own capaian–serapan chart spreads.
         ragam = {p.pk: (acak.uniform(0.8, 1.15), acak.uniform(0.75, 1.2)) for p in daftar_program}

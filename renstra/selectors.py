@@ -66,6 +66,22 @@ class PohonRenstra:
         """Every program: those of each sasaran in order, then the ones without a sasaran."""
         return [p for t in self.tujuan for s in t.daftar_sasaran for p in s.daftar_program] + self.program_lain
 
+    def semua_simpul(self):
+        """Every node: tujuan and their sasaran, then each program with its kegiatan and sub kegiatan."""
+        hasil = []
+        for t in self.tujuan:
+            hasil += [t, *t.daftar_sasaran]
+        for p in self.semua_program:
+            hasil += [p, *p.daftar_kegiatan, *(s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan)]
+        return hasil
+
+    def semua_indikator(self):
+        """Every indicator of the tree, detail rows included, each knowing its Renstra (no query)."""
+        daftar = [i for n in self.semua_simpul() for u in n.daftar_indikator for i in [u, *u.daftar_rincian]]
+        for i in daftar:
+            i.renstra = self.renstra
+        return daftar
+
 
 def _kelompokkan(objek, kunci):
     hasil = defaultdict(list)

@@ -225,7 +225,10 @@ def test_the_region_costs_the_same_queries_for_three_agencies_and_for_forty():
 def test_programs_of_belitung_absorb_what_the_lkjip_prints():
     """Seed 003, Tabel 3.43: Pemberdayaan Sosial 321.623.110 of 348.934.400 (92,17%), Migran
     16.955.668 of 41.256.200 (41,10%), Perlindungan Perempuan 195.433.106 of 394.720.850."""
-    data = dasbor.dasbor_opd(PerangkatDaerah.objects.get(kode=BELITUNG), 2024, 4, skala=SKALA)
+    opd = PerangkatDaerah.objects.get(kode=BELITUNG)
+    with CaptureQueriesContext(connection) as q:
+        data = dasbor.dasbor_opd(opd, 2024, 4, skala=SKALA)
+    assert len(q) == 13  # the Renstra, its tree (7), the year (3), budgets and spending
     program = {p.objek.kode: p for p in data.program}
     assert (program["1.06.02"].realisasi, program["1.06.02"].pagu) == (321_623_110, 348_934_400)
     assert rules.format_angka(program["1.06.02"].serapan) == "92,17"

@@ -285,7 +285,7 @@ def kumpulkan(opd, tahun):
         renstra_lalu = renstra_berlaku(opd, tahun - 1)
         pohon_lalu = pohon_renstra(renstra_lalu) if renstra_lalu else None
 
-    semua = _indikator_pohon(pohon)
+    semua = pohon.semua_indikator()
     # Strategic indicators of earlier Renstra (the history of this one's, and the tujuan and
     # sasaran of the year before), with their owners: one query.
     terdahulu = list(
@@ -293,7 +293,7 @@ def kumpulkan(opd, tahun):
         .filter(Q(tujuan__isnull=False) | Q(sasaran__isnull=False))
         .select_related("renstra", "tujuan", "sasaran", "skala_tingkat")
     )
-    semua_lalu = _indikator_pohon(pohon_lalu) if pohon_lalu is not None else []
+    semua_lalu = pohon_lalu.semua_indikator() if pohon_lalu is not None else []
     per_id = {i.pk: i for i in [*semua_lalu, *terdahulu, *semua]}
     awal = min([renstra.tahun_awal, *(i.renstra.tahun_awal for i in terdahulu)])
     daftar_tahun = list(range(max(awal, tahun - 10), tahun + 1))
@@ -361,21 +361,3 @@ def kumpulkan(opd, tahun):
         pelaporan=pelaporan,
         bidang=bidang,
     )
-
-
-def _indikator_pohon(pohon):
-    """Every indicator of a tree, detail rows included, each knowing its Renstra (no query)."""
-    daftar = [i for n in _simpul(pohon) for u in n.daftar_indikator for i in [u, *u.daftar_rincian]]
-    for i in daftar:
-        i.renstra = pohon.renstra
-    return daftar
-
-
-def _simpul(pohon):
-    """Every node of a tree: tujuan, sasaran, programs, kegiatan, sub kegiatan."""
-    hasil = []
-    for t in pohon.tujuan:
-        hasil += [t, *t.daftar_sasaran]
-    for p in pohon.semua_program:
-        hasil += [p, *p.daftar_kegiatan, *(s for kg in p.daftar_kegiatan for s in kg.daftar_sub_kegiatan)]
-    return hasil
