@@ -509,6 +509,11 @@ class BerandaOperator:
     dikembalikan: list
     terendah: list  # [KinerjaIndikator] with the lowest capaian of `tahun_terendah`
     tahun_terendah: int
+    kinerja_renstra: object = None  # the Renstra of `tahun_terendah`, None when there is none
+
+    @property
+    def ada_renstra(self):
+        return self.kinerja_renstra is not None
 
     @property
     def sisa_hari(self):
@@ -551,4 +556,5 @@ def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5):
         dikembalikan=dikembalikan,
         terendah=sorted(terukur, key=lambda k: k.capaian)[:jumlah_terendah],
         tahun_terendah=kinerja.tahun if kinerja else halaman.tahun,
+        kinerja_renstra=kinerja.renstra if kinerja else None,
     )

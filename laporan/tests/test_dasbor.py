@@ -349,6 +349,14 @@ def test_an_operators_home_shows_the_returned_quarter_with_the_reviewers_note(cl
     assert len(data.terendah) == 5 and data.terendah == sorted(data.terendah, key=lambda k: k.capaian)
 
 
+def test_an_operators_home_without_a_renstra_says_so_and_links_nowhere_dead(client, wilayah):
+    opd = PerangkatDaerah.objects.create(kode="DINSOS-BARU", nama="Dinas Sosial Baru")
+    client.force_login(operator(opd))
+    html = client.get(reverse("laporan:dasbor")).content.decode()
+    assert "Belum ada Renstra yang berlaku pada tahun" in html
+    assert "/dasbor/DINSOS-BARU/" not in html and "/lkjip/" not in html
+
+
 def test_a_user_without_an_agency_or_role_is_refused(client, wilayah):
     client.force_login(User.objects.create_user("tamu", password="rahasia-uji-123"))
     assert client.get(reverse("laporan:dasbor")).status_code == 403
