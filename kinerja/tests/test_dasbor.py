@@ -116,6 +116,20 @@ def test_the_agency_row_is_the_mean_and_the_categories_of_its_year():
 
 
 @pytest.mark.usefixtures("demo")
+def test_in_the_tiered_mode_the_agency_mean_is_the_mean_of_its_nodes_means():
+    opd = PerangkatDaerah.objects.get(kode=BELITUNG)
+    kt = kinerja_tahunan(opd, 2024, skala=SKALA)
+    simpul = {(level, getattr(k.indikator, f"{level}_id")) for k in kt.indikator if k.dihitung
+              for level in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+              if getattr(k.indikator, f"{level}_id")}  # fmt: skip
+    rata = [kt.rata_rata_simpul(getattr(k.indikator, level)) for level, pk in simpul
+            for k in [next(k for k in kt.indikator if getattr(k.indikator, f"{level}_id") == pk)]]  # fmt: skip
+    bertingkat = kt.rata_rata_semua("bertingkat")
+    assert rules.format_angka(bertingkat) == rules.format_angka(rules.rata_rata_capaian(rata)) == "162,56"
+    assert kt.rata_rata_semua("bertingkat") != kt.rata_rata_semua("indikator")
+
+
+@pytest.mark.usefixtures("demo")
 def test_up_to_a_quarter_only_the_quarters_reported_by_then_count():
     """Seed 003, Lampiran XI: anak terlantar dijangkau TW I 0, TW II 7, TW III 1, TW IV 2 of 5."""
     opd = PerangkatDaerah.objects.get(kode=BELITUNG)
