@@ -19,8 +19,8 @@ from renstra.models import Indikator, Pagu, Renstra
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
-from .periode import batas_waktu, sudah_lewat
-from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan
+from .periode import batas_waktu
+from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat, unit_pelaporan
 
 STATUS = Pelaporan.Status
 
@@ -29,8 +29,8 @@ def ambang(triwulan):
     """The thresholds of the capaian–serapan quadrants up to a quarter: the settings' yearly
     thresholds, in proportion to the part of the year gone (spending and cumulative results are
     planned through the year)."""
-    bagian = Decimal(triwulan) / 4
-    return tuple(_ambang_tahunan(nama) * bagian for nama in ("KINERJA_AMBANG_CAPAIAN", "KINERJA_AMBANG_SERAPAN"))
+    nama = ("KINERJA_AMBANG_CAPAIAN", "KINERJA_AMBANG_SERAPAN")
+    return tuple(rules.ambang_sampai_triwulan(_ambang_tahunan(n), triwulan) for n in nama)
 
 
 def _ambang_tahunan(nama):
@@ -79,15 +79,10 @@ def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
     """The state of a quarter over an agency's submission units (`pelaporan`: {unit: Pelaporan})."""
     daftar = [pelaporan.get(u) for u in unit]
     status = [p.status if p else STATUS.DRAFT for p in daftar]
-    terlambat = any(
-        (p is not None and p.terlambat)
-        or (s in (STATUS.DRAFT, STATUS.DIKEMBALIKAN) and sudah_lewat(tahun, triwulan, p, sekarang))
-        for p, s in zip(daftar, status, strict=True)
-    )
     return StatusTriwulan(
         triwulan=triwulan,
         status=min(status, key=_URUTAN.index),
-        terlambat=terlambat,
+        terlambat=any(terlambat(tahun, triwulan, p, sekarang) for p in daftar),
         jumlah_unit=len(unit),
         diverifikasi=status.count(STATUS.DIVERIFIKASI),
     )
@@ -255,7 +250,7 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     wilayah = RingkasanWilayah(tahun, triwulan, skala, cara_rata_rata=cara, batas=batas)
     for o in daftar:
         r = renstra.get(o.pk)
-        unit = [None, *(b.pk for b in o.bidang.all())] if o.pelaporan_per_bidang else [None]
+        unit = [u.pk if u else None for u in unit_pelaporan(o)]
         status = [status_triwulan(tahun, tw, unit, pelaporan.get((o.pk, tw), {}), sekarang) for tw in range(1, 5)]
         kinerja_opd = (
             KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), cara_rata_rata=cara, batas=batas) if r else None
@@ -521,7 +516,7 @@ class BerandaOperator:
 
     @property
     def persen_terisi(self):
-        return rules.serapan(self.terisi, self.jumlah)
+        return rules.bagian_persen(self.terisi, self.jumlah)
 
 
 def tahun_terukur_terakhir(opd, tahun):

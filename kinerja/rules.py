@@ -432,6 +432,16 @@ def _persen(bagian, keseluruhan):
     return a / b * SERATUS
 
 
+def bagian_persen(bagian, keseluruhan):
+    """A part of a whole in percent (e.g. indicators filled of those asked); None when either is
+    missing or the whole is 0.
+
+    >>> bagian_persen(76, 102).quantize(Decimal("0.01"))
+    Decimal('74.51')
+    """
+    return _persen(bagian, keseluruhan)
+
+
 def serapan(realisasi_rp, pagu_rp):
     """Budget absorption: realisasi / pagu × 100 (the revised pagu when there is one; the caller
     passes the one in force). None without a pagu or a realisation, or for a pagu of 0.
@@ -460,6 +470,16 @@ KUADRAN = {
     (False, True): "Serapan tinggi, capaian rendah",
     (False, False): "Capaian rendah, serapan rendah",
 }
+
+
+def ambang_sampai_triwulan(ambang_tahunan, triwulan):
+    """A yearly threshold up to a quarter, in proportion to the part of the year gone: results
+    and spending are planned through the year.
+
+    >>> ambang_sampai_triwulan(90, 3)
+    Decimal('67.5')
+    """
+    return _angka(ambang_tahunan) * Decimal(triwulan) / 4
 
 
 def kuadran(capaian, serapan, ambang_capaian, ambang_serapan):

@@ -604,6 +604,14 @@ class BarisPelaporan:
         return "" if self.belum_diajukan else "tepat waktu"
 
 
+def terlambat(tahun, triwulan, pelaporan, sekarang=None):
+    """Whether a quarter's submission (None: never saved) is late: submitted after the deadline,
+    or not submitted (draft or returned) while the deadline has passed."""
+    if pelaporan is None or pelaporan.status in (Pelaporan.Status.DRAFT, Pelaporan.Status.DIKEMBALIKAN):
+        return sudah_lewat(tahun, triwulan, pelaporan, sekarang)
+    return pelaporan.terlambat
+
+
 def ringkasan_pelaporan(baris):
     """(label, count) per status in workflow order, and how many are late."""
     jumlah = dict.fromkeys(Pelaporan.Status, 0)
@@ -634,7 +642,5 @@ def daftar_pelaporan(tahun, triwulan):
     for o in opd:
         for bidang in unit_pelaporan(o):
             p = pelaporan.get((o.pk, bidang.pk if bidang else None))
-            b = BarisPelaporan(o, bidang, p, batas_waktu(tahun, triwulan, p), False)
-            b.terlambat = sudah_lewat(tahun, triwulan, p) if b.belum_diajukan else p.terlambat
-            baris.append(b)
+            baris.append(BarisPelaporan(o, bidang, p, batas_waktu(tahun, triwulan, p), terlambat(tahun, triwulan, p)))
     return sorted(baris, key=lambda b: (_URUTAN_STATUS[b.status], b.opd.kode, b.bidang.nama if b.bidang else ""))
