@@ -4,9 +4,11 @@ Every setting a deployment may change is listed in README.md, section "Pengatura
 A `.env` file in the project directory is read when it exists; real environment variables win.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +42,8 @@ INSTALLED_APPS = [
     "renstra",
     "laporan",
     "django_filters",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +59,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last: refuses log-ins after too many failures (django-axes), see KINERJA_GAGAL_MASUK.
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # Counts failed log-ins per user name and address; locks them out after too many.
+    "axes.backends.AxesStandaloneBackend",
     # Object permissions (kinerja/izin.py): who may enter, submit, verify or reopen which quarter.
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -75,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kinerja.context_processors.csp_nonce",
             ],
         },
     },
@@ -90,10 +100,53 @@ AUTH_USER_MODEL = "kinerja.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("KINERJA_PANJANG_SANDI", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sessions end after KINERJA_SESI_MENIT minutes without a request (each request renews them)
+# and when the browser closes.
+SESSION_COOKIE_AGE = env.int("KINERJA_SESI_MENIT", default=120) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Log-in throttling (django-axes): after KINERJA_GAGAL_MASUK failures for one user name from one
+# address, that pair is refused for KINERJA_KUNCI_MENIT minutes; a successful log-in resets it.
+AXES_FAILURE_LIMIT = env.int("KINERJA_GAGAL_MASUK", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("KINERJA_KUNCI_MENIT", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+# Behind a reverse proxy the client's address is the first of X-Forwarded-For (see docs/deploy.md).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_IPWARE_PROXY_COUNT = env.int("KINERJA_JUMLAH_PROXY", default=0)
+
+# Content-Security-Policy: only our own scripts, styles, images and fonts; an inline <style> of
+# ours carries the request's nonce. Nothing may frame the site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "renstra:beranda"

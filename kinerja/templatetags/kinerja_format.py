@@ -84,3 +84,9 @@ def field(form, nama):
 def jumlah_impor(hasil, jenis):
     """`{{ hasil|jumlah_impor:"dibuat" }}`: objects an import creates, changes or leaves alone."""
     return hasil.total(jenis)
+
+
+@register.filter
+def menit(durasi):
+    """`{{ timedelta|menit }}`: whole minutes of a duration (a lock-out's cool-off)."""
+    return int(durasi.total_seconds() // 60) if durasi else 0

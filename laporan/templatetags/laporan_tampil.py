@@ -24,6 +24,13 @@ TEMPLAT_BAGIAN = {
 
 
 @register.filter
+def id_html(objek):
+    """An id for the element that shows `objek`, unique within one page: the column widths of a
+    table are set by a <style> of its own (the Content-Security-Policy forbids style attributes)."""
+    return f"t{id(objek):x}"
+
+
+@register.filter
 def templat_bagian(bagian):
     """`{% include bagian|templat_bagian %}`: the template that shows a part of a report."""
     return TEMPLAT_BAGIAN[type(bagian).__name__]
