@@ -124,9 +124,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("KINERJA_KUNCI_MENIT", default=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
-# Behind a reverse proxy the client's address is the first of X-Forwarded-For (see docs/deploy.md).
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = env.int("KINERJA_JUMLAH_PROXY", default=0)
+# The client's address: behind KINERJA_JUMLAH_PROXY reverse proxies (nginx: 1), taken from
+# X-Forwarded-For (kinerja/klien.py); 0: the connection's own address.
+KINERJA_JUMLAH_PROXY = env.int("KINERJA_JUMLAH_PROXY", default=0)
+AXES_CLIENT_IP_CALLABLE = "kinerja.klien.alamat_klien"
 
 # Content-Security-Policy: only our own scripts, styles, images and fonts; an inline <style> of
 # ours carries the request's nonce. Nothing may frame the site.
@@ -210,6 +211,11 @@ KINERJA_FOLDER_HURUF = env.str("KINERJA_FOLDER_HURUF", default="/usr/share/fonts
 # the request (tests; servers that must not start threads).
 KINERJA_IMPOR_LATAR = env.bool("KINERJA_IMPOR_LATAR", default=True)
 
-# The cache holds the progress of running imports. The default (memory of one process) suits one
-# server process; with several processes or servers use a shared cache, e.g. redis://127.0.0.1:6379/1.
+# Printed PDFs are kept in the cache this many seconds under the digest of their HTML (the same
+# report with the same data is not printed twice); 0 turns it off.
+KINERJA_SIMPAN_PDF_DETIK = env.int("KINERJA_SIMPAN_PDF_DETIK", default=24 * 60 * 60)
+
+# The cache holds the progress of running imports and the printed PDFs. The default (memory of
+# one process) suits one server process; with several processes or servers use a shared cache,
+# e.g. redis://127.0.0.1:6379/1.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
