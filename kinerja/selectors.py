@@ -3,6 +3,7 @@ module from targets and realisations, in a fixed number of queries whatever the 
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -48,13 +49,25 @@ class KinerjaIndikator:
     nilai_triwulan: list
     nilai_sampai: list
     nilai_tahunan: Decimal | str | None
-    capaian_triwulan: list
-    capaian_sampai: list
     hasil: rules.HasilCapaian
     predikat: rules.Rentang | None
     tingkatan: tuple = ()  # the levels of a qualitative indicator's scale, lowest first
     komponen_triwulan: tuple = ()  # (pembilang, penyebut) of each quarter of a formula indicator, or None
     target_jenis: dict = field(default_factory=dict)  # the year's targets by kind (Renstra, PK, revised PK)
+    target_triwulan: list = field(default_factory=list)  # the target each quarter is measured against
+
+    # The quarters' capaian are computed when read: a region's overview reads only the year's.
+    @cached_property
+    def capaian_triwulan(self):
+        """Each quarter's value against that quarter's target (its own, else the year's)."""
+        return [
+            _hasil(self.indikator, self.target_triwulan[q], self.nilai_triwulan[q], self.tingkatan) for q in range(4)
+        ]
+
+    @cached_property
+    def capaian_sampai(self):
+        """The value up to each quarter against the year's target."""
+        return [_hasil(self.indikator, self.target, self.nilai_sampai[q], self.tingkatan) for q in range(4)]
 
     @property
     def capaian(self):
@@ -176,13 +189,12 @@ def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala,
         nilai_triwulan=nilai,
         nilai_sampai=sampai,
         nilai_tahunan=sampai[3],
-        capaian_triwulan=[_hasil(indikator, per_triwulan[q], nilai[q], tingkatan) for q in range(4)],
-        capaian_sampai=[_hasil(indikator, target, sampai[q], tingkatan) for q in range(4)],
         hasil=hasil,
         predikat=skala.cari(hasil.nilai),
         tingkatan=tuple(tingkatan),
         komponen_triwulan=komponen,
         target_jenis={t.jenis: t for t in target_tahun},
+        target_triwulan=per_triwulan,
     )
 
 

@@ -1,5 +1,7 @@
 """How a report cell is written on screen and in PDF: through the rules module's formats."""
 
+import hashlib
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -24,10 +26,12 @@ TEMPLAT_BAGIAN = {
 
 
 @register.filter
-def id_html(objek):
-    """An id for the element that shows `objek`, unique within one page: the column widths of a
-    table are set by a <style> of its own (the Content-Security-Policy forbids style attributes)."""
-    return f"t{id(objek):x}"
+def kelas_lebar(tabel):
+    """A class naming a table's column widths: the widths are set by a <style> of the table's own
+    (the Content-Security-Policy forbids style attributes). Named after the widths, not the
+    object, so that the same report always gives the same HTML (the PDF cache relies on it)."""
+    lebar = ",".join(f"{x:.2f}" for x in tabel.lebar_persen)
+    return "lebar-" + hashlib.sha1(lebar.encode()).hexdigest()[:10]
 
 
 @register.filter

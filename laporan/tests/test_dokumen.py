@@ -9,8 +9,11 @@ from openpyxl import load_workbook
 from kinerja import rules
 from laporan import dokumen as d
 from laporan.builders.umum import huruf, jabatan_lengkap
+from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
 from laporan.templatetags.laporan_tampil import tulis_sel
+
+from .conftest import perlu_pdf
 
 
 @pytest.mark.parametrize(
@@ -69,3 +72,29 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
     assert all(c.data_type != "f" for c in sel)
     assert any(c.value == '=HYPERLINK("http://contoh.test","klik")' and c.data_type == "s" for c in sel)
     assert any(c.value == 1.5 and c.number_format == "#,##0.00" for c in sel)
+
+
+def _laporan_satu_nilai(nilai):
+    tabel = d.Tabel("Uji", [d.Kolom(), d.Kolom()], [[d.Kepala("Uraian"), d.Kepala("Nilai")]],
+                    [d.Baris([d.teks("Jumlah PSKS yang aktif"), d.nilai(Decimal(nilai))])])  # fmt: skip
+    return d.Laporan("uji", ["Uji"], [], [tabel])
+
+
+@perlu_pdf
+def test_the_same_report_is_printed_once_and_a_change_prints_again(settings, monkeypatch):
+    from weasyprint import HTML
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf"}}
+    cetak = []
+    asli = HTML.write_pdf
+    monkeypatch.setattr(HTML, "write_pdf", lambda self, *a, **k: cetak.append(1) or asli(self, *a, **k))
+
+    pertama = render_pdf(_laporan_satu_nilai("134"))
+    assert render_pdf(_laporan_satu_nilai("134")) == pertama
+    assert len(cetak) == 1
+    assert render_pdf(_laporan_satu_nilai("135")) != pertama  # a value changed: printed again
+    assert len(cetak) == 2
+    settings.KINERJA_SIMPAN_PDF_DETIK = 0
+    render_pdf(_laporan_satu_nilai("136"))
+    render_pdf(_laporan_satu_nilai("136"))
+    assert len(cetak) == 4
