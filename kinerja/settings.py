@@ -95,6 +95,11 @@ WSGI_APPLICATION = "kinerja.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'kinerja.sqlite3'}"),
 }
+# Optional: a read-only replica of the primary (PostgreSQL streaming replication) from which the
+# dashboards read (kinerja/replika.py). In tests it mirrors the primary.
+if env.str("DATABASE_REPLIKA_URL", default=""):
+    DATABASES["replika"] = {**env.db("DATABASE_REPLIKA_URL"), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["kinerja.replika.RouterReplika"]
 
 AUTH_USER_MODEL = "kinerja.User"
 

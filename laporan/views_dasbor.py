@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from kinerja import dasbor as baca
 from kinerja import services
 from kinerja.periode import triwulan_pelaporan, triwulan_terakhir_selesai
+from kinerja.replika import baca_dari_replika
 from kinerja.riwayat import riwayat_indikator
 from kinerja.selectors import isian_triwulan, kinerja_tahunan, skala_laporan
 from renstra.models import Indikator, PerangkatDaerah
@@ -111,6 +112,7 @@ def _wilayah(request):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def wilayah(request):
     saring, data = _wilayah(request)
     if data is None:
@@ -143,6 +145,7 @@ def wilayah(request):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def wilayah_unduh(request, format):
     if format not in ("xlsx", "pdf"):
         raise Http404("Format unduhan: xlsx atau pdf.")
@@ -186,6 +189,7 @@ def url_indikator(data, indikator):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def opd(request, kode, tahun, level="opd", pk=None):
     data, simpul = _simpul(request, kode, tahun, level, pk)
     konteks = {
@@ -217,6 +221,7 @@ def _url_unduh_simpul(data, simpul):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def opd_unduh(request, kode, tahun, level="opd", pk=None):
     data, simpul = _simpul(request, kode, tahun, level, pk)
     return _unduh(bangun.laporan_simpul(data, simpul), "xlsx")
@@ -243,6 +248,7 @@ def _indikator(request, kode, tahun, pk):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def indikator(request, kode, tahun, pk):
     opd, i, skala, data = _indikator(request, kode, tahun, pk)
     triwulan = _triwulan(request)
@@ -268,6 +274,7 @@ def indikator(request, kode, tahun, pk):
 
 @login_required
 @require_GET
+@baca_dari_replika
 def indikator_unduh(request, kode, tahun, pk):
     _, _, skala, data = _indikator(request, kode, tahun, pk)
     return _unduh(bangun.laporan_indikator(data, skala), "xlsx")
