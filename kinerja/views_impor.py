@@ -85,6 +85,7 @@ def impor_simpan(request, pk):
 
 
 @login_required
+@permission_required("kinerja.add_impor", raise_exception=True)
 def impor_templat(request, format):
     modul = importers.FORMAT.get(format)
     if modul is None:
