@@ -51,12 +51,34 @@ def peramban():
         browser.close()
 
 
+# What Chromium writes to the console when the Content-Security-Policy blocks a script or a style.
+TANDA_CSP = "Content Security Policy"
+
+
 @pytest.fixture
 def halaman(peramban):
+    """A page of a fresh browser context. The test fails at teardown if the browser reported any
+    Content-Security-Policy violation meanwhile (an inline style or script of a page, or one
+    added by a script), with the browser's messages."""
     konteks = peramban.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
     page = konteks.new_page()
+    pelanggaran = []
+
+    def catat(teks, sumber=""):
+        if TANDA_CSP in teks:
+            pelanggaran.append(f"{page.url}{sumber}: {teks}")
+
+    def dari_konsol(pesan):
+        tempat = pesan.location or {}
+        sumber = f" ({tempat['url']}:{tempat.get('lineNumber')})" if tempat.get("url") else ""
+        catat(pesan.text, sumber)
+
+    page.on("console", dari_konsol)
+    page.on("pageerror", lambda galat: catat(str(galat)))
     yield page
     konteks.close()
+    if pelanggaran:
+        pytest.fail("Peramban melaporkan pelanggaran Content-Security-Policy:\n" + "\n".join(pelanggaran))
 
 
 @pytest.fixture

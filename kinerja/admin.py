@@ -1,13 +1,16 @@
 """Admin of users, realisations and submissions; their history is read-only. Realisations are
 imported and exported as flat XLSX or CSV keyed by codes, never by ids (kinerja/resources.py)."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 
 from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
+from .forms import periksa_data_dukung
 from .models import (
     DataDukung,
     NarasiLaporan,
@@ -92,8 +95,23 @@ class PelaporanAdmin(RiwayatAdmin):
     )  # fmt: skip
 
 
+class DataDukungAdminForm(forms.ModelForm):
+    """A file added or replaced in the admin passes the checks of the entry page's upload."""
+
+    class Meta:
+        model = DataDukung
+        fields = ("realisasi", "berkas", "nama_asli", "ukuran", "tipe", "diunggah_oleh")
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if isinstance(berkas, UploadedFile):  # not the file already stored
+            periksa_data_dukung(berkas)
+        return berkas
+
+
 @admin.register(DataDukung)
 class DataDukungAdmin(admin.ModelAdmin):
+    form = DataDukungAdminForm
     list_display = ("nama_asli", "realisasi", "ukuran", "diunggah_oleh", "diunggah_pada")
     list_filter = (opd_filter("realisasi__indikator__renstra__opd"),)
     list_select_related = ("realisasi__indikator", "diunggah_oleh")

@@ -183,26 +183,35 @@ TIPE_KONTEN = {
 }
 
 
+def _mb(ukuran):
+    """A size in bytes as megabytes with one decimal, the Indonesian way ("1,1")."""
+    return rules.format_angka(Decimal(ukuran) / 1024 / 1024, 1)
+
+
+def periksa_data_dukung(berkas):
+    """Refuse an evidence file of a kind outside JENIS_DATA_DUKUNG, over
+    KINERJA_UKURAN_DATA_DUKUNG_MB, or whose first bytes are not those of its kind; the message
+    names the file. Used by the entry page and the admin alike."""
+    akhiran = PurePath(berkas.name).suffix.lower()
+    if akhiran not in JENIS_DATA_DUKUNG:
+        raise forms.ValidationError(
+            f'"{berkas.name}" tidak dapat diunggah: yang diterima PDF, gambar (PNG, JPG), XLSX dan DOCX.'
+        )
+    batas = settings.KINERJA_UKURAN_DATA_DUKUNG_MB
+    if berkas.size > batas * 1024 * 1024:
+        raise forms.ValidationError(f'"{berkas.name}" berukuran {_mb(berkas.size)} MB; paling besar {batas} MB.')
+    awal = berkas.read(8)
+    berkas.seek(0)
+    if not any(awal.startswith(tanda) for tanda in JENIS_DATA_DUKUNG[akhiran]):
+        raise forms.ValidationError(f'"{berkas.name}" bukan berkas {akhiran[1:].upper()} yang sah.')
+
+
 class DataDukungForm(forms.Form):
     berkas = forms.FileField(label="Data dukung")
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        akhiran = PurePath(berkas.name).suffix.lower()
-        if akhiran not in JENIS_DATA_DUKUNG:
-            raise forms.ValidationError(
-                f'"{berkas.name}" tidak dapat diunggah: yang diterima PDF, gambar (PNG, JPG), XLSX dan DOCX.'
-            )
-        batas = settings.KINERJA_UKURAN_DATA_DUKUNG_MB
-        if berkas.size > batas * 1024 * 1024:
-            raise forms.ValidationError(
-                f'"{berkas.name}" berukuran {rules.format_angka(Decimal(berkas.size) / 1024 / 1024, 1)} MB; '
-                f"paling besar {batas} MB."
-            )
-        awal = berkas.read(8)
-        berkas.seek(0)
-        if not any(awal.startswith(tanda) for tanda in JENIS_DATA_DUKUNG[akhiran]):
-            raise forms.ValidationError(f'"{berkas.name}" bukan berkas {akhiran[1:].upper()} yang sah.')
+        periksa_data_dukung(berkas)
         return berkas
 
 
@@ -237,5 +246,8 @@ class ImporForm(forms.Form):
             )
         batas = settings.KINERJA_UKURAN_IMPOR_MB
         if berkas.size > batas * 1024 * 1024:
-            raise forms.ValidationError(f"Berkas lebih dari {batas} MB. Pisahkan per bidang atau per lembar.")
+            raise forms.ValidationError(
+                f'"{berkas.name}" berukuran {_mb(berkas.size)} MB; paling besar {batas} MB. '
+                "Pisahkan per bidang atau per lembar."
+            )
         return berkas

@@ -6,7 +6,6 @@ reviewers); an id outside it answers 404, an action the role may not take 403.
 
 import contextlib
 import re
-from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib import messages
@@ -256,9 +255,9 @@ def _data_dukung_terlihat(request, pk):
 def unduh_data_dukung(request, pk):
     """An evidence file, always as a download and only for users who may see its agency."""
     data_dukung = _data_dukung_terlihat(request, pk)
-    tipe = TIPE_KONTEN.get(PurePath(data_dukung.nama_asli).suffix.lower(), "application/octet-stream")
+    tipe = TIPE_KONTEN.get(data_dukung.akhiran, "application/octet-stream")
     return FileResponse(
-        data_dukung.berkas.open("rb"), as_attachment=True, filename=data_dukung.nama_asli, content_type=tipe
+        data_dukung.berkas.open("rb"), as_attachment=True, filename=data_dukung.nama_unduhan, content_type=tipe
     )
 
 

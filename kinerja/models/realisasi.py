@@ -1,6 +1,7 @@
 """What was achieved: quarterly realisation of indicators (with the narrative of the quarterly
 forms and evidence files) and quarterly financial realisation of sub kegiatan."""
 
+import re
 import uuid
 from pathlib import PurePath
 
@@ -102,6 +103,26 @@ def lokasi_data_dukung(instance, filename):
     return f"data_dukung/{opd}/{realisasi.tahun}/tw{realisasi.triwulan}/{uuid.uuid4().hex}{akhiran}"
 
 
+# Control characters, quotes and what Windows forbids in a file name: read wrongly in a
+# Content-Disposition header or refused when the file is saved.
+_TIDAK_AMAN = re.compile(r'["*:<>?|;]')
+_KENDALI = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def nama_unduhan_aman(nama, akhiran):
+    r"""The name an evidence file is downloaded under: the last part of `nama` without control
+    characters, quotes or characters a file system forbids, ending with `akhiran`, the extension
+    of the stored file whose content was checked.
+
+    >>> nama_unduhan_aman('..\\Laporan "TW I".html', ".pdf")
+    'Laporan _TW I_.html.pdf'
+    """
+    nama = re.split(r"[/\\]", nama)[-1]
+    nama = _TIDAK_AMAN.sub("_", _KENDALI.sub(" ", nama))
+    nama = " ".join(nama.split()).strip(". ") or "data-dukung"
+    return nama if nama.lower().endswith(akhiran) else nama + akhiran
+
+
 class DataDukung(models.Model):
     """An evidence file attached to a realisation; downloadable only by users who may see its OPD."""
 
@@ -131,6 +152,15 @@ class DataDukung(models.Model):
 
     def __str__(self):
         return self.nama_asli
+
+    @property
+    def akhiran(self):
+        """The extension of the stored file (".pdf"), checked against its content on upload."""
+        return PurePath(self.berkas.name).suffix.lower()
+
+    @property
+    def nama_unduhan(self):
+        return nama_unduhan_aman(self.nama_asli, self.akhiran)
 
 
 class RealisasiAnggaran(Jejak):
