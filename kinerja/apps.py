@@ -11,7 +11,7 @@ class KinerjaConfig(AppConfig):
     pemicu_modul = "kinerja.pemicu"
 
     def ready(self):
-        from . import izin  # noqa: F401 - registers the object permissions
+        from . import audit, izin  # noqa: F401 - connects the log-in audit receivers; registers the object permissions
 
         pre_migrate.connect(lepas_pemicu, sender=self)
         post_migrate.connect(pasang_pemicu, sender=self)

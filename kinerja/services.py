@@ -14,6 +14,7 @@ from django.utils import timezone
 from kinerja import rules
 from renstra.models import Indikator, Tingkat
 
+from .audit import catat_setelah_commit, nama_pengguna
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import sudah_lewat
 
@@ -156,10 +157,12 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
 
     terlambat = sudah_lewat(tahun, triwulan, pelaporan)
     hasil = HasilSimpan()
+    realisasi_baru = anggaran_baru = anggaran_dihapus = 0
     for b in diubah:
         r = lama.get(b.indikator.pk)
         if r is None and not any(v not in (None, "") for v in b.data.values()):
             continue
+        realisasi_baru += r is None
         r = r or Realisasi(indikator=b.indikator, tahun=tahun, triwulan=triwulan, versi=0)
         r.nilai = b.data.get("nilai")
         r.pembilang, r.penyebut = b.data.get("pembilang"), b.data.get("penyebut")
@@ -175,10 +178,12 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         r = anggaran_lama.get(a.sub_kegiatan.pk)
         if r is None and a.nilai is None:
             continue
+        anggaran_baru += r is None
         r = r or RealisasiAnggaran(sub_kegiatan=a.sub_kegiatan, tahun=tahun, triwulan=triwulan, versi=0)
         if a.nilai is None:
             _catat(r, user)
             r.delete()
+            anggaran_dihapus += 1
         else:
             r.nilai = a.nilai
             r.versi += 1
@@ -187,7 +192,30 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         hasil.anggaran += 1
     if (hasil.realisasi or hasil.anggaran) and pelaporan.pk is None:
         _simpan(pelaporan, user)
+    if hasil.realisasi or hasil.anggaran:
+        catat_setelah_commit(
+            "realisasi.disimpan",
+            **_kolom_pelaporan(user, pelaporan),
+            realisasi_dibuat=realisasi_baru,
+            realisasi_diubah=hasil.realisasi - realisasi_baru,
+            anggaran_dibuat=anggaran_baru,
+            anggaran_diubah=hasil.anggaran - anggaran_baru - anggaran_dihapus,
+            anggaran_dihapus=anggaran_dihapus,
+            terlambat=terlambat,
+        )
     return hasil
+
+
+def _kolom_pelaporan(user, pelaporan, **lain):
+    """The audit fields naming who acted on which unit and quarter."""
+    return {
+        "pengguna": nama_pengguna(user),
+        "opd": pelaporan.opd.kode,
+        "bidang": pelaporan.bidang.nama if pelaporan.bidang_id else None,
+        "tahun": pelaporan.tahun,
+        "triwulan": pelaporan.triwulan,
+        **lain,
+    }
 
 
 def _disimpan_orang_lain(versi_halaman, tersimpan):
@@ -234,6 +262,7 @@ def ajukan_pelaporan(*, user, pelaporan, indikator):
     pelaporan.diajukan_pada, pelaporan.diajukan_oleh = sekarang, user
     pelaporan.terlambat = sudah_lewat(pelaporan.tahun, pelaporan.triwulan, pelaporan, sekarang)
     _simpan(pelaporan, user, "Diajukan" + (" (terlambat)" if pelaporan.terlambat else ""))
+    catat_setelah_commit("pelaporan.diajukan", **_kolom_pelaporan(user, pelaporan, terlambat=pelaporan.terlambat))
     return pelaporan
 
 
@@ -251,6 +280,9 @@ def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
     pelaporan.diverifikasi_pada, pelaporan.diverifikasi_oleh = timezone.now(), user
     pelaporan.catatan = catatan
     _simpan(pelaporan, user, "Diverifikasi")
+    catat_setelah_commit(
+        "pelaporan.diverifikasi", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(catatan or ""))
+    )
     return pelaporan
 
 
@@ -262,6 +294,9 @@ def kembalikan_pelaporan(*, user, pelaporan, catatan):
     pelaporan.status = Pelaporan.Status.DIKEMBALIKAN
     pelaporan.catatan = catatan.strip()
     _simpan(pelaporan, user, "Dikembalikan")
+    catat_setelah_commit(
+        "pelaporan.dikembalikan", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
+    )
     return pelaporan
 
 
@@ -277,6 +312,9 @@ def buka_kembali_pelaporan(*, user, pelaporan, alasan):
     pelaporan.status = Pelaporan.Status.DRAFT
     pelaporan.catatan = f"Dibuka kembali oleh admin: {alasan.strip()}"
     _simpan(pelaporan, user, f"Dibuka kembali: {alasan.strip()}")
+    catat_setelah_commit(
+        "pelaporan.dibuka_kembali", **_kolom_pelaporan(user, pelaporan, panjang_alasan=len(alasan.strip()))
+    )
     return pelaporan
 
 

@@ -224,3 +224,36 @@ KINERJA_SIMPAN_PDF_DETIK = env.int("KINERJA_SIMPAN_PDF_DETIK", default=24 * 60 *
 # one process) suits one server process; with several processes or servers use a shared cache,
 # e.g. redis://127.0.0.1:6379/1.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# --- security (escaping/exports)
+# Admin exports (django-import-export): a CSV field starting with "=" loses it, so a spreadsheet
+# does not run it as a formula. XLSX exports write text as string cells (renstra.resources.XLSX).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# A log-in tried while locked out does not restart the cool-off: the lockout page promises
+# KINERJA_KUNCI_MENIT minutes, and no password is checked meanwhile anyway.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# --- logging
+# One JSON object per line on stderr (kinerja/log.py): time, level, logger, event and its fields.
+# KINERJA_LOG_LEVEL is the level of our apps' loggers (kinerja, renstra, laporan); Django's and
+# every library's (WeasyPrint, django-axes, ...) stay at WARNING; the audit log "kinerja.audit"
+# (log-ins, saved realisations, submissions, imports, agencies moved) is always written.
+KINERJA_LOG_LEVEL = env.str("KINERJA_LOG_LEVEL", default="INFO").strip().upper()
+if KINERJA_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured("KINERJA_LOG_LEVEL harus DEBUG, INFO, WARNING, ERROR atau CRITICAL.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "kinerja.log.FormatJSON"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "json"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Django gives its loggers handlers of their own (console, mail_admins); they use the root's instead.
+        **{nama: {"level": "WARNING", "handlers": [], "propagate": True} for nama in ("django", "django.server")},
+        **{
+            nama: {"level": KINERJA_LOG_LEVEL, "handlers": [], "propagate": True}
+            for nama in ("kinerja", "renstra", "laporan")
+        },
+        "kinerja.audit": {"level": "INFO", "handlers": [], "propagate": True},
+    },
+}

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_impor
+from . import views, views_impor, views_sehat
 
 TRIWULAN = "<int:tahun>/tw-<int:triwulan>"
 
@@ -30,6 +30,7 @@ pengukuran = [
 ]
 
 urlpatterns = [
+    path("sehat/", views_sehat.sehat, name="sehat"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

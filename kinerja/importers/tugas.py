@@ -78,6 +78,7 @@ def _jalankan(impor_id, simpan):
                 user=impor.dibuat_oleh,
                 simpan=simpan,
                 kemajuan=lapor,
+                nama=impor.nama_asli,
             )
     except Exception:
         log.exception("Impor %s gagal", impor_id)
@@ -93,4 +94,3 @@ def _jalankan(impor_id, simpan):
     impor.hasil = hasil.sebagai_dict()
     impor.save(update_fields=["status", "hasil", "disimpan_pada", "diubah_pada"])
     cache.delete(_kunci(impor_id))
-    log.info("Impor %s %s: %s, %s baris, %s galat", impor_id, impor.format, impor.status, hasil.baris, len(hasil.galat))
