@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres e2e lint fmt bench clean
+.PHONY: run test test-postgres e2e lint fmt bench beban clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ fmt: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) bench/bench.py
 	$(PY) bench/impor.py
+
+## beban: the load test: gunicorn with the production settings on PostgreSQL (its own database kinerja_beban on the PostgreSQL at 127.0.0.1:5432, made and dropped), 50 operators saving their quarter and 10 reviewers on the dashboards, then every saved row checked in the database
+beban: $(VENV)/.dev
+	$(PY) bench/beban.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -14,6 +14,7 @@ Runs on a throwaway SQLite database (or the one DATABASE_URL names). Nothing is 
 repository.
 """
 
+import logging
 import os
 import random
 import statistics
@@ -30,6 +31,9 @@ if "DATABASE_URL" not in os.environ:
 import django
 
 django.setup()
+
+# One audit line per import run would fill the table.
+logging.getLogger("kinerja.audit").setLevel(logging.WARNING)
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402

@@ -236,8 +236,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # --- logging
 # One JSON object per line on stderr (kinerja/log.py): time, level, logger, event and its fields.
 # KINERJA_LOG_LEVEL is the level of our apps' loggers (kinerja, renstra, laporan); Django's and
-# every library's (WeasyPrint, django-axes, ...) stay at WARNING; the audit log "kinerja.audit"
-# (log-ins, saved realisations, submissions, imports, agencies moved) is always written.
+# other libraries' (django-axes, ...) stay at WARNING, WeasyPrint's at ERROR; the audit log
+# "kinerja.audit" (log-ins, saved realisations, submissions, imports, agencies moved) is always
+# written.
 KINERJA_LOG_LEVEL = env.str("KINERJA_LOG_LEVEL", default="INFO").strip().upper()
 if KINERJA_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured("KINERJA_LOG_LEVEL harus DEBUG, INFO, WARNING, ERROR atau CRITICAL.")
@@ -255,5 +256,8 @@ LOGGING = {
             for nama in ("kinerja", "renstra", "laporan")
         },
         "kinerja.audit": {"level": "INFO", "handlers": [], "propagate": True},
+        # WeasyPrint warns, on every PDF, of each screen-only rule of the stylesheets it shares
+        # with the pages (overflow-x, ::-webkit-details-marker); fontTools of every font subset.
+        **{nama: {"level": "ERROR", "handlers": [], "propagate": True} for nama in ("weasyprint", "fontTools")},
     },
 }

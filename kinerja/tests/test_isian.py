@@ -108,10 +108,10 @@ def test_a_save_that_fails_in_the_database_halfway_writes_nothing(client, dinas,
                                   n(dinas.rumus, "penyebut"): "2", a(dinas.sub): "1.000"}  # fmt: skip
     asli, simpanan = services._simpan, []
 
-    def gagal_di_baris_kedua(obj, user, alasan=None):
+    def gagal_di_baris_kedua(obj, user, alasan=None, **lain):
         if simpanan:
             raise services.ValidationError(f"{obj}: disk penuh")
-        asli(obj, user, alasan)
+        asli(obj, user, alasan, **lain)
         simpanan.append(obj)
 
     monkeypatch.setattr(services, "_simpan", gagal_di_baris_kedua)
@@ -397,10 +397,10 @@ def test_a_new_row_saved_by_someone_else_in_the_same_instant_is_refused_not_a_cr
     data = buka(client, dinas) | {n(dinas.darurat): "12", a(dinas.sub): "1.000"}
     asli = services._simpan
 
-    def bersamaan(obj, user, alasan=None):
+    def bersamaan(obj, user, alasan=None, **lain):
         if isinstance(obj, Realisasi) and obj.pk is None:  # the other insert lands between check and save
             Realisasi.objects.create(indikator=obj.indikator, tahun=obj.tahun, triwulan=obj.triwulan, nilai=9)
-        asli(obj, user, alasan)
+        asli(obj, user, alasan, **lain)
 
     monkeypatch.setattr(services, "_simpan", bersamaan)
     monkeypatch.setattr(Realisasi, "validate_unique", lambda self, exclude=None: None)
@@ -410,3 +410,43 @@ def test_a_new_row_saved_by_someone_else_in_the_same_instant_is_refused_not_a_cr
     assert "pada saat yang sama" in respons.content.decode()
     assert not RealisasiAnggaran.objects.exists()
     assert 'value="12"' in respons.content.decode()
+
+
+def _jumlah_query_simpan(client, opd, tahun, triwulan):
+    """Queries of saving `opd`'s quarter with every indicator and sub kegiatan changed, and the
+    number of rows it then holds."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .halaman import isian_awal
+
+    client.force_login(operator(opd=opd))
+    url = reverse("kinerja:isian", args=[tahun, triwulan])
+    respons = client.get(url)
+    halaman = respons.context["halaman"]
+    data = isian_awal(respons)
+    for b in halaman.baris:
+        if n(b.indikator) in data:
+            data[n(b.indikator)] = "7"
+    for x in halaman.anggaran:
+        data[a(x.sub_kegiatan)] = "1.000"
+    with CaptureQueriesContext(connection) as q:
+        respons = client.post(url, data)
+    assert respons.status_code == 302
+    baris = Realisasi.objects.filter(indikator__renstra__opd=opd, tahun=tahun, triwulan=triwulan).count()
+    baris += RealisasiAnggaran.objects.filter(
+        sub_kegiatan__kegiatan__program__renstra__opd=opd, tahun=tahun, triwulan=triwulan
+    ).count()
+    return len(q), baris
+
+
+def test_saving_a_quarter_costs_two_queries_a_row_its_write_and_its_history(client):
+    from kinerja.sintetis import buat_opd_sintetis
+
+    kecil = buat_opd_sintetis("KECIL", "Dinas Sosial Kecil", seed=2, program=1, kegiatan=1, sub_kegiatan=2)
+    besar = buat_opd_sintetis("BESAR", "Dinas Sosial Besar", seed=2, program=2, kegiatan=3, sub_kegiatan=4)
+    q_kecil, baris_kecil = _jumlah_query_simpan(client, kecil, 2025, 4)
+    q_besar, baris_besar = _jumlah_query_simpan(client, besar, 2025, 4)
+    assert baris_besar - baris_kecil > 20
+    assert (q_besar - q_kecil) / (baris_besar - baris_kecil) == 2
+    assert q_kecil == 51
