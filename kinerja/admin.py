@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 
 from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
-from .forms import periksa_data_dukung
+from .forms import FormMasukAdmin, periksa_data_dukung
 from .models import (
     DataDukung,
     NarasiLaporan,
@@ -93,6 +93,9 @@ class PelaporanAdmin(RiwayatAdmin):
     readonly_fields = (
         "status", "catatan", "diajukan_pada", "diajukan_oleh", "diverifikasi_pada", "diverifikasi_oleh", "terlambat"
     )  # fmt: skip
+
+
+admin.site.login_form = FormMasukAdmin
 
 
 class DataDukungAdminForm(forms.ModelForm):

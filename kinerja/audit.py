@@ -18,7 +18,6 @@ from django.dispatch import receiver
 from .klien import alamat_klien
 
 log = logging.getLogger("kinerja.audit")
-PANJANG_NAMA_MAKS = 150  # a user name typed at the log-in form is the client's; keep it short
 
 
 def catat(peristiwa, **kolom):
@@ -52,12 +51,13 @@ def _keluar(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="kinerja.audit.masuk_gagal")
 def _masuk_gagal(sender, credentials, request=None, **kwargs):
-    """Only the user name tried: `credentials` holds the password (Django masks it, but a custom
-    backend might not), so nothing else of it is read."""
+    """Only the user name tried (the log-in forms refuse one longer than an account's):
+    `credentials` holds the password (Django masks it, but a custom backend might not), so
+    nothing else of it is read."""
     nama = credentials.get(get_user_model().USERNAME_FIELD)
-    catat("masuk.gagal", pengguna=str(nama)[:PANJANG_NAMA_MAKS] if nama else None, alamat=_alamat(request))
+    catat("masuk.gagal", pengguna=str(nama) if nama else None, alamat=_alamat(request))
 
 
 @receiver(user_locked_out, dispatch_uid="kinerja.audit.terkunci")
 def _terkunci(sender, request, username, ip_address, **kwargs):
-    catat("masuk.terkunci", pengguna=str(username)[:PANJANG_NAMA_MAKS] if username else None, alamat=ip_address)
+    catat("masuk.terkunci", pengguna=str(username) if username else None, alamat=ip_address)

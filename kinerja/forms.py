@@ -9,6 +9,9 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 from kinerja import rules
 from renstra.models import Indikator
@@ -251,3 +254,23 @@ class ImporForm(forms.Form):
                 "Pisahkan per bidang atau per lembar."
             )
         return berkas
+
+
+class _NamaPenggunaTerbatas:
+    """Django's log-in forms announce the user name's maximum length but do not enforce it: a
+    longer name went on to authenticate(), and django-axes failed to record it in its
+    255-character column (an error 500 on PostgreSQL). Here it is refused like a wrong password,
+    before any account is looked up."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class FormMasuk(_NamaPenggunaTerbatas, AuthenticationForm):
+    pass
+
+
+class FormMasukAdmin(_NamaPenggunaTerbatas, AdminAuthenticationForm):
+    pass

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views, views_impor, views_sehat
+from .forms import FormMasuk
 
 TRIWULAN = "<int:tahun>/tw-<int:triwulan>"
 
@@ -31,7 +32,11 @@ pengukuran = [
 
 urlpatterns = [
     path("sehat/", views_sehat.sehat, name="sehat"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=FormMasuk),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include((pengukuran, "kinerja"))),

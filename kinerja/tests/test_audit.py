@@ -4,6 +4,7 @@ and per log-in, with who and what, written after the commit, and never a passwor
 import logging
 
 import pytest
+from axes.models import AccessAttempt
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -237,8 +238,19 @@ def test_failed_log_ins_and_the_lockout_are_logged_without_any_password(client, 
     assert not [s for s in sandi if s in teks]
 
 
-def test_a_user_name_typed_at_the_log_in_is_cut_short(client, audit):
-    masuk(client, "x" * 5000, "apa-saja")
+@pytest.mark.parametrize("url", ["login", "admin:login"])
+def test_a_user_name_longer_than_any_account_is_refused_before_any_account_is_looked_up(client, audit, url):
+    respons = client.post(reverse(url), {"username": "x" * 5000, "password": "apa-saja"}, REMOTE_ADDR=ALAMAT)
+
+    assert respons.status_code == 200
+    assert respons.context["form"].errors
+    assert audit() == []
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_user_name_of_the_longest_length_is_tried_and_logged_whole(client, audit):
+    masuk(client, "x" * 150, "apa-saja")
 
     ((peristiwa, kolom),) = audit()
     assert peristiwa == "masuk.gagal" and kolom["pengguna"] == "x" * 150
+    assert AccessAttempt.objects.get().username == "x" * 150

@@ -510,7 +510,9 @@ def _klien(d, peran, **kwargs):
 def _buka(client, metode, jalur):
     respons = getattr(client, metode)(jalur)
     if getattr(respons, "streaming", False):
-        respons.close()
+        # Read to the end: the test client then closes the file with the database connection
+        # kept (respons.close() here would close the connection in the middle of the test).
+        b"".join(respons.streaming_content)
     return respons
 
 
