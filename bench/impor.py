@@ -8,19 +8,30 @@ to a temporary file and measures, as the median of the runs:
 1. openpyxl alone reading it (read-only, values only): the floor no importer can beat;
 2. `importers.jalankan(..., simpan=True)` into an empty database (each run starts empty: the
    first runs are rolled back, the last one is kept);
-3. the same file imported again, everything unchanged.
+3. the same file imported again, everything unchanged;
+4. first of all, the memory of one import into the empty database (written, then rolled back),
+   in a child process that does nothing else, so the generated rows and the runs do not count: its
+   peak resident set size (`ru_maxrss`, what the operating system gives the worker, interpreter
+   and Django included) against the goal of 300 MB, and its resident size before the import;
+   with `--tracemalloc` also the peak of Python's own allocations during a second run (slow).
 
+`--ulang N` sets the runs of 1–3 (default 3, or BENCH_IMPOR_ULANG); `--memori-saja` skips them.
 Runs on a throwaway SQLite database (or the one DATABASE_URL names). Nothing is left in the
 repository.
 """
 
+import argparse
+import json
 import logging
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,6 +54,7 @@ from kinerja import importers  # noqa: E402
 from renstra.models import PerangkatDaerah  # noqa: E402
 
 ULANG = int(os.environ.get("BENCH_IMPOR_ULANG", "3"))
+TARGET_MEMORI_MB = 300
 TAHUN = list(range(2025, 2030))
 # Bidang urusan of a regency-wide matrix: (urusan, bidang, name).
 BIDANG = [
@@ -200,7 +212,7 @@ class Kueri:
         return execute(sql, params, many, context)
 
 
-def ukur(fungsi, ulang=ULANG):
+def ukur(fungsi, ulang):
     """Median seconds of `fungsi(run)`, the seconds of each run, its last result and queries."""
     waktu, hasil, kueri = [], None, Kueri()
     for i in range(ulang):
@@ -217,7 +229,63 @@ def cetak(nama, baris, detik, semua, kueri):
     print(f"{nama:40} {baris:6d} {detik:8.2f} {baris / detik:12,.0f} {kueri:7d}   ({runs})")
 
 
+def _rss_mb():
+    with open("/proc/self/status") as status:
+        for baris in status:
+            if baris.startswith("VmRSS:"):
+                return int(baris.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def anak_memori(path, jejak):
+    """The child of step 4: import `path` once, rolled back, and print its memory as JSON; with
+    `jejak`, import it once more under tracemalloc."""
+    opd = PerangkatDaerah.objects.get(kode="BENCH-IMPOR")
+
+    def impor():
+        with transaction.atomic():
+            hasil = importers.jalankan("matriks-renstra", path, opd=opd, tahun=2025, simpan=True)
+            assert hasil.sah and hasil.disimpan, [str(m) for m in hasil.galat[:5]]
+            transaction.set_rollback(True)
+        return hasil
+
+    connection.ensure_connection()
+    sebelum = _rss_mb()
+    hasil = impor()
+    puncak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+    puncak_python = None
+    if jejak:
+        tracemalloc.start()
+        impor()
+        puncak_python = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    print(json.dumps({"baris": hasil.baris, "sebelum": sebelum, "puncak": puncak, "python": puncak_python}))
+
+
+def ukur_memori(path, jejak):
+    perintah = [sys.executable, __file__, "--anak-memori", path, *(["--tracemalloc"] if jejak else [])]
+    keluaran = subprocess.run(perintah, check=True, capture_output=True, text=True).stdout
+    m = json.loads(keluaran.strip().splitlines()[-1])
+    status = "tercapai" if m["puncak"] <= TARGET_MEMORI_MB else "TIDAK tercapai"
+    python = f"; puncak alokasi Python (tracemalloc, run kedua) {m['python']:.0f} MB" if jejak else ""
+    print(
+        f"memori impor {m['baris']} baris (proses anak, sekali, di-rollback): puncak RSS {m['puncak']:.0f} MB "
+        f"(target ≤ {TARGET_MEMORI_MB} MB: {status}); RSS sebelum impor {m['sebelum']:.0f} MB{python}"
+    )
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ulang", type=int, default=ULANG, help="runs of each timed step (default %(default)s)")
+    parser.add_argument("--memori-saja", action="store_true", help="measure only the memory of one import")
+    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python's allocations (slow)")
+    parser.add_argument("--anak-memori", metavar="PATH", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.anak_memori:
+        anak_memori(args.anak_memori, args.tracemalloc)
+        return
+    ulang = args.ulang
+
     call_command("migrate", verbosity=0)
     opd, _ = PerangkatDaerah.objects.get_or_create(kode="BENCH-IMPOR", defaults={"nama": "Pemerintah Kabupaten Bench"})
 
@@ -232,20 +300,24 @@ def main():
             f"(dibuat dalam {time.perf_counter() - mulai:.2f} s)"
         )
 
-        judul = f"tahap (median dari {ULANG})"
+        ukur_memori(path, args.tracemalloc)  # first, while the database is empty
+        if args.memori_saja:
+            return
+
+        judul = f"tahap (median dari {ulang})"
         print(f"{judul:40} {'baris':>6} {'detik':>8} {'baris/detik':>12} {'kueri':>7}   (tiap run)")
-        dasar, semua, n, _ = ukur(lambda i: baca_openpyxl(path))
+        dasar, semua, n, _ = ukur(lambda i: baca_openpyxl(path), ulang)
         cetak("openpyxl saja (read_only, values_only)", n, dasar, semua, 0)
 
         def impor_kosong(i):
             with transaction.atomic():
                 hasil = importers.jalankan("matriks-renstra", path, opd=opd, tahun=2025, simpan=True)
                 assert hasil.sah and hasil.disimpan, [str(m) for m in hasil.galat[:5]]
-                if i < ULANG - 1:
+                if i < ulang - 1:
                     transaction.set_rollback(True)
             return hasil
 
-        pertama, semua, hasil, kueri = ukur(impor_kosong)
+        pertama, semua, hasil, kueri = ukur(impor_kosong, ulang)
         cetak("impor ke database kosong", hasil.baris, pertama, semua, kueri)
         dibuat = hasil.total("dibuat")
 
@@ -254,10 +326,10 @@ def main():
             assert hasil.sah and hasil.total("dibuat") == 0 and hasil.total("diubah") == 0, dict(hasil.jumlah)
             return hasil
 
-        ulang, semua, hasil, kueri = ukur(impor_ulang)
-        cetak("impor ulang (tidak ada yang berubah)", hasil.baris, ulang, semua, kueri)
+        kedua, semua, hasil, kueri = ukur(impor_ulang, ulang)
+        cetak("impor ulang (tidak ada yang berubah)", hasil.baris, kedua, semua, kueri)
         print(f"objek dibuat oleh impor pertama: {dibuat:,}".replace(",", "."))
-        print(f"impor / openpyxl: {pertama / dasar:.1f}x (database kosong), {ulang / dasar:.1f}x (impor ulang)")
+        print(f"impor / openpyxl: {pertama / dasar:.1f}x (database kosong), {kedua / dasar:.1f}x (impor ulang)")
 
 
 if __name__ == "__main__":
