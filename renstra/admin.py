@@ -69,11 +69,12 @@ class ImporEksporMixin(ImportExportMixin):
         return self.has_view_permission(request)
 
     def get_export_data(self, file_format, request, queryset, **kwargs):
-        """As the library's, with numbers as numbers in every binary format: the library knows
-        only its own XLSX class, not ours (resources.XLSX)."""
+        """As the library's, with numbers as numbers for every format: each of ours writes them
+        (resources.XLSX as numeric cells, resources.CSV as plain numbers) and guards only text
+        against being run as a formula."""
         if not self.has_export_permission(request):
             raise PermissionDenied
-        data = self.get_data_for_export(request, queryset, force_native_type=file_format.is_binary(), **kwargs)
+        data = self.get_data_for_export(request, queryset, force_native_type=True, **kwargs)
         keluaran = file_format.export_data(data)
         encoding = kwargs.get("encoding")
         if not file_format.is_binary() and encoding:

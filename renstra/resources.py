@@ -16,6 +16,10 @@ An import is one transaction checked row by row with the models' own `full_clean
 messages are Indonesian: one invalid row and nothing is written, on the confirming step too. An
 unchanged row is skipped, not saved, so it leaves no history. Numbers come from numeric cells or
 from Indonesian text ("1.234,5").
+
+An export lets no spreadsheet program run text as a formula (`mirip_rumus`, OWASP's list, also
+used by the report workbooks): XLSX writes such text as a string cell marked as text, CSV behind
+a single quote that its import takes off again. Numbers stay numbers, negative ones too.
 """
 
 import re
@@ -23,6 +27,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import openpyxl
+import tablib
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
@@ -837,12 +842,67 @@ class PaguResource(KunciAlamiResource):
         )  # fmt: skip
 
 
+# Spreadsheet cells ---------------------------------------------------------------------------
+
+# OWASP, "CSV Injection": what a spreadsheet program may read as the start of a formula. A tab, a
+# carriage return or a line feed are dropped by some before reading one; some read the full-width
+# forms as the ASCII ones.
+PEMBUKA_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def mirip_rumus(nilai):
+    """Whether a spreadsheet program could run `nilai` as a formula: text beginning, after any
+    spaces, with one of PEMBUKA_RUMUS. The one rule of every export (admin, reports, dashboards);
+    a number is never one, negative or not.
+
+    >>> mirip_rumus("==1+1"), mirip_rumus(" @SUM(A1)"), mirip_rumus("Rp 5"), mirip_rumus(Decimal("-5"))
+    (True, True, False, False)
+    """
+    return isinstance(nilai, str) and nilai.lstrip(" \u00a0\u3000").startswith(PEMBUKA_RUMUS)
+
+
+def sel_teks(sel):
+    """An XLSX cell (openpyxl) whose text stays text: a string cell whatever it begins with
+    (openpyxl makes "=..." a formula and "#N/A" an error), marked as text (`quotePrefix`, the
+    apostrophe of Excel) when `mirip_rumus`, so that editing the cell does not make it a formula.
+    The text itself is kept as it is, and imports back unchanged."""
+    if isinstance(sel.value, str):
+        sel.data_type = "s"
+        if mirip_rumus(sel.value):
+            sel.quotePrefix = True
+    return sel
+
+
+def nilai_csv(nilai):
+    """A value for a CSV field: a number written the Indonesian way ("-1,5"), text a spreadsheet
+    could run as a formula behind a single quote (OWASP), other text as it is. Text of quotes
+    before a formula gets one more too, so that `baca_nilai_csv` gives every text back.
+
+    >>> nilai_csv(Decimal("-1.5")), nilai_csv("-1+1"), nilai_csv("'=1"), nilai_csv("Rp 5")
+    ('-1,5', "'-1+1", "''=1", 'Rp 5')
+    """
+    if nilai is None:
+        return ""
+    if isinstance(nilai, (int, Decimal)) and not isinstance(nilai, bool):
+        return tulis_angka(nilai)
+    teks = str(nilai)
+    return f"'{teks}" if mirip_rumus(teks.lstrip("'")) else teks
+
+
+def baca_nilai_csv(nilai):
+    """A CSV field as it was before `nilai_csv` guarded it: without the quote before a formula."""
+    if isinstance(nilai, str) and nilai.startswith("'") and mirip_rumus(nilai[1:].lstrip("'")):
+        return nilai[1:]
+    return nilai
+
+
 # Formats ------------------------------------------------------------------------------------
+# The admin gives both formats numbers as numbers (renstra.admin.ImporEksporMixin.get_export_data).
 
 
 class XLSX(base_formats.XLSX):
-    """XLSX whose text stays text: a description that begins with "=" is written as a string,
-    not run as a formula when the workbook is opened, and comes back unchanged on import."""
+    """XLSX whose text stays text (`sel_teks`): a description that begins with "=" is written as
+    a string, not run as a formula when the workbook is opened, and comes back unchanged on import."""
 
     def export_data(self, dataset, **kwargs):
         buku = openpyxl.Workbook()
@@ -853,8 +913,7 @@ class XLSX(base_formats.XLSX):
             lembar.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in baris])
         for baris in lembar.iter_rows():
             for sel in baris:
-                if sel.data_type == "f":
-                    sel.data_type = "s"
+                sel_teks(sel)
         for sel in lembar[1]:
             sel.font = Font(bold=True)
         lembar.freeze_panes = "A2"
@@ -863,4 +922,23 @@ class XLSX(base_formats.XLSX):
         return keluaran.getvalue()
 
 
-FORMAT_BERKAS = [XLSX, base_formats.CSV]
+class CSV(base_formats.CSV):
+    """CSV in which no spreadsheet program runs text as a formula (`nilai_csv`): the quote put
+    before such a field is taken off again on import, so an exported file imports back unchanged;
+    numbers are plain numbers."""
+
+    def export_data(self, dataset, **kwargs):
+        aman = tablib.Dataset(headers=dataset.headers)
+        for baris in dataset:
+            aman.append([nilai_csv(v) for v in baris])
+        return super().export_data(aman, **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        dataset = super().create_dataset(in_stream, **kwargs)
+        asli = tablib.Dataset(headers=dataset.headers)
+        for baris in dataset:
+            asli.append([baca_nilai_csv(v) for v in baris])
+        return asli
+
+
+FORMAT_BERKAS = [XLSX, CSV]

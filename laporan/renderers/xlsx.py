@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from kinerja import rules
 from laporan.dokumen import Jenis, Paragraf, Pohon, Tabel
 from laporan.templatetags.laporan_tampil import TAK_TERHITUNG
+from renstra.resources import sel_teks
 
 GARIS = Side(style="thin", color="808080")
 BINGKAI = Border(left=GARIS, right=GARIS, top=GARIS, bottom=GARIS)
@@ -35,12 +36,9 @@ def format_angka(sel):
 
 
 def _tulis(ws, baris, kolom, teks):
-    """A text cell that stays text: openpyxl takes a string starting with "=" for a formula,
-    which a name or a narrative typed by a user must never become."""
-    c = ws.cell(row=baris, column=kolom, value=teks)
-    if c.data_type == "f":
-        c.data_type = "s"
-    return c
+    """A text cell that stays text (renstra.resources.sel_teks): a name or a narrative typed by a
+    user never becomes a formula, also when someone edits the cell."""
+    return sel_teks(ws.cell(row=baris, column=kolom, value=teks))
 
 
 def _isi(ws, baris, kolom, sel):

@@ -2,14 +2,17 @@
 escaped on every page, printed as they were typed in the PDF, and written as text cells, never
 formulas, in every XLSX; numbers stay numbers; every page obeys the Content-Security-Policy."""
 
+import io
 from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from kinerja.models import NarasiLaporan
 from kinerja.tests import muatan
 from kinerja.tests.factories import verifikator
+from kinerja.tests.test_ekspor_rumus import MUATAN, PEMBUKA
 from laporan.builders import DAFTAR
 from laporan.dokumen import (
     Baris,
@@ -124,12 +127,13 @@ def test_a_report_xlsx_writes_formula_like_text_as_text_and_numbers_as_numbers(c
     assert not [v for _, _, v, _ in sel if v == "-5,01"]
 
 
-def test_the_xlsx_renderer_writes_every_kind_of_text_as_a_string_cell():
+@pytest.mark.parametrize("rumus", ['=HYPERLINK("http://contoh.invalid","klik")', *MUATAN], ids=repr)
+def test_the_xlsx_renderer_writes_every_kind_of_text_as_a_string_cell(rumus):
     """Every place render_xlsx writes text: title, keterangan, paragraph and its heading, table
     title, header, body cells (text, a word instead of a number, a value given as text, a chart's
     description, an uncomputable value's note), table and report notes, signature blocks, a tree's
-    table."""
-    rumus = '=HYPERLINK("http://contoh.invalid","klik")'
+    table. Text a spreadsheet could run as a formula (OWASP's list, kinerja/tests/test_ekspor_rumus.py)
+    is a string cell marked as text, so that editing the cell does not make it a formula either."""
 
     def tabel(nama):
         sel = [
@@ -156,10 +160,23 @@ def test_the_xlsx_renderer_writes_every_kind_of_text_as_a_string_cell():
 
     sel = muatan.sel_xlsx(isi)
     assert muatan.rumus_dalam(isi) == []
+    assert tanpa_tanda_teks(isi) == []
     # Each of the two sheets: title, table title, 6 header cells, 4 text body cells, a table note;
     # then the paragraph and its heading, the report's note and 5 lines of the signature block.
-    assert len([v for _, _, v, _ in sel if v == rumus]) == 2 * 13 + 2 + 1 + 5
+    # (A spreadsheet's text keeps a line break as LF.)
+    assert len([v for _, _, v, j in sel if j == "s" and v == rumus.replace("\r", "\n")]) == 2 * 13 + 2 + 1 + 5
     assert {j for _, _, v, j in sel if v == -5} == {"n"}
+
+
+def tanpa_tanda_teks(isi):
+    """The cells of a workbook whose text begins like a formula but are not marked as text."""
+    return [
+        (ws.title, c.coordinate, c.value)
+        for ws in load_workbook(io.BytesIO(isi)).worksheets
+        for baris in ws.iter_rows()
+        for c in baris
+        if isinstance(c.value, str) and c.value.lstrip(" ").startswith(PEMBUKA) and not c.quotePrefix
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
