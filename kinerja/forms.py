@@ -99,6 +99,12 @@ class BarisForm(forms.Form):
     def diubah(self):
         return sidik(self.nilai_bersih()) != self.cleaned_data.get("asal")
 
+    @property
+    def belum_tersimpan(self):
+        """Shown with values that differ from the store (a refused save shows them again, or
+        invalid ones): the browser sends the row again even when it is not touched since."""
+        return self.is_bound and (not self.is_valid() or self.diubah())
+
 
 class RealisasiForm(BarisForm):
     """One indicator's realisation for the quarter and its narrative."""
@@ -158,9 +164,27 @@ class AnggaranForm(BarisForm):
 
 
 class CatatanForm(forms.Form):
+    """A reviewer's note. Its length is counted as the browser counts it under `maxlength` (a
+    line break is one character; browsers send it as CR LF)."""
+
+    BATAS = 4000
+
     catatan = forms.CharField(
-        label="Catatan untuk operator", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Catatan untuk operator",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": BATAS}),
     )
+
+    def clean_catatan(self):
+        catatan = self.cleaned_data["catatan"]
+        panjang = len(catatan.replace("\r\n", "\n"))
+        if panjang > self.BATAS:
+            raise forms.ValidationError(
+                f"Catatan terlalu panjang: {rules.format_angka(panjang, 0)} karakter; "
+                f"paling banyak {rules.format_angka(self.BATAS, 0)} karakter.",
+                code="terlalu_panjang",
+            )
+        return catatan
 
 
 class AlasanForm(forms.Form):

@@ -43,8 +43,15 @@ def awal_anggaran(form, realisasi):
     }
 
 
+def data_baris(data, prefix):
+    """The data a row's form is bound to: `data` when it holds the row, else None. A browser
+    with JavaScript sends only the rows the operator changed (static/js/isian.js); a row whose
+    version field is absent was not sent: left as stored, not validated, shown from the store."""
+    return data if data is not None and f"{prefix}-versi" in data else None
+
+
 def isian_dari_form(halaman):
-    """The validated rows of a page, as the save service takes them."""
+    """The validated rows a page sent, as the save service takes them."""
     baris = [
         IsianBaris(
             indikator=b.indikator,
@@ -53,6 +60,7 @@ def isian_dari_form(halaman):
             diubah=b.form.diubah(),
         )
         for b in halaman.baris
+        if b.form.is_bound
     ]
     anggaran = [
         IsianAnggaran(
@@ -62,6 +70,7 @@ def isian_dari_form(halaman):
             diubah=a.form.diubah(),
         )
         for a in halaman.anggaran
+        if a.form.is_bound
     ]
     return baris, anggaran
 

@@ -389,6 +389,40 @@ class Blok:
     anggaran: BarisAnggaran | None = None
 
 
+BAGIAN_SASARAN = "sasaran"
+
+
+@dataclass
+class BarisUnit:
+    """An indicator of the whole unit, built on the page or not: whether it is reported (a value
+    or an explanation) and the key of its part when the page is split."""
+
+    indikator: Indikator
+    terisi: bool
+    bagian: str = ""
+
+    @property
+    def ditanya(self):
+        """A submission asks for it: it is not under a sub kegiatan cut by refocusing."""
+        return not self.indikator.dipotong_refocusing
+
+
+@dataclass
+class Bagian:
+    """A part of a large unit's entry page, shown and saved on its own: the tujuan and sasaran
+    indicators, or one program with its kegiatan and sub kegiatan (indicators and spending)."""
+
+    kunci: str  # BAGIAN_SASARAN or the program's pk: the page's ?bagian=
+    judul: str
+    kode: str = ""
+    jumlah: int = 0  # the rows a submission asks for
+    terisi: int = 0
+
+    @property
+    def lengkap(self):
+        return self.terisi == self.jumlah
+
+
 @dataclass
 class HalamanIsian:
     opd: object
@@ -400,6 +434,9 @@ class HalamanIsian:
     program: list = field(default_factory=list)
     baris: list = field(default_factory=list)
     anggaran: list = field(default_factory=list)
+    unit: list = field(default_factory=list)  # BarisUnit of every indicator of the unit
+    bagian: list = field(default_factory=list)  # the parts, when the unit is split
+    bagian_ini: Bagian | None = None  # the part whose rows are built
 
     def hitung(self, baris, realisasi_ini):
         """The row's year up to this quarter, with `realisasi_ini` (stored, or as typed) as the
@@ -423,8 +460,9 @@ class HalamanIsian:
 
     @property
     def ditanya(self):
-        """The rows a submission needs: all but those of sub kegiatan cut by refocusing."""
-        return [b for b in self.baris if not b.indikator.dipotong_refocusing]
+        """The unit's indicators a submission needs (every part's): all but those of sub kegiatan
+        cut by refocusing."""
+        return [u for u in self.unit if u.ditanya]
 
     @property
     def jumlah(self):
@@ -436,7 +474,7 @@ class HalamanIsian:
 
     @property
     def belum_terisi(self):
-        return [b for b in self.ditanya if not b.terisi]
+        return [u for u in self.ditanya if not u.terisi]
 
 
 def _terlihat(opd, bidang, pengguna):
@@ -477,18 +515,116 @@ def indikator_pelaporan(opd, tahun, bidang=None):
     return _indikator_unit(renstra, _terlihat(opd, bidang, None)) if renstra else []
 
 
+def _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala):
+    """The page of a submission unit without rows, the unit's indicators in page order and its
+    sub kegiatan by code."""
+    skala = skala or skala_laporan("evaluasi_triwulan")
+    renstra = renstra_berlaku(opd, tahun)
+    halaman = HalamanIsian(opd=opd, renstra=renstra, tahun=tahun, triwulan=triwulan, bidang=bidang, skala=skala)
+    if renstra is None:
+        return halaman, [], []
+    terlihat = _terlihat(opd, bidang, pengguna)
+    indikator = sorted(_indikator_unit(renstra, terlihat), key=_urutan)
+    sub_kegiatan = sorted(
+        (
+            s
+            for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
+            if terlihat(bidang_rantai_id(s))
+        ),
+        key=lambda s: s.kode,
+    )
+    return halaman, indikator, sub_kegiatan
+
+
 def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None):
     """The rows of one submission (the agency, or one bidang of an agency that reports per
     bidang) for a quarter, grouped program → kegiatan → sub kegiatan after the tujuan/sasaran
     indicators; each with its target, earlier quarters, this quarter and its capaian so far.
     `pengguna` with a bidang sees only their bidang's rows. Fixed number of queries."""
-    skala = skala or skala_laporan("evaluasi_triwulan")
-    renstra = renstra_berlaku(opd, tahun)
-    halaman = HalamanIsian(opd=opd, renstra=renstra, tahun=tahun, triwulan=triwulan, bidang=bidang, skala=skala)
-    if renstra is None:
+    halaman, indikator, sub_kegiatan = _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala)
+    _isi_baris(halaman, indikator, sub_kegiatan)
+    halaman.unit = [BarisUnit(b.indikator, b.terisi) for b in halaman.baris]
+    return halaman
+
+
+def kunci_bagian(indikator):
+    """The key of the part of the entry page an indicator is on (its owner chain loaded)."""
+    if indikator.tujuan_id or indikator.sasaran_id:
+        return BAGIAN_SASARAN
+    return str(_program_indikator(indikator).pk)
+
+
+def _program_indikator(indikator):
+    return indikator.program or (indikator.kegiatan or indikator.sub_kegiatan.kegiatan).program
+
+
+def _daftar_bagian(unit, sub_kegiatan):
+    """The parts of a unit in page order, with their counts: tujuan and sasaran, then each
+    program (of an indicator or a sub kegiatan's spending) by code."""
+    program = {}
+    for u in unit:
+        if u.bagian != BAGIAN_SASARAN:
+            p = _program_indikator(u.indikator)
+            program[p.pk] = p
+    for s in sub_kegiatan:
+        program[s.kegiatan.program_id] = s.kegiatan.program
+    bagian = {}
+    if any(u.bagian == BAGIAN_SASARAN for u in unit):
+        bagian[BAGIAN_SASARAN] = Bagian(BAGIAN_SASARAN, "Indikator tujuan dan sasaran")
+    for p in sorted(program.values(), key=lambda p: p.kode):
+        bagian[str(p.pk)] = Bagian(str(p.pk), p.uraian, p.kode)
+    for u in unit:
+        if u.ditanya:
+            bagian[u.bagian].jumlah += 1
+            bagian[u.bagian].terisi += u.terisi
+    return list(bagian.values())
+
+
+def isian_bagian(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None, bagian="", indikator_id=None):
+    """The entry page of a submission unit, split into parts (`Bagian`) when the unit has more
+    than KINERJA_ISIAN_BARIS_PER_HALAMAN indicator rows: a page of every row would be too large
+    to send back (and slow to build). Only the chosen part's rows are built: the part `bagian`
+    (its key), or the one holding indicator `indikator_id`, or by default the first part with
+    rows not reported yet (else the first). The unit's counts (`unit`, `jumlah`, `terisi`,
+    `belum_terisi`, each part's) still cover every part, from one more query. `bagian_ini` is
+    None when the key or the indicator is not the unit's. A smaller unit is one page, built as
+    isian_triwulan builds it, whatever `bagian` asks."""
+    halaman, indikator, sub_kegiatan = _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala)
+    if len(indikator) <= settings.KINERJA_ISIAN_BARIS_PER_HALAMAN:
+        _isi_baris(halaman, indikator, sub_kegiatan)
+        halaman.unit = [BarisUnit(b.indikator, b.terisi) for b in halaman.baris]
         return halaman
-    terlihat = _terlihat(opd, bidang, pengguna)
-    indikator = _indikator_unit(renstra, terlihat)
+    terisi = {
+        r.indikator_id
+        for r in Realisasi.objects.filter(indikator__renstra=halaman.renstra, tahun=tahun, triwulan=triwulan).only(
+            "indikator", "nilai", "pembilang", "tingkat", "keterangan"
+        )
+        if r.terisi
+    }
+    halaman.unit = [BarisUnit(i, i.pk in terisi, kunci_bagian(i)) for i in indikator]
+    halaman.bagian = _daftar_bagian(halaman.unit, sub_kegiatan)
+    per_kunci = {b.kunci: b for b in halaman.bagian}
+    if indikator_id is not None:
+        kunci = next((u.bagian for u in halaman.unit if u.indikator.pk == indikator_id), None)
+    elif bagian:
+        kunci = bagian
+    else:
+        kunci = next((b.kunci for b in halaman.bagian if not b.lengkap), halaman.bagian[0].kunci)
+    halaman.bagian_ini = per_kunci.get(kunci)
+    if halaman.bagian_ini is None:
+        return halaman
+    _isi_baris(
+        halaman,
+        [u.indikator for u in halaman.unit if u.bagian == kunci],
+        [s for s in sub_kegiatan if str(s.kegiatan.program_id) == kunci],
+    )
+    return halaman
+
+
+def _isi_baris(halaman, indikator, sub_kegiatan):
+    """Build the rows of `indikator` (in page order) and the spending of `sub_kegiatan` (by code)
+    on `halaman`, and group them program → kegiatan → sub kegiatan."""
+    tahun, triwulan = halaman.tahun, halaman.triwulan
     target_tahun, target_triwulan = _target_per_indikator(tahun, indikator__in=indikator)
     realisasi = {}
     for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun, triwulan__lte=triwulan).select_related(
@@ -499,7 +635,7 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
     for d in _data_dukung(realisasi__indikator__in=indikator, realisasi__tahun=tahun, realisasi__triwulan=triwulan):
         data_dukung.setdefault(d.realisasi_id, []).append(d)
 
-    for i in sorted(indikator, key=_urutan):
+    for i in indikator:
         rs = realisasi.get(i.pk, {})
         b = BarisIsian(
             indikator=i,
@@ -513,11 +649,6 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
         b.kinerja = halaman.hitung(b, b.realisasi_ini)
         halaman.baris.append(b)
 
-    sub_kegiatan = [
-        s
-        for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
-        if terlihat(bidang_rantai_id(s))
-    ]
     pagu = {}
     for p in Pagu.objects.filter(sub_kegiatan__in=sub_kegiatan, tahun=tahun):
         if p.berlaku is not None:
@@ -543,7 +674,7 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
         elif i.kegiatan_id:
             blok_dari(i.kegiatan.program, i.kegiatan).baris.append(b)
     blok_sub = {}
-    for s in sorted(sub_kegiatan, key=lambda s: s.kode):
+    for s in sub_kegiatan:
         per_tw = keuangan.get(s.pk, {})
         anggaran = BarisAnggaran(
             sub_kegiatan=s,
@@ -563,7 +694,6 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
         bp.anak.sort(key=lambda b: b.simpul.kode)
         for bk in bp.anak:
             bk.anak.sort(key=lambda b: b.simpul.kode)
-    return halaman
 
 
 def _data_dukung(**saringan):

@@ -53,10 +53,14 @@ LAYANAN = [
 SATUAN = ["Orang", "Keluarga", "Lembaga", "Dokumen", "Laporan"]
 
 
-def buat_opd_sintetis(kode, nama, seed, tahun_awal=2025, program=6, kegiatan=3, sub_kegiatan=4, tahun_isi=None):
+def buat_opd_sintetis(
+    kode, nama, seed, tahun_awal=2025, program=6, kegiatan=3, sub_kegiatan=4, tahun_isi=None, indikator_tambahan=0
+):
     """Create an agency with a Renstra of `program` × `kegiatan` × `sub_kegiatan` sub kegiatan,
     each with one indicator; targets for every year of the period, budgets, and the four
-    quarters of realisation for each year in `tahun_isi` (default: the first year)."""
+    quarters of realisation for each year in `tahun_isi` (default: the first year).
+    `indikator_tambahan` gives that many sub kegiatan, in code order, a second indicator (a
+    larger agency than one indicator a sub kegiatan; none by default, the data then as before)."""
     acak = random.Random(seed)
     tahun_akhir = tahun_awal + 4
     tahun_isi = tahun_isi or [tahun_awal]
@@ -95,6 +99,10 @@ def buat_opd_sintetis(kode, nama, seed, tahun_awal=2025, program=6, kegiatan=3, 
                       cara_tahunan=Indikator.CaraTahunan.AKHIR_PERIODE)
         )  # fmt: skip
     indikator += [indikator_sub_kegiatan(s, f"Jumlah penerima {s.uraian.lower()}", acak) for s in daftar_sub]
+    indikator += [
+        indikator_sub_kegiatan(s, f"Jumlah lembaga pelaksana {s.uraian.lower()}", acak)
+        for s in daftar_sub[:indikator_tambahan]
+    ]
     indikator = Indikator.objects.bulk_create(indikator)
 
     target, realisasi = [], []
