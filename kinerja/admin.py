@@ -2,11 +2,20 @@
 imported and exported as flat XLSX or CSV keyed by codes, never by ids (kinerja/resources.py)."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import actions as actions_admin
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
@@ -15,6 +24,7 @@ from .models import (
     DataDukung,
     NarasiLaporan,
     Pelaporan,
+    Peran,
     Realisasi,
     RealisasiAnggaran,
     RentangPredikat,
@@ -23,10 +33,61 @@ from .models import (
 )
 from .models.predikat import periksa_rentang
 from .resources import RealisasiAnggaranResource, RealisasiResource
+from .versi import kunci_baris, pesan_bentrok, tandai
+
+
+def izin_milik(user):
+    """The permissions `user` holds, through their groups and directly."""
+    return Permission.objects.filter(Q(user=user) | Q(group__user=user))
+
+
+def grup_yang_dapat_diberikan(user):
+    """The groups `user` may give: every group for a superuser, else the groups whose every
+    permission `user` holds (the three roles for an Admin, not a stronger group a superuser made)."""
+    if user.is_superuser:
+        return Group.objects.all()
+    return Group.objects.exclude(permissions__in=Permission.objects.exclude(pk__in=izin_milik(user)))
+
+
+def pengguna_yang_dapat_dikelola(user, pengguna):
+    """The accounts of `pengguna` that `user` may open, change, give a password or delete: for a
+    non-superuser those holding nothing `user` does not hold. Setting the password of a stronger
+    account would be taking it over."""
+    if user.is_superuser:
+        return pengguna
+    lebih = Permission.objects.exclude(pk__in=izin_milik(user))
+    pengguna = pengguna.filter(is_superuser=False)
+    return pengguna.exclude(user_permissions__in=lebih).exclude(groups__permissions__in=lebih)
+
+
+class FormUbahPengguna(UserChangeForm):
+    """The admin site is not scoped per agency: access to it (staff status) goes only with the
+    Admin role, or with superuser status."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        grup = cleaned_data.get("groups")
+        superuser = cleaned_data.get("is_superuser", self.instance.is_superuser)
+        staf_tanpa_peran_admin = (
+            cleaned_data.get("is_staff")
+            and not superuser
+            and grup is not None
+            and not grup.filter(name=Peran.ADMIN.value).exists()
+        )
+        if staf_tanpa_peran_admin:
+            raise ValidationError(
+                "Akses situs admin (status staf) hanya untuk peran Admin: pilih grup Admin atau hapus "
+                "centang status staf."
+            )
+        return cleaned_data
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    """Only a superuser gives superuser status or direct permissions; others give only the groups
+    whose permissions they hold, and see only the accounts holding no more than they do."""
+
+    form = FormUbahPengguna
     list_display = ("username", "first_name", "last_name", "opd", "bidang", "is_active")
     list_filter = (opd_filter("opd"), "groups", "is_active", "is_staff")
     list_select_related = ("opd", "bidang")
@@ -40,6 +101,44 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         ("Organisasi", {"fields": ("opd", "bidang", "groups")}),
     ]
+    field_superuser = ("is_superuser", "user_permissions")
+
+    def get_queryset(self, request):
+        return pengguna_yang_dapat_dikelola(request.user, super().get_queryset(request))
+
+    def get_fieldsets(self, request, obj=None):
+        """Without superuser status and direct permissions for a non-superuser: the form built
+        from these fieldsets has no such fields, so a crafted POST cannot set them."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (nama, {**opsi, "fields": tuple(f for f in opsi["fields"] if f not in self.field_superuser)})
+            for nama, opsi in fieldsets
+        ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = grup_yang_dapat_diberikan(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    """Groups are added, changed and deleted by superusers only: whoever changes a group may give
+    its members, themselves included, any permission. Others with the view permission read them."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 class DataDukungInline(admin.TabularInline):
@@ -49,8 +148,41 @@ class DataDukungInline(admin.TabularInline):
     readonly_fields = ("ukuran", "diunggah_oleh", "diunggah_pada")
 
 
+class FormVersi(forms.ModelForm):
+    """The admin's form of a quarter row follows the version rule of every writer
+    (kinerja/versi.py): it remembers the version it showed, and saving over a change made since
+    (by an operator, an import) is refused with who made it, instead of replacing it silently."""
+
+    versi_dilihat = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["versi_dilihat"].initial = self.instance.versi if self.instance.pk else 0
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            return data
+        tersimpan = kunci_baris(self.instance)  # locked until the admin's save commits
+        dilihat = data.get("versi_dilihat")
+        if dilihat is None or tersimpan.versi != dilihat:
+            raise ValidationError(pesan_bentrok(tersimpan, dilihat, "halaman ini dibuka"))
+        self.instance.versi = tersimpan.versi
+        return data
+
+
+class VersiAdmin(admin.ModelAdmin):
+    """Each save from the admin is one version more, with the admin as its author."""
+
+    form = FormVersi
+
+    def save_model(self, request, obj, form, change):
+        tandai(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+
 @admin.register(Realisasi)
-class RealisasiAdmin(ImporEksporMixin, RiwayatAdmin):
+class RealisasiAdmin(VersiAdmin, ImporEksporMixin, RiwayatAdmin):
     resource_classes = [RealisasiResource]
     list_display = ("indikator", "tahun", "triwulan", "nilai", "tingkat", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "triwulan")
@@ -72,7 +204,7 @@ class NarasiLaporanAdmin(RiwayatAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(ImporEksporMixin, RiwayatAdmin):
+class RealisasiAnggaranAdmin(VersiAdmin, ImporEksporMixin, RiwayatAdmin):
     resource_classes = [RealisasiAnggaranResource]
     list_display = ("sub_kegiatan", "tahun", "triwulan", "nilai", "diubah_oleh", "diubah_pada")
     list_filter = (opd_filter("sub_kegiatan__kegiatan__program__renstra__opd"), "tahun", "triwulan")
@@ -93,6 +225,47 @@ class PelaporanAdmin(RiwayatAdmin):
     readonly_fields = (
         "status", "catatan", "diajukan_pada", "diajukan_oleh", "diverifikasi_pada", "diverifikasi_oleh", "terlambat"
     )  # fmt: skip
+    actions = ["delete_selected"]
+
+    # Deleting a submission that left the draft state would reopen its quarter without the reason
+    # that "Buka kembali" on the review page records; a draft may be deleted.
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status != Pelaporan.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and obj.status != Pelaporan.Status.DRAFT:
+            self._tolak_hapus(request, [obj])
+            return HttpResponseRedirect(reverse("admin:kinerja_pelaporan_change", args=[obj.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(permissions=["delete"], description=actions_admin.delete_selected.short_description)
+    def delete_selected(self, request, queryset):
+        """Django's action, refused as a whole when a selected submission is not a draft."""
+        terkunci = list(queryset.exclude(status=Pelaporan.Status.DRAFT).select_related("opd", "bidang"))
+        if terkunci:
+            self._tolak_hapus(request, terkunci)
+            return None
+        return actions_admin.delete_selected(self, request, queryset)
+
+    def _tolak_hapus(self, request, daftar):
+        tautan = format_html_join(", ", '<a href="{}">{}</a>', ((url_tinjau(p), p) for p in daftar))
+        pesan = format_html(
+            "Pelaporan yang sudah diajukan, diverifikasi atau dikembalikan tidak dapat dihapus: {}. Untuk "
+            "membuka kembali triwulannya, klik pelaporan itu untuk membuka halaman tinjaunya, lalu gunakan "
+            '"Buka kembali", yang mencatat alasannya.',
+            tautan,
+        )
+        self.message_user(request, pesan, messages.ERROR)
+
+
+def url_tinjau(pelaporan):
+    """The review page of a submission, where it is verified, returned or reopened."""
+    url = reverse("kinerja:tinjau", args=[pelaporan.opd.kode, pelaporan.tahun, pelaporan.triwulan])
+    return url + (f"?unit={pelaporan.bidang_id}" if pelaporan.bidang_id else "")
 
 
 admin.site.login_form = FormMasukAdmin

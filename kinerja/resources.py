@@ -5,12 +5,15 @@ rules are those of renstra/resources.py:
   "Triwulan";
 - realisasi anggaran: sub kegiatan (Renstra + "Kode sub kegiatan") + "Tahun" + "Triwulan".
 
-A changed row is saved as the entry page saves it: one version more (`versi`, which the page
-checks before saving over someone else's value) and the importing user as the last to change
-it. Numbers are read by `rules.parse_angka`, as everywhere values are typed or read from
-workbooks. Whether the quarter is still open is not checked: the admin is for the Admin role,
-which may correct any quarter.
+A changed row is saved as every writer of a quarter saves it (kinerja/versi.py): the unit's
+submission and the row are locked first; when the file carries the row's "Versi" (an export
+does) and the row was saved since, by an operator or anyone, the import is refused naming who;
+the write is one version more with the importing user as its author. Numbers are read by
+`rules.parse_angka`, as everywhere values are typed or read from workbooks. Whether the quarter
+is still open is not checked: the admin is for the Admin role, which may correct any quarter.
 """
+
+from django.core.exceptions import ValidationError
 
 from kinerja import rules
 from renstra.resources import (
@@ -30,18 +33,30 @@ from renstra.resources import (
 )
 
 from .models import Realisasi, RealisasiAnggaran
+from .versi import kunci_baris, kunci_pelaporan_baris, pesan_bentrok, tandai
+
+KOLOM_VERSI = "Versi"
 
 
 class JejakResource(KunciAlamiResource):
     """Rows that carry a version and their last author (models.jejak.Jejak)."""
 
+    versi = kolom(KOLOM_VERSI, "versi", BulatWidget(), readonly=True)
+
+    def cari_instance(self, instance_loader, row):
+        ada = super().cari_instance(instance_loader, row)
+        return kunci_baris(ada) if ada is not None else None
+
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
-        if not instance._state.adding:
-            instance.versi += 1
+        if instance.pk is None:
+            kunci_pelaporan_baris(instance)
+        else:
+            dilihat = rules.parse_angka(row.get(KOLOM_VERSI)) if row.get(KOLOM_VERSI) not in (None, "") else None
+            if dilihat is not None and dilihat != instance.versi:
+                raise ValidationError(pesan_bentrok(instance, int(dilihat), "berkas ini diekspor"))
         user = kwargs.get("user")
-        if user is not None and user.is_authenticated:
-            instance.diubah_oleh = user
+        tandai(instance, user if user is not None and user.is_authenticated else None)
 
 
 class RealisasiResource(JejakResource):
@@ -67,7 +82,7 @@ class RealisasiResource(JejakResource):
         fields = (
             "kode_opd", "tahun_awal", "revisi", "level", "kode_pemilik", "indikator", "tahun", "triwulan",
             "nilai", "pembilang", "penyebut", "tingkat", "rencana_aksi", "permasalahan", "tindak_lanjut",
-            "keterangan",
+            "keterangan", "versi",
         )  # fmt: skip
 
 
@@ -85,4 +100,6 @@ class RealisasiAnggaranResource(JejakResource):
         model = RealisasiAnggaran
         name = "Realisasi anggaran"
         import_id_fields = ("sub_kegiatan", "tahun", "triwulan")
-        fields = ("kode_opd", "tahun_awal", "revisi", "sub_kegiatan", "tahun", "triwulan", "nilai", "keterangan")
+        fields = (
+            "kode_opd", "tahun_awal", "revisi", "sub_kegiatan", "tahun", "triwulan", "nilai", "keterangan", "versi"
+        )  # fmt: skip

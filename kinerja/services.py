@@ -2,40 +2,36 @@
 
 Every function checks what it may do before writing anything, writes in one transaction, and
 saves rows one by one so that the audit history records each change with its user (and, for the
-workflow, the reason).
+workflow, the reason). Each takes the submission's row lock first and checks the quarter's status
+under it (kinerja/versi.py), so two writers of one quarter follow one another.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from kinerja import rules
 from renstra.models import Indikator, Renstra, Tingkat
+from renstra.selectors import renstra_berlaku
 
 from .audit import catat_setelah_commit, nama_pengguna
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
-from .periode import sudah_lewat
+from .periode import romawi, sudah_lewat
+from .versi import Bentrok, Konflik, berubah_sejak, kunci_pelaporan, tandai
+
+__all__ = ["Bentrok", "Konflik"]  # raised by simpan_isian; defined with the version rule
 
 DAPAT_DIUBAH = (Pelaporan.Status.DRAFT, Pelaporan.Status.DIKEMBALIKAN)
 
 
-@dataclass
-class Bentrok:
-    """A row someone else saved after the page was opened: both values, and who saved theirs."""
-
-    label: str
-    nilai_anda: str
-    nilai_tersimpan: str
-    diubah_oleh: object
-    diubah_pada: object
-
-
-class Konflik(Exception):
-    def __init__(self, bentrok):
-        self.bentrok = bentrok
-        super().__init__(f"{len(bentrok)} baris telah diubah orang lain.")
+class StatusBerubah(ValidationError):
+    """The quarter is no longer in a state that allows the action (someone else submitted,
+    verified, returned or reopened it first); nothing was written."""
 
 
 @dataclass
@@ -82,6 +78,39 @@ def periksa_dapat_diisi(user, pelaporan):
         )
 
 
+def _langkah_terakhir(pelaporan):
+    """Who moved the submission to its status, and when ("oleh Rina pada 3 Januari 2025 10.15")."""
+    S = Pelaporan.Status
+    oleh, pada = {
+        S.DIAJUKAN: (pelaporan.diajukan_oleh, pelaporan.diajukan_pada),
+        S.DIVERIFIKASI: (pelaporan.diverifikasi_oleh, pelaporan.diverifikasi_pada),
+    }.get(pelaporan.status, (None, None))
+    teks = f" oleh {oleh}" if oleh else ""
+    if pada:
+        lokal = timezone.localtime(pada)
+        teks += f" pada {rules.format_tanggal(lokal)} {lokal:%H.%M}"
+    return teks
+
+
+def _periksa_masih_diisi(pelaporan):
+    if pelaporan.status not in DAPAT_DIUBAH:
+        raise StatusBerubah(
+            f"Triwulan {romawi(pelaporan.triwulan)} {pelaporan.tahun} sudah "
+            f"{pelaporan.get_status_display().lower()}{_langkah_terakhir(pelaporan)}; isiannya tidak dapat diubah "
+            "lagi dan tidak ada yang disimpan. Minta verifikator mengembalikannya bila perlu diperbaiki."
+        )
+
+
+def _kunci_untuk_diisi(user, pelaporan):
+    """Lock the submission of `pelaporan`'s unit and quarter and check, under the lock, that
+    `user` may still write its rows; `StatusBerubah` when it was submitted or verified meanwhile."""
+    if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
+        raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
+    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    _periksa_masih_diisi(terkunci)
+    return terkunci
+
+
 def _catat(obj, user, alasan=None):
     obj._history_user = user
     if alasan:
@@ -117,19 +146,24 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     indicator ids this user may write (their agency, their bidang). A changed row that someone
     else saved after the page was opened raises `Konflik` and nothing is written.
     """
-    periksa_dapat_diisi(user, pelaporan)
     tahun, triwulan = pelaporan.tahun, pelaporan.triwulan
     diubah = [b for b in baris if b.diubah]
+    anggaran_diubah = [a for a in anggaran if a.diubah]
     liar = [b.indikator for b in diubah if b.indikator.pk not in boleh_diubah]
     if liar:
         raise PermissionDenied(f'Indikator "{liar[0]}" bukan bagian isian Anda.')
+    if not diubah and not anggaran_diubah:
+        if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
+            raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
+        _periksa_masih_diisi(pelaporan)
+        return HasilSimpan()
+    pelaporan = _kunci_untuk_diisi(user, pelaporan)
     lama = {
         r.indikator_id: r
         for r in Realisasi.objects.select_for_update(of=("self",))
         .filter(indikator__in=[b.indikator for b in diubah], tahun=tahun, triwulan=triwulan)
         .select_related("tingkat", "diubah_oleh")
     }
-    anggaran_diubah = [a for a in anggaran if a.diubah]
     anggaran_lama = {
         r.sub_kegiatan_id: r
         for r in RealisasiAnggaran.objects.select_for_update(of=("self",))
@@ -139,7 +173,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     bentrok = [
         Bentrok(str(b.indikator), _teks_isian(b), _teks_realisasi(r), r and r.diubah_oleh, r and r.diubah_pada)
         for b in diubah
-        if _disimpan_orang_lain(b.versi, r := lama.get(b.indikator.pk))
+        if berubah_sejak(b.versi, r := lama.get(b.indikator.pk))
     ]
     bentrok += [
         Bentrok(
@@ -150,7 +184,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
             r and r.diubah_pada,
         )
         for a in anggaran_diubah
-        if _disimpan_orang_lain(a.versi, r := anggaran_lama.get(a.sub_kegiatan.pk))
+        if berubah_sejak(a.versi, r := anggaran_lama.get(a.sub_kegiatan.pk))
     ]
     if bentrok:
         raise Konflik(bentrok)
@@ -171,8 +205,8 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         r.tingkat_id = int(b.data["tingkat"]) if b.data.get("tingkat") else None
         for nama in Realisasi.NARASI:
             setattr(r, nama, b.data.get(nama) or "")
-        r.versi += 1
-        r.diubah_oleh, r.terlambat = user, terlambat
+        tandai(r, user)
+        r.terlambat = terlambat
         _simpan(r, user, dari_isian=True)
         hasil.realisasi += 1
         hasil.baris.append(r)
@@ -189,12 +223,10 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
             anggaran_dihapus += 1
         else:
             r.nilai = a.nilai
-            r.versi += 1
-            r.diubah_oleh, r.terlambat = user, terlambat
+            tandai(r, user)
+            r.terlambat = terlambat
             _simpan(r, user, dari_isian=True)
         hasil.anggaran += 1
-    if (hasil.realisasi or hasil.anggaran) and pelaporan.pk is None:
-        _simpan(pelaporan, user)
     if hasil.realisasi or hasil.anggaran:
         catat_setelah_commit(
             "realisasi.disimpan",
@@ -229,11 +261,6 @@ def _kolom_pelaporan(user, pelaporan, **lain):
         "triwulan": pelaporan.triwulan,
         **lain,
     }
-
-
-def _disimpan_orang_lain(versi_halaman, tersimpan):
-    """The row was saved (or removed) since the page showed version `versi_halaman` (0: no row)."""
-    return (tersimpan.versi if tersimpan is not None else 0) != versi_halaman
 
 
 # The foreign keys of an entry row, set from the page's objects (see _simpan).
@@ -276,9 +303,16 @@ def belum_lengkap(pelaporan, indikator):
 
 @transaction.atomic
 def ajukan_pelaporan(*, user, pelaporan, indikator):
-    """Submit a quarter: only when every indicator of the submission (`indikator`) has a value or
-    an explanation in keterangan."""
-    periksa_dapat_diisi(user, pelaporan)
+    """Submit a quarter: only a quarter of a year the agency's Renstra covers, and only when every
+    indicator of the submission (`indikator`) has a value or an explanation in keterangan."""
+    pelaporan = _kunci_untuk_diisi(user, pelaporan)
+    if renstra_berlaku(pelaporan.opd, pelaporan.tahun) is None:
+        raise ValidationError(
+            f"Tahun {pelaporan.tahun} tidak termasuk periode Renstra {pelaporan.opd} yang berlaku; "
+            "tidak ada triwulan yang dapat diajukan untuk tahun itu."
+        )
+    if not indikator:
+        raise ValidationError("Unit ini tidak mempunyai indikator untuk tahun itu; tidak ada yang dapat diajukan.")
     kurang = belum_lengkap(pelaporan, indikator)
     if kurang:
         daftar = "; ".join(f'"{i}"' for i in kurang[:5]) + (
@@ -296,16 +330,23 @@ def ajukan_pelaporan(*, user, pelaporan, indikator):
     return pelaporan
 
 
-def _putuskan(user, pelaporan):
+def _kunci_untuk_diputuskan(user, pelaporan):
+    """Lock the submission and check, under the lock, that it still waits for a decision: of two
+    reviewers deciding at once, the second is told what the first decided."""
     if not user.has_perm("kinerja.putuskan_pelaporan", pelaporan):
         raise PermissionDenied("Hanya verifikator yang dapat memverifikasi atau mengembalikan pelaporan.")
-    if pelaporan.status != Pelaporan.Status.DIAJUKAN:
-        raise PermissionDenied("Hanya pelaporan yang sedang diajukan yang dapat diputuskan.")
+    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    if terkunci.status != Pelaporan.Status.DIAJUKAN:
+        raise StatusBerubah(
+            f"Pelaporan ini sudah berstatus {terkunci.get_status_display().lower()}{_langkah_terakhir(terkunci)}; "
+            "hanya pelaporan yang sedang diajukan yang dapat diputuskan. Keputusan Anda tidak disimpan."
+        )
+    return terkunci
 
 
 @transaction.atomic
 def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
-    _putuskan(user, pelaporan)
+    pelaporan = _kunci_untuk_diputuskan(user, pelaporan)
     pelaporan.status = Pelaporan.Status.DIVERIFIKASI
     pelaporan.diverifikasi_pada, pelaporan.diverifikasi_oleh = timezone.now(), user
     pelaporan.catatan = catatan
@@ -318,9 +359,9 @@ def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
 
 @transaction.atomic
 def kembalikan_pelaporan(*, user, pelaporan, catatan):
-    _putuskan(user, pelaporan)
     if not (catatan or "").strip():
         raise ValidationError("Tulis catatan untuk operator: apa yang perlu diperbaiki.")
+    pelaporan = _kunci_untuk_diputuskan(user, pelaporan)
     pelaporan.status = Pelaporan.Status.DIKEMBALIKAN
     pelaporan.catatan = catatan.strip()
     _simpan(pelaporan, user, "Dikembalikan")
@@ -332,15 +373,23 @@ def kembalikan_pelaporan(*, user, pelaporan, catatan):
 
 @transaction.atomic
 def buka_kembali_pelaporan(*, user, pelaporan, alasan):
-    """An admin reopens a submitted or verified quarter for editing; the reason is kept in the history."""
+    """An admin reopens a submitted or verified quarter for editing; the reason is kept in the
+    history. The quarter is a draft again: who submitted and verified it (and whether that was
+    late) belongs to the history now, not to its current state."""
     if not user.has_perm("kinerja.buka_pelaporan", pelaporan):
         raise PermissionDenied("Hanya admin yang dapat membuka kembali pelaporan.")
-    if pelaporan.status not in (Pelaporan.Status.DIAJUKAN, Pelaporan.Status.DIVERIFIKASI):
-        raise PermissionDenied("Pelaporan ini belum diajukan; tidak ada yang perlu dibuka kembali.")
     if not (alasan or "").strip():
         raise ValidationError("Tulis alasan membuka kembali.")
+    pelaporan = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    if pelaporan.status not in (Pelaporan.Status.DIAJUKAN, Pelaporan.Status.DIVERIFIKASI):
+        raise StatusBerubah(
+            f"Pelaporan ini berstatus {pelaporan.get_status_display().lower()}; tidak ada yang perlu dibuka kembali."
+        )
     pelaporan.status = Pelaporan.Status.DRAFT
     pelaporan.catatan = f"Dibuka kembali oleh admin: {alasan.strip()}"
+    pelaporan.diajukan_pada = pelaporan.diajukan_oleh = None
+    pelaporan.diverifikasi_pada = pelaporan.diverifikasi_oleh = None
+    pelaporan.terlambat = False
     _simpan(pelaporan, user, f"Dibuka kembali: {alasan.strip()}")
     catat_setelah_commit(
         "pelaporan.dibuka_kembali", **_kolom_pelaporan(user, pelaporan, panjang_alasan=len(alasan.strip()))
@@ -348,20 +397,48 @@ def buka_kembali_pelaporan(*, user, pelaporan, alasan):
     return pelaporan
 
 
+def _periksa_batas_data_dukung(realisasi, opd, berkas):
+    """Refuse an evidence file beyond KINERJA_DATA_DUKUNG_PER_BARIS files of one indicator's
+    quarter, or beyond KINERJA_DATA_DUKUNG_OPD_MB megabytes of one agency's files of a year."""
+    batas_baris = settings.KINERJA_DATA_DUKUNG_PER_BARIS
+    ada = realisasi.data_dukung.count()
+    if ada >= batas_baris:
+        raise ValidationError(
+            f"Indikator ini sudah mempunyai {ada} data dukung untuk triwulan ini; paling banyak {batas_baris}. "
+            "Hapus berkas yang tidak diperlukan, atau gabungkan beberapa berkas menjadi satu PDF."
+        )
+    batas_mb = settings.KINERJA_DATA_DUKUNG_OPD_MB
+    terpakai = (
+        DataDukung.objects.filter(realisasi__indikator__renstra__opd=opd, realisasi__tahun=realisasi.tahun).aggregate(
+            n=Sum("ukuran")
+        )["n"]
+        or 0
+    )
+    if terpakai + berkas.size > batas_mb * 1024 * 1024:
+        mb = rules.format_angka(Decimal(terpakai) / 1024 / 1024, 1)
+        raise ValidationError(
+            f"Data dukung {opd} tahun {realisasi.tahun} sudah {mb} MB; dengan berkas ini melampaui batas "
+            f"{rules.format_angka(batas_mb, 0)} MB setahun. Hapus berkas yang tidak diperlukan atau hubungi admin."
+        )
+
+
 @transaction.atomic
 def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
     """Attach an evidence file to an indicator's realisation of the quarter. Without one, an
     empty realisation is created to hold it, at version 0 ("no value saved"), so that saving the
-    value typed on the same page is not taken for someone else's save."""
-    periksa_dapat_diisi(user, pelaporan)
-    realisasi, _ = Realisasi.objects.get_or_create(
+    value typed on the same page is not taken for someone else's save. The realisation's row is
+    locked while its files are counted (see _periksa_batas_data_dukung)."""
+    pelaporan = _kunci_untuk_diisi(user, pelaporan)
+    Realisasi.objects.get_or_create(
         indikator=indikator,
         tahun=pelaporan.tahun,
         triwulan=pelaporan.triwulan,
         defaults={"diubah_oleh": user, "versi": 0},
     )
-    if pelaporan.pk is None:
-        _simpan(pelaporan, user)
+    realisasi = Realisasi.objects.select_for_update(of=("self",)).get(
+        indikator=indikator, tahun=pelaporan.tahun, triwulan=pelaporan.triwulan
+    )
+    _periksa_batas_data_dukung(realisasi, pelaporan.opd, berkas)
     return DataDukung.objects.create(
         realisasi=realisasi,
         berkas=berkas,
@@ -374,6 +451,5 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
 
 @transaction.atomic
 def hapus_data_dukung(*, user, pelaporan, data_dukung):
-    periksa_dapat_diisi(user, pelaporan)
-    data_dukung.berkas.delete(save=False)
-    data_dukung.delete()
+    _kunci_untuk_diisi(user, pelaporan)
+    data_dukung.delete()  # its file goes once this commits (kinerja/berkas.py)

@@ -7,12 +7,15 @@ created, updated and left alone, and every problem with its sheet, row and colum
 error remains, and a file imported twice changes nothing the second time.
 """
 
+from contextlib import nullcontext
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
 from kinerja.audit import catat, catat_setelah_commit, nama_pengguna
+from kinerja.models.jejak import Versi
+from kinerja.versi import kunci_pelaporan_tahun
 
 from . import evaluasi_triwulan, matriks_renstra, realisasi_anggaran
 from .buku import baca_buku
@@ -28,11 +31,28 @@ PILIHAN_FORMAT = [(kode, modul.JUDUL) for kode, modul in FORMAT.items()]
 __all__ = ["FORMAT", "PILIHAN_FORMAT", "BerkasDitolak", "Hasil", "Masalah", "jalankan"]
 
 
-def jalankan(format, berkas, *, opd, tahun, user=None, simpan=False, kemajuan=None, nama=None):
+def jalankan(
+    format,
+    berkas,
+    *,
+    opd,
+    tahun,
+    user=None,
+    simpan=False,
+    kemajuan=None,
+    nama=None,
+    versi_pratinjau=None,
+    setelah_tulis=None,
+):
     """Import `berkas` (a path or a binary file) for `opd` and `tahun`; see the module's doc.
 
     `kemajuan(tahap, n)` hears how far it got: ("membaca", rows read), ("memeriksa", nodes done).
     `nama` is the file's name for the audit log (the uploaded name; by default the path's).
+    `versi_pratinjau`: the versions of the quarter's rows that the preview of this file saw
+    (`Hasil.versi`); a write finding one of the rows it changes at another version refuses the
+    whole file, since someone saved that row after the admin read the preview (kinerja/versi.py).
+    `setelah_tulis(hasil)` runs inside the write's transaction once everything is written: what
+    must be recorded together with the rows, or not at all (the upload's status).
     """
     kolom = {
         "format": format,
@@ -44,7 +64,17 @@ def jalankan(format, berkas, *, opd, tahun, user=None, simpan=False, kemajuan=No
     }
     catat("impor.dimulai", **kolom)
     try:
-        hasil = _jalankan(format, berkas, opd=opd, tahun=tahun, user=user, simpan=simpan, kemajuan=kemajuan)
+        hasil = _jalankan(
+            format,
+            berkas,
+            opd=opd,
+            tahun=tahun,
+            user=user,
+            simpan=simpan,
+            kemajuan=kemajuan,
+            versi_pratinjau=versi_pratinjau,
+            setelah_tulis=setelah_tulis,
+        )
     except Exception as e:
         catat("impor.gagal", **kolom, baris=None, galat=None, kesalahan=type(e).__name__)
         raise
@@ -56,9 +86,13 @@ def jalankan(format, berkas, *, opd, tahun, user=None, simpan=False, kemajuan=No
     return hasil
 
 
-def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan):
+def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_pratinjau, setelah_tulis):
+    """Read, check and (with `simpan`) write. Only the write is a transaction: a preview reads, and
+    on SQLite a transaction is a write lock (settings: IMMEDIATE) that a preview must not hold.
+    A format writing quarter rows first locks every submission of the year, as every other
+    writer of a quarter does (kinerja/versi.py), and checks the quarters' status under it."""
     modul = FORMAT[format]
-    hasil = Hasil(format=format)
+    hasil = Hasil(format=format, versi_pratinjau=versi_pratinjau)
     lapor = kemajuan or (lambda tahap, n: None)
     try:
         lembar = baca_buku(berkas, settings.KINERJA_UKURAN_IMPOR_MB, kemajuan=lambda n: lapor("membaca", n))
@@ -67,7 +101,9 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan):
         return hasil
     lapor("memeriksa", 0)
     try:
-        with transaction.atomic():
+        with transaction.atomic() if simpan else nullcontext():
+            if simpan and any(issubclass(m, Versi) for m in modul.URUTAN_TULIS):
+                kunci_pelaporan_tahun(opd, tahun)
             penyelaras = modul.impor(
                 lembar, opd=opd, tahun=tahun, user=user, hasil=hasil, kemajuan=lambda n: lapor("memeriksa", n)
             )
@@ -75,6 +111,8 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan):
                 lapor("menyimpan", 0)
                 penyelaras.tulis(modul.URUTAN_TULIS)
                 hasil.disimpan = True
+                if setelah_tulis is not None:
+                    setelah_tulis(hasil)
     except DatabaseError as e:
         hasil.disimpan = False
         hasil.tambah(f"Database menolak impor ini, tidak ada yang disimpan: {e}")

@@ -46,6 +46,8 @@ class Hasil:
     """The preview of an import, and after a commit what was written.
 
     `jumlah[nama_model][DIBUAT|DIUBAH|TETAP]` counts objects; `baris` counts the data rows read.
+    `versi` notes the version of every quarter row the file names (kinerja.versi.kunci_versi →
+    version, 0 for none yet); a write after a preview gets the preview's as `versi_pratinjau`.
     """
 
     format: str = ""
@@ -53,6 +55,8 @@ class Hasil:
     jumlah: dict = field(default_factory=lambda: defaultdict(lambda: {DIBUAT: 0, DIUBAH: 0, TETAP: 0}))
     baris: int = 0
     disimpan: bool = False
+    versi: dict = field(default_factory=dict)
+    versi_pratinjau: dict | None = None
 
     @property
     def galat(self):
@@ -93,6 +97,7 @@ class Hasil:
             "disimpan": self.disimpan,
             "jumlah": {k: dict(v) for k, v in self.jumlah.items()},
             "masalah": [m.sebagai_dict() for m in self.masalah],
+            "versi": self.versi,
         }
 
     @classmethod
@@ -101,6 +106,7 @@ class Hasil:
         for model, angka in data.get("jumlah", {}).items():
             hasil.jumlah[model].update(angka)
         hasil.masalah = [Masalah(**m) for m in data.get("masalah", [])]
+        hasil.versi = data.get("versi", {})
         return hasil
 
 

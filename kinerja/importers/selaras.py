@@ -15,7 +15,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kinerja.models import Pelaporan
+from kinerja.models.jejak import Versi
 from kinerja.models.pelaporan import StatusPelaporan
+from kinerja.versi import kunci_versi, pesan_bentrok, tandai, versi_tersimpan
 from renstra.models import Indikator, SumberDana
 
 from .hasil import DIBUAT, DIUBAH, TETAP, Masalah
@@ -90,7 +92,7 @@ class Penyelaras:
         nama = nama or model._meta.verbose_name.capitalize()
         if lama is None:
             obj = model(**nilai)
-            if not self._sah(obj, letak, kolom):
+            if not self._sah(obj, letak, kolom) or not self._versi_sama(obj, None, letak):
                 return None
             self.baru[model].append(obj)
             self.hasil.hitung(nama, DIBUAT)
@@ -111,9 +113,12 @@ class Penyelaras:
             if not _sama(sekarang, v):
                 berubah.append(f)
         if not berubah:
+            self._versi_sama(lama, lama, letak, menulis=False)
             if lama.pk is not None and id(lama) not in self.ubah[model]:
                 self.hasil.hitung(nama, TETAP)
             return lama
+        if not self._versi_sama(lama, lama, letak):
+            return None
         cadangan = {f: getattr(lama, f) for f in berubah}
         for f in berubah:
             setattr(lama, f, nilai[f])
@@ -127,6 +132,24 @@ class Penyelaras:
             self.ubah[model][id(lama)] = lama
             self.medan[model].update(berubah)
         return lama
+
+    def _versi_sama(self, obj, lama, letak, menulis=True):
+        """For a quarter row (a model with a version): note the version it has now, and, writing
+        after a preview, refuse a change of a row saved by someone else since that preview
+        (kinerja/versi.py). True when the row may be written."""
+        if not isinstance(obj, Versi):
+            return True
+        kunci = kunci_versi(obj)
+        if kunci is None:  # its indicator or sub kegiatan is new in this file
+            return True
+        sekarang = versi_tersimpan(lama if lama is not None and lama.pk is not None else None)
+        self.hasil.versi[kunci] = sekarang
+        dilihat = (self.hasil.versi_pratinjau or {}).get(kunci)
+        if not menulis or dilihat is None or dilihat == sekarang:
+            return True
+        lembar, baris = letak
+        self.hasil.tambah(pesan_bentrok(lama, dilihat, "pratinjau berkas ini dibuat"), lembar, baris)
+        return False
 
     def _sah(self, obj, letak, kolom):
         fk = [f.name for f in obj._meta.concrete_fields if f.is_relation]
@@ -148,7 +171,8 @@ class Penyelaras:
             baru = self.baru.get(model, [])
             if baru:
                 for obj in baru:
-                    _siapkan_jejak(obj, self.user, sekarang, baru=True)
+                    if isinstance(obj, Versi):
+                        tandai(obj, self.user, sekarang)
                 if _ada_riwayat(model):
                     bulk_create_with_history(
                         baru,
@@ -163,7 +187,8 @@ class Penyelaras:
             if ubah:
                 medan = set(self.medan[model])
                 for obj in ubah:
-                    medan |= _siapkan_jejak(obj, self.user, sekarang, baru=False)
+                    if isinstance(obj, Versi):
+                        medan |= tandai(obj, self.user, sekarang)
                 if _ada_riwayat(model):
                     bulk_update_with_history(
                         ubah,
@@ -175,15 +200,3 @@ class Penyelaras:
                     )
                 else:
                     model.objects.bulk_update(ubah, sorted(medan), batch_size=UKURAN_BATCH)
-
-
-def _siapkan_jejak(obj, user, sekarang, baru):
-    """Rows that keep who changed them and a version (realisations): the import is a change."""
-    if not hasattr(obj, "versi"):
-        return set()
-    obj.diubah_oleh = user
-    if baru:
-        return set()
-    obj.versi += 1
-    obj.diubah_pada = sekarang
-    return {"versi", "diubah_oleh", "diubah_pada"}

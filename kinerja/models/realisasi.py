@@ -42,6 +42,7 @@ class Realisasi(Jejak):
     )
     # The narrative columns of the quarterly forms, in their order.
     NARASI = ("rencana_aksi", "permasalahan", "tindak_lanjut", "keterangan")
+    KUNCI_ALAMI = ("indikator", "tahun", "triwulan")
 
     rencana_aksi = models.TextField("rencana aksi", blank=True)
     permasalahan = models.TextField("permasalahan", blank=True)
@@ -173,6 +174,8 @@ class RealisasiAnggaran(Jejak):
     triwulan = field_triwulan()
     nilai = models.BigIntegerField("realisasi (Rp)")
     keterangan = models.TextField("keterangan", blank=True)
+
+    KUNCI_ALAMI = ("sub_kegiatan", "tahun", "triwulan")
 
     history = HistoricalRecords()
 

@@ -80,7 +80,9 @@ def test_a_submitted_quarter_cannot_be_edited_by_the_operator(client, dinas):
     respons = client.get(dinas.url)
     assert 'class="masukan-angka"' not in respons.content.decode()
     assert "isiannya tidak dapat diubah" in respons.content.decode()
-    assert client.post(dinas.url, data | {n(dinas.darurat): "99"}).status_code == 403
+    ditolak = client.post(dinas.url, data | {n(dinas.darurat): "99"})
+    assert ditolak.status_code == 400
+    assert "Triwulan IV 2024 sudah diajukan oleh Rina pada 20 Desember 2024 10.00" in ditolak.content.decode()
     kedua = client.post(_url("ajukan", dinas), follow=True)  # a second click
     assert "Triwulan ini sudah berstatus diajukan." in kedua.content.decode()
     assert Realisasi.objects.get(indikator=dinas.darurat).nilai == 12
@@ -129,15 +131,15 @@ def test_verifying_locks_the_quarter_and_records_who(client, dinas):
     p = Pelaporan.objects.get()
     assert (p.status, p.diverifikasi_oleh) == ("diverifikasi", sari)
 
-    with pytest.raises(PermissionDenied, match="Hanya pelaporan yang sedang diajukan"):
+    with pytest.raises(services.StatusBerubah, match="sudah berstatus diverifikasi oleh Sari"):
         services.kembalikan_pelaporan(user=sari, pelaporan=p, catatan="Terlambat berpikir.")
-    with pytest.raises(PermissionDenied, match="berstatus diverifikasi"):
+    with pytest.raises(services.StatusBerubah, match="sudah diverifikasi oleh Sari"):
         services.ajukan_pelaporan(user=dinas.operator, pelaporan=p, indikator=[])
 
 
 def test_a_draft_cannot_be_verified(dinas):
     p = PelaporanFactory(opd=dinas.opd, tahun=2024, triwulan=4)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(services.StatusBerubah, match="sudah berstatus draf"):
         services.verifikasi_pelaporan(user=verifikator(), pelaporan=p)
     p.refresh_from_db()
     assert p.status == "draft"
