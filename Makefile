@@ -1,4 +1,6 @@
 # Kinerja: the two commands a user needs are `make run` and `make test`.
+# `make run` starts two processes: the development web server and the worker (`manage.py
+# pekerja`) that runs imports and PDFs; Ctrl+C stops both.
 # Both work on a fresh machine with only Python 3.11 and make: they create .venv and install
 # the pinned requirements first.
 
@@ -24,13 +26,14 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-## run: set up the demo (two seed agencies and a generated region of 40) on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/
+## run: set up the demo (two seed agencies and a generated region of 40) on SQLite (kinerja.sqlite3) and serve it on http://$(HOST):$(PORT)/, with the worker that runs imports and PDFs beside the web server
 run: $(VENV)/.runtime
 	@DEBUG=True $(PY) manage.py check --tag pdf
 	DEBUG=True $(PY) manage.py migrate --noinput
 	DEBUG=True $(PY) manage.py demo --jika-kosong --akun --sintetis 40
 	@echo ""
 	@echo "Kinerja berjalan di http://$(HOST):$(PORT)/  (hentikan dengan Ctrl+C)"
+	@echo "Pekerja latar (impor, PDF) berjalan di samping server web."
 	@echo "Akun demo, kata sandi kinerja-demo:"
 	@echo "  admin              Admin (semua perangkat daerah, halaman Admin)"
 	@echo "  verifikator        Verifikator Bappeda (semua perangkat daerah)"
@@ -38,6 +41,8 @@ run: $(VENV)/.runtime
 	@echo "  operator_batubara  Operator DSPPPA Kabupaten Batu Bara"
 	@echo "  operator_contoh    Operator Dinas Sosial Kabupaten Contoh (wilayah sintetis)"
 	@echo ""
+	@DEBUG=True $(PY) manage.py pekerja --tanpa-muat-ulang & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT INT TERM; \
 	DEBUG=True $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole test suite on SQLite (browser tests run when /usr/bin/chromium exists)

@@ -11,8 +11,12 @@ def _hash_sandi_cepat(settings):
 
 
 @pytest.fixture(autouse=True)
-def _impor_tanpa_thread(settings, tmp_path):
-    """Imports run in the request (a background thread would not see the test's transaction),
-    and uploads land in a temporary folder."""
-    settings.KINERJA_IMPOR_LATAR = False
+def _tugas_langsung(settings, tmp_path):
+    """Jobs run as they are enqueued, inside the test (no worker process sees a test's
+    transaction; the tests of the worker itself switch back to the database backend); the
+    cache is the test process's own memory, and uploads land in a temporary folder."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["impor", "cetak"]}
+    }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = str(tmp_path / "media")

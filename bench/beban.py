@@ -1,8 +1,10 @@
 """Bounded load test of Kinerja behind gunicorn with the production settings: `make beban`.
 
 Fifty operators fill and save their own quarter at the same time while ten reviewers read the
-dashboards and the verification list; then every saved row is checked in the database (one row
-per indicator and quarter, the value last sent, its version and history, the submission).
+dashboards and the verification list and admins import Renstra matrices (uploaded, checked and
+written by the worker, `manage.py pekerja`, which runs beside gunicorn as in production); then
+every saved row is checked in the database (one row per indicator and quarter, the value last
+sent, its version and history, the submission) and every import (written once, completely).
 
 Runs on its own PostgreSQL database `kinerja_beban` (created afresh, dropped at the end unless
 `--simpan`), never on the test suites' `test`/`test_test`. Standard library only on the client
@@ -55,6 +57,7 @@ def argumen():
     p.add_argument("--verifikator", type=int, default=10)
     p.add_argument("--putaran", type=int, default=3, help="simpan per operator")
     p.add_argument("--permintaan", type=int, default=24, help="permintaan per verifikator sesudah masuk")
+    p.add_argument("--impor", type=int, default=3, help="admin yang masing-masing mengimpor satu matriks Renstra")
     p.add_argument("--workers", type=int, default=cpu * 2, help="proses gunicorn (bawaan 2 × CPU)")
     p.add_argument("--threads", type=int, default=4, help="thread per proses gunicorn")
     p.add_argument("--batas-detik", type=float, default=300, help="batas waktu keras fase beban")
@@ -130,7 +133,7 @@ class Akun:
         return f"/realisasi/{TAHUN}/tw-{TRIWULAN}/"
 
 
-def muat_data(jumlah_operator, jumlah_verifikator):
+def muat_data(jumlah_operator, jumlah_verifikator, jumlah_impor):
     """Migrate, load the demo and the region of forty, and make the accounts. Return them."""
     from django.core.management import call_command
 
@@ -142,8 +145,8 @@ def muat_data(jumlah_operator, jumlah_verifikator):
 
     with Fase("wilayah sintetis 40 perangkat daerah (seed 1)"):
         buat_wilayah_sintetis(40, seed=1)
-    with Fase(f"{jumlah_operator} operator dan {jumlah_verifikator} verifikator"):
-        return buat_akun(jumlah_operator, jumlah_verifikator)
+    with Fase(f"{jumlah_operator} operator, {jumlah_verifikator} verifikator, {jumlah_impor} admin impor"):
+        return buat_akun(jumlah_operator, jumlah_verifikator, jumlah_impor)
 
 
 def _unit_tersedia():
@@ -160,7 +163,7 @@ def _unit_tersedia():
     return daftar
 
 
-def buat_akun(jumlah_operator, jumlah_verifikator):
+def buat_akun(jumlah_operator, jumlah_verifikator, jumlah_impor):
     """One operator per submission unit, each unit distinct: agencies as a whole, and, when
     there are fewer agencies than operators, some agencies switched to reporting per bidang
     (their agency-level unit keeps the tujuan/sasaran rows; each bidang its programs)."""
@@ -200,11 +203,20 @@ def buat_akun(jumlah_operator, jumlah_verifikator):
         u = User.objects.create(username=f"beban_ver{n:02d}", password=hash_sandi)
         u.groups.add(verifikator_grup)
         verifikator.append(Akun(u.username, sandi))
+    from renstra.models import PerangkatDaerah
+
+    pengimpor = []
+    admin_grup = Group.objects.get(name=Peran.ADMIN)
+    for n in range(1, jumlah_impor + 1):
+        u = User.objects.create(username=f"beban_adm{n:02d}", password=hash_sandi, is_staff=True)
+        u.groups.add(admin_grup)
+        opd = PerangkatDaerah.objects.create(kode=f"BEBAN-IMPOR-{n:02d}", nama=f"Dinas Sosial Kabupaten Impor {n}")
+        pengimpor.append(Akun(u.username, sandi, opd.kode, unit=str(opd.pk)))
     print(
         f"  {len(unit)} unit: {len(per_bidang)} perangkat daerah melapor per bidang "
         f"({', '.join(o.kode for o, _ in per_bidang) or '-'}), sisanya sebagai satu kesatuan"
     )
-    return operator, verifikator
+    return operator, verifikator, pengimpor
 
 
 # --- gunicorn -------------------------------------------------------------------------------
@@ -296,6 +308,20 @@ def jalankan_gunicorn(env, folder, workers, threads):
     raise SystemExit(f"gunicorn tidak siap dalam 60 s:\n{log.read_text()[-3000:]}")
 
 
+def jalankan_pekerja(env, folder):
+    """The worker, as deploy/kinerja-pekerja.service runs it, its output in pekerja.log."""
+    log = folder / "pekerja.log"
+    with open(log, "wb") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "manage.py", "pekerja", "--tanpa-muat-ulang"],
+            cwd=AKAR,
+            env=env,
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )
+    return Server(proses, 0, log, 0.0)
+
+
 def hentikan_gunicorn(server):
     if server.proses.poll() is None:
         server.proses.send_signal(signal.SIGTERM)
@@ -369,7 +395,7 @@ class Klien:
         self.port, self.catatan, self.tenggat = port, catatan, tenggat
         self.kue = {}
 
-    def minta(self, jenis, metode, url, data=None, referer=None):
+    def minta(self, jenis, metode, url, data=None, referer=None, berkas=None):
         sisa = self.tenggat - time.monotonic()
         if sisa <= 0:
             raise WaktuHabis
@@ -382,7 +408,11 @@ class Klien:
         if self.kue:
             header["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.kue.items())
         badan = None
-        if data is not None:
+        if berkas is not None:
+            badan, header["Content-Type"] = _multipart(data, berkas)
+            header["Origin"] = f"https://127.0.0.1:{self.port}"
+            header["Referer"] = f"https://127.0.0.1:{self.port}{referer or url}"
+        elif data is not None:
             badan = urlencode(data).encode()
             header["Content-Type"] = "application/x-www-form-urlencoded"
             header["Origin"] = f"https://127.0.0.1:{self.port}"
@@ -433,6 +463,23 @@ class Klien:
         r = self.minta("masuk (POST)", "POST", "/masuk/", data)
         if r.status != 302 or "sessionid" not in self.kue:
             self.gagal("masuk (POST)", "POST", "/masuk/", f"tidak masuk (HTTP {r.status})", r.teks)
+
+
+def _multipart(data, berkas):
+    """A form with one file, as a browser sends it: (body, Content-Type)."""
+    batas = f"----kinerja-beban-{secrets.token_hex(8)}"
+    bagian = []
+    for nama, nilai in data.items():
+        bagian.append(f'--{batas}\r\nContent-Disposition: form-data; name="{nama}"\r\n\r\n{nilai}\r\n'.encode())
+    nama, nama_berkas, isi = berkas
+    bagian.append(
+        f'--{batas}\r\nContent-Disposition: form-data; name="{nama}"; filename="{nama_berkas}"\r\n'
+        "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n".encode()
+        + isi
+        + b"\r\n"
+    )
+    bagian.append(f"--{batas}--\r\n".encode())
+    return b"".join(bagian), f"multipart/form-data; boundary={batas}"
 
 
 def _ringkas(teks):
@@ -646,7 +693,56 @@ def jalankan_verifikator(klien, nomor, akun, permintaan, unit):
             klien.gagal(jenis, "GET", url, f"HTTP {r.status}", r.teks)
 
 
-def kendarai(server, operator, verifikator, args):
+def matriks_renstra():
+    """The seed Renstra matrix (Batu Bara, Bab IV Tabel 4.1) as fixed after the importer's
+    messages: 98 sub kegiatan, written as the bytes of an XLSX file."""
+    from kinerja.tests.seed_xlsx import baris_matriks_renstra, perbaiki_matriks_renstra, tulis_xlsx
+
+    with tempfile.TemporaryDirectory() as folder:
+        berkas = tulis_xlsx(
+            Path(folder) / "matriks.xlsx", {"Tabel 4.1": perbaiki_matriks_renstra(baris_matriks_renstra())}
+        )
+        return berkas.read_bytes()
+
+
+SUB_KEGIATAN_MATRIKS = 98
+
+
+def _tunggu_impor(klien, url, selesai, jenis):
+    """Poll the import's page (as the page does, once a second) until one of `selesai` shows."""
+    while True:
+        r = klien.minta(jenis, "GET", url)
+        for teks in selesai:
+            if teks in r.teks:
+                return teks
+        if "Sedang diperiksa" not in r.teks and "Sedang disimpan" not in r.teks:
+            klien.gagal(jenis, "GET", url, "halaman impor tanpa status yang dikenal", r.teks)
+        time.sleep(1)
+
+
+def jalankan_pengimpor(klien, nomor, akun, isi):
+    klien.masuk(akun)
+    r = klien.minta("impor (halaman)", "GET", "/impor/")
+    data = {"csrfmiddlewaretoken": _token(r.teks), "format": "matriks-renstra", "opd": akun.unit, "tahun": "2025"}
+    r = klien.minta("impor (unggah)", "POST", "/impor/", data, berkas=("berkas", f"matriks-{nomor}.xlsx", isi))
+    if r.status != 302:
+        klien.gagal("impor (unggah)", "POST", "/impor/", f"HTTP {r.status}, bukan pengalihan", r.teks)
+    url = urlsplit(r.lokasi).path
+    hasil = _tunggu_impor(
+        klien, url, ("Berkas dapat diimpor.", "Berkas belum dapat diimpor", "Impor gagal"), "impor (periksa)"
+    )
+    if hasil != "Berkas dapat diimpor.":
+        klien.gagal("impor (periksa)", "GET", url, hasil)
+    r = klien.minta("impor (halaman)", "GET", url)
+    token = _token(r.teks)
+    for _ in range(2):  # approved twice, as a double click on a slow connection
+        klien.minta("impor (setujui)", "POST", f"{url}simpan/", {"csrfmiddlewaretoken": token}, referer=url)
+    hasil = _tunggu_impor(klien, url, ("Sudah diimpor", "Berkas belum dapat diimpor", "Impor gagal"), "impor (simpan)")
+    if hasil != "Sudah diimpor":
+        klien.gagal("impor (simpan)", "GET", url, hasil)
+
+
+def kendarai(server, operator, verifikator, args, pengimpor=(), isi_matriks=b""):
     """Run every user in its own thread, staggered over the first seconds; stop at the deadline."""
     catatan = Catatan()
     tenggat = time.monotonic() + args.batas_detik
@@ -654,6 +750,7 @@ def kendarai(server, operator, verifikator, args):
     kerja = [(jalankan_operator, n, a, args.putaran, hasil[n - 1]) for n, a in enumerate(operator, start=1)] + [
         (jalankan_verifikator, n, a, args.permintaan, operator) for n, a in enumerate(verifikator, start=1)
     ]
+    kerja += [(jalankan_pengimpor, n, a, isi_matriks) for n, a in enumerate(pengimpor, start=1)]
 
     def utas(i, fungsi, nomor, akun, *lain):
         time.sleep(i * 0.05)
@@ -803,6 +900,23 @@ def periksa_basis_data(hasil, masalah, baris_salah):
     return hilang, ganda, len(semua_r), len(semua_a)
 
 
+def periksa_impor(pengimpor, masalah):
+    """Each admin's import: done, its agency holds the whole matrix, and every row once."""
+    from kinerja.models import Impor
+    from renstra.models import SubKegiatan, Target
+
+    for akun in pengimpor:
+        impor = list(Impor.objects.filter(opd__kode=akun.opd_kode))
+        sub = SubKegiatan.objects.filter(kegiatan__program__renstra__opd__kode=akun.opd_kode).count()
+        target = Target.objects.filter(indikator__renstra__opd__kode=akun.opd_kode)
+        riwayat = Target.history.filter(indikator__renstra__opd__kode=akun.opd_kode).count()
+        if [i.status for i in impor] != ["selesai"] or sub != SUB_KEGIATAN_MATRIKS or riwayat != target.count():
+            masalah.append(
+                f"impor {akun.opd_kode}: status {[i.status for i in impor]}, {sub} sub kegiatan "
+                f"(harapan {SUB_KEGIATAN_MATRIKS}), {target.count()} target dengan {riwayat} riwayat"
+            )
+
+
 def _sama_realisasi(r, dikirim):
     harapan = {
         "nilai": baca_id(dikirim["nilai"]) if "nilai" in dikirim else None,
@@ -827,42 +941,46 @@ def main():
     args = argumen()
     print(f"Uji beban Kinerja: {args.operator} operator, {args.verifikator} verifikator, TW {TRIWULAN} {TAHUN}")
     folder = Path(tempfile.mkdtemp(prefix="kinerja-beban-"))
-    server = None
+    server = pekerja = None
     operator = []
     berhasil = False
     with Fase(f"basis data {BASIS_DATA} baru"):
         basis_data_baru()
     try:
         django_setup()
-        operator, verifikator = muat_data(args.operator, args.verifikator)
+        operator, verifikator, pengimpor = muat_data(args.operator, args.verifikator, args.impor)
         env = lingkungan_produksi(folder)
         with Fase("collectstatic"):
             collectstatic(env)
         with Fase("gunicorn siap"):
             server = jalankan_gunicorn(env, folder, args.workers, args.threads)
+        pekerja = jalankan_pekerja(env, folder)
         putaran = args.putaran
         jumlah = len(operator) * (2 + 3 * putaran + 1) + len(verifikator) * (2 + args.permintaan)
         print(
             f"• beban: {jumlah} permintaan: {len(operator)} operator × (masuk, {putaran} × [isian, simpan, "
-            f"isian] + isian), {len(verifikator)} verifikator × (masuk + {args.permintaan}); "
+            f"isian] + isian), {len(verifikator)} verifikator × (masuk + {args.permintaan}); {len(pengimpor)} admin "
+            f"× (masuk, unggah matriks Renstra, tunggu pemeriksaan, setujui dua kali, tunggu penyimpanan); "
             f"batas {args.batas_detik:.0f} s"
         )
         mesin, klien = cpu_mesin(), cpu_detik(resource.RUSAGE_SELF)
-        catatan, hasil, durasi = kendarai(server, operator, verifikator, args)
+        catatan, hasil, durasi = kendarai(server, operator, verifikator, args, pengimpor, matriks_renstra())
         mesin_akhir, klien = cpu_mesin(), cpu_detik(resource.RUSAGE_SELF) - klien
-        with Fase("gunicorn berhenti"):
+        with Fase("gunicorn dan pekerja berhenti"):
             hentikan_gunicorn(server)
+            hentikan_gunicorn(pekerja)
         cpu = f"CPU: klien (skrip ini) {klien:.0f} s, gunicorn {cpu_detik(resource.RUSAGE_CHILDREN) - server.cpu:.0f} s"
         if mesin and mesin_akhir:
             sibuk = (mesin_akhir[0] - mesin[0]) / max(1, mesin_akhir[1] - mesin[1])
             cpu += f"; mesin ({os.cpu_count()} CPU, juga PostgreSQL) sibuk {sibuk:.0%} selama fase beban"
         laporan(catatan, durasi, cpu)
-        galat_log = laporan_log(server)
+        galat_log = laporan_log(server) + laporan_log(pekerja)
 
         print()
         masalah, baris_salah = [], []
         with Fase("pemeriksaan basis data"):
             hilang, ganda, jumlah_r, jumlah_a = periksa_basis_data(hasil, masalah, baris_salah)
+            periksa_impor(pengimpor, masalah)
         print(f"  {jumlah_r} realisasi indikator dan {jumlah_a} realisasi keuangan diperiksa")
         if belum := [h.akun.username for h in hasil if h.putaran_selesai < putaran]:
             masalah.append(f"{len(belum)} operator tidak menyelesaikan {putaran} putaran: {belum[:5]}")
@@ -872,8 +990,9 @@ def main():
         print(f"\n{galat} galat, {hilang} baris hilang, {ganda} baris ganda")
         berhasil = not (galat or hilang or ganda)
     finally:
-        if server is not None:
-            hentikan_gunicorn(server)
+        for proses in (server, pekerja):
+            if proses is not None:
+                hentikan_gunicorn(proses)
         if args.simpan:
             print(f"basis data {BASIS_DATA} dan {folder} disimpan")
             if operator:

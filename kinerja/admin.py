@@ -252,7 +252,7 @@ class PelaporanAdmin(RiwayatAdmin):
         return actions_admin.delete_selected(self, request, queryset)
 
     def _tolak_hapus(self, request, daftar):
-        tautan = format_html_join(", ", '<a href="{}">{}</a>', ((url_tinjau(p), p) for p in daftar))
+        tautan = format_html_join(", ", '<a href="{}">{}</a>', ((p.url_tinjau(), p) for p in daftar))
         pesan = format_html(
             "Pelaporan yang sudah diajukan, diverifikasi atau dikembalikan tidak dapat dihapus: {}. Untuk "
             "membuka kembali triwulannya, klik pelaporan itu untuk membuka halaman tinjaunya, lalu gunakan "
@@ -260,12 +260,6 @@ class PelaporanAdmin(RiwayatAdmin):
             tautan,
         )
         self.message_user(request, pesan, messages.ERROR)
-
-
-def url_tinjau(pelaporan):
-    """The review page of a submission, where it is verified, returned or reopened."""
-    url = reverse("kinerja:tinjau", args=[pelaporan.opd.kode, pelaporan.tahun, pelaporan.triwulan])
-    return url + (f"?unit={pelaporan.bidang_id}" if pelaporan.bidang_id else "")
 
 
 admin.site.login_form = FormMasukAdmin

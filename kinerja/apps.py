@@ -11,7 +11,10 @@ class KinerjaConfig(AppConfig):
     pemicu_modul = "kinerja.pemicu"
 
     def ready(self):
-        from . import audit, izin  # noqa: F401 - connects the log-in audit receivers; registers the object permissions
+        # Connect the log-in audit receivers, the removal of deleted evidence files and the
+        # handling of import jobs that failed; register the object permissions.
+        from . import audit, berkas, izin  # noqa: F401
+        from .importers import tugas  # noqa: F401
 
         pre_migrate.connect(lepas_pemicu, sender=self)
         post_migrate.connect(pasang_pemicu, sender=self)

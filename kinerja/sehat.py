@@ -1,5 +1,7 @@
 """The health check of `/sehat/` (load balancers, uptime monitors; docs/deploy.md): can this
-server reach its database and its cache? Each check is one cheap round trip and never raises."""
+server reach its database and its cache? Each check is one cheap round trip and never raises.
+It also says whether a worker (`manage.py pekerja`) has beaten lately: without one, imports and
+new PDFs wait, but this server still serves its pages, so the status stays "ok"."""
 
 import logging
 import uuid
@@ -7,9 +9,11 @@ import uuid
 from django.core.cache import cache
 from django.db import connection
 
+from .pekerja import ada_pekerja_hidup
+
 log = logging.getLogger(__name__)
 KUNCI_CACHE = "kinerja:sehat"
-OK, GAGAL = "ok", "gagal"
+OK, GAGAL, TIDAK_ADA = "ok", "gagal", "tidak ada"
 
 
 def periksa_basis_data():
@@ -32,8 +36,8 @@ PEMERIKSAAN = {"basis_data": periksa_basis_data, "cache": periksa_cache}
 
 
 def periksa_kesehatan():
-    """{"status": "ok"|"gagal", "basis_data": ..., "cache": ...}; a failure is logged with its
-    cause (the answer itself names only the part that failed)."""
+    """{"status": "ok"|"gagal", "basis_data": ..., "cache": ..., "pekerja": "ok"|"tidak ada"}; a
+    failure is logged with its cause (the answer itself names only the part that failed)."""
     hasil = {}
     for bagian, periksa in PEMERIKSAAN.items():
         try:
@@ -43,4 +47,13 @@ def periksa_kesehatan():
             hasil[bagian] = GAGAL
         else:
             hasil[bagian] = OK
-    return {"status": OK if all(v == OK for v in hasil.values()) else GAGAL, **hasil}
+    status = OK if all(v == OK for v in hasil.values()) else GAGAL
+    return {"status": status, **hasil, "pekerja": _pekerja() if hasil["basis_data"] == OK else GAGAL}
+
+
+def _pekerja():
+    try:
+        return OK if ada_pekerja_hidup() else TIDAK_ADA
+    except Exception as e:
+        log.error("sehat.gagal", extra={"bagian": "pekerja", "galat": f"{type(e).__name__}: {e}"})
+        return GAGAL

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +97,18 @@ WSGI_APPLICATION = "kinerja.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'kinerja.sqlite3'}"),
 }
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # The web server and the worker (`manage.py pekerja`) write to one file side by side: readers
+    # do not wait for a writer (WAL), a writer waits for the other's transaction to end instead of
+    # failing ("database is locked"), and a transaction takes the write lock when it begins, not
+    # halfway through, where SQLite could only give up.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("KINERJA_SQLITE_TUNGGU_DETIK", default=30),
+        }
+    )
 # Optional: a read-only replica of the primary (PostgreSQL streaming replication) from which the
 # dashboards read (kinerja/replika.py). In tests it mirrors the primary.
 if env.str("DATABASE_REPLIKA_URL", default=""):
@@ -205,29 +219,73 @@ KINERJA_AMBANG_SERAPAN = env.str("KINERJA_AMBANG_SERAPAN", default="90")
 KINERJA_BATAS_WAKTU_TRIWULAN = env.list("KINERJA_BATAS_WAKTU_TRIWULAN", default=["04-15", "07-15", "10-15", "01-15"])
 # Evidence files (data dukung): largest size in MB.
 KINERJA_UKURAN_DATA_DUKUNG_MB = env.int("KINERJA_UKURAN_DATA_DUKUNG_MB", default=10)
+# ... at most this many files per indicator and quarter, and this many MB per agency and year
+# (the disk of a server that forty agencies share is not one operator's to fill).
+KINERJA_DATA_DUKUNG_PER_BARIS = env.int("KINERJA_DATA_DUKUNG_PER_BARIS", default=10)
+KINERJA_DATA_DUKUNG_OPD_MB = env.int("KINERJA_DATA_DUKUNG_OPD_MB", default=1024)
+
+# The entry page of a unit with more than KINERJA_ISIAN_BARIS_PER_HALAMAN indicator rows is split
+# into parts (tujuan/sasaran, then one per program), each shown and saved on its own.
+KINERJA_ISIAN_BARIS_PER_HALAMAN = env.int("KINERJA_ISIAN_BARIS_PER_HALAMAN", default=150)
+# The largest form a request may send, in fields and in MB apart from uploaded files (Django's
+# defaults: 1.000 and 2,5 MB). An indicator row sends up to 7 fields (version, fingerprint, value
+# or components, four narratives), a budget row 3; with JavaScript only changed rows are sent,
+# without it the whole part: 150 rows and 100 budget rows make ~1.400 fields, and four full
+# narratives a row (4.000 characters each) ~2,4 MB, ~3 MB URL-encoded. 10.000 fields and 10 MB
+# leave room for a program's part of ~1.400 rows. A larger save is refused with a page that
+# keeps the typing (views.bad_request). nginx's client_max_body_size (12m) must stay above it.
+KINERJA_ISIAN_MAKS_KOLOM = env.int("KINERJA_ISIAN_MAKS_KOLOM", default=10_000)
+KINERJA_ISIAN_MAKS_MB = env.int("KINERJA_ISIAN_MAKS_MB", default=10)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = KINERJA_ISIAN_MAKS_KOLOM
+DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_ISIAN_MAKS_MB * 1024 * 1024
+
+# Jobs (Django's Tasks API, the database backend of django-tasks-db): workbook imports and cold
+# PDFs are rows of the database that a worker (`manage.py pekerja`, started by `make run` and by
+# deploy/kinerja-pekerja.service) takes and runs; the web request only enqueues them.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["impor", "cetak"],
+    }
+}
+# A worker writes a heartbeat every KINERJA_PEKERJA_DETAK_DETIK seconds; a job whose worker has
+# been silent for KINERJA_PEKERJA_HILANG_DETIK (killed, or its server restarted) runs again, at
+# most KINERJA_TUGAS_COBA times in all, then fails with a message saying so.
+KINERJA_PEKERJA_DETAK_DETIK = env.int("KINERJA_PEKERJA_DETAK_DETIK", default=10)
+KINERJA_PEKERJA_HILANG_DETIK = env.int("KINERJA_PEKERJA_HILANG_DETIK", default=60)
+KINERJA_TUGAS_COBA = env.int("KINERJA_TUGAS_COBA", default=3)
 
 # Imports of workbooks (admin page and `manage.py impor`): the largest file accepted, in MB.
 KINERJA_UKURAN_IMPOR_MB = env.int("KINERJA_UKURAN_IMPOR_MB", default=10)
+# What a workbook may hold once decompressed, checked before and while it is read
+# (kinerja/importers/buku.py): all its parts together, in MB; the parts other than the sheets
+# (styles, shared strings, ...), which openpyxl reads whole, in MB; cells, a row counting up to
+# its last value; columns.
+KINERJA_IMPOR_MAKS_URAI_MB = env.int("KINERJA_IMPOR_MAKS_URAI_MB", default=100)
+KINERJA_IMPOR_MAKS_BAGIAN_MB = env.int("KINERJA_IMPOR_MAKS_BAGIAN_MB", default=10)
+KINERJA_IMPOR_MAKS_SEL = env.int("KINERJA_IMPOR_MAKS_SEL", default=2_000_000)
+KINERJA_IMPOR_MAKS_KOLOM = env.int("KINERJA_IMPOR_MAKS_KOLOM", default=1_000)
 
 # Where the report font (DejaVu Sans, Debian package fonts-dejavu-core) lies; the report pages
 # load it from here so that they look like the PDF, which WeasyPrint sets in the same font.
 KINERJA_FOLDER_HURUF = env.str("KINERJA_FOLDER_HURUF", default="/usr/share/fonts/truetype/dejavu")
-# Check and write uploads in a background thread (the page shows progress); False runs them in
-# the request (tests; servers that must not start threads).
-KINERJA_IMPOR_LATAR = env.bool("KINERJA_IMPOR_LATAR", default=True)
-
-# Printed PDFs are kept in the cache this many seconds under the digest of their HTML (the same
-# report with the same data is not printed twice); 0 turns it off.
+# Printed PDFs (laporan.Cetakan, files under MEDIA_ROOT/cetak/) are kept this many seconds under
+# the digest of their HTML: the same report with the same data is printed once and then served
+# at once. A print running longer than KINERJA_CETAK_BATAS_DETIK seconds is stopped.
 KINERJA_SIMPAN_PDF_DETIK = env.int("KINERJA_SIMPAN_PDF_DETIK", default=24 * 60 * 60)
+KINERJA_CETAK_BATAS_DETIK = env.int("KINERJA_CETAK_BATAS_DETIK", default=300)
 
-# The cache holds the progress of running imports and the printed PDFs. The default (memory of
-# one process) suits one server process; with several processes or servers use a shared cache,
-# e.g. redis://127.0.0.1:6379/1.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The cache holds the progress of running imports, which the worker writes and the web pages
+# read: it must be shared by both. The default, files under cache/ of the project, is shared by
+# the processes of one machine (`make run`); with several servers use Redis,
+# e.g. redis://127.0.0.1:6379/1 (docs/deploy.md).
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{BASE_DIR / 'cache'}")}
 
 # --- security (escaping/exports)
-# Admin exports (django-import-export): a CSV field starting with "=" loses it, so a spreadsheet
-# does not run it as a formula. XLSX exports write text as string cells (renstra.resources.XLSX).
+# Admin exports (django-import-export) use our formats, renstra.resources.XLSX and CSV: text a
+# spreadsheet could run as a formula (renstra.resources.mirip_rumus, OWASP's list) is a string
+# cell marked as text in XLSX and follows a single quote in CSV; numbers stay numbers. The
+# library's own escaping (it drops one leading "=") stays on for any format of its own.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # A log-in tried while locked out does not restart the cool-off: the lockout page promises
 # KINERJA_KUNCI_MENIT minutes, and no password is checked meanwhile anyway.

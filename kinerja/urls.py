@@ -27,6 +27,7 @@ pengukuran = [
     path("impor/", views_impor.impor_daftar, name="impor_daftar"),
     path("impor/<int:pk>/", views_impor.impor_detail, name="impor_detail"),
     path("impor/<int:pk>/simpan/", views_impor.impor_simpan, name="impor_simpan"),
+    path("impor/<int:pk>/periksa-ulang/", views_impor.impor_periksa_ulang, name="impor_periksa_ulang"),
     path("impor/templat/<str:format>.xlsx", views_impor.impor_templat, name="impor_templat"),
 ]
 
@@ -43,3 +44,7 @@ urlpatterns = [
     path("", include("renstra.urls")),
     path("", include("laporan.urls")),
 ]
+
+# A bad request (templates/400.html), and a save of the entry page over the form limits (413,
+# with the way back to the typing the browser kept).
+handler400 = "kinerja.views.bad_request"

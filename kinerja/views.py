@@ -6,18 +6,21 @@ reviewers); an id outside it answers 404, an action the role may not take 403.
 
 import contextlib
 import re
+from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, ValidationError
 from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kinerja import rules
 from renstra.models import Bidang, Indikator, PerangkatDaerah
 
 from . import services
@@ -25,6 +28,7 @@ from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukun
 from .isian import (
     awal_anggaran,
     awal_realisasi,
+    data_baris,
     hitung_seperti_diketik,
     isian_dari_form,
     isian_setelah_bentrok,
@@ -38,6 +42,7 @@ from .selectors import (
     daftar_pelaporan,
     data_dukung_baris,
     indikator_pelaporan,
+    isian_bagian,
     isian_triwulan,
     ringkasan_pelaporan,
     tahun_pelaporan,
@@ -68,42 +73,63 @@ def _unit_operator(request):
     return opd, None
 
 
-def _url_isian(tahun, triwulan, bidang=None, anchor=""):
+def _url_isian(tahun, triwulan, bidang=None, anchor="", bagian=""):
+    """The entry page of a unit (and of one of its parts)."""
+    kueri = urlencode([(k, v) for k, v in (("unit", bidang.pk if bidang else ""), ("bagian", bagian)) if v])
     url = reverse("kinerja:isian", args=[tahun, triwulan])
-    if bidang is not None:
-        url += f"?unit={bidang.pk}"
-    return url + (f"#{anchor}" if anchor else "")
+    return url + (f"?{kueri}" if kueri else "") + (f"#{anchor}" if anchor else "")
 
 
-def _isian(request, opd, bidang, tahun, triwulan):
-    return isian_triwulan(opd, tahun, triwulan, bidang=bidang, pengguna=request.user)
+def _url_halaman(halaman, anchor=""):
+    """The page shown: its unit and, when the unit is split, its part."""
+    bagian = halaman.bagian_ini.kunci if halaman.bagian_ini else ""
+    return _url_isian(halaman.tahun, halaman.triwulan, halaman.bidang, anchor, bagian)
+
+
+def _isian(request, opd, bidang, tahun, triwulan, **pilih):
+    return isian_bagian(opd, tahun, triwulan, bidang=bidang, pengguna=request.user, **pilih)
 
 
 def _baris_isian(request, opd, bidang, tahun, triwulan, indikator_id):
-    """The page of the user's unit and its row of `indikator_id` (404 when not theirs)."""
-    halaman = _isian(request, opd, bidang, tahun, triwulan)
+    """The page of the user's unit (its part holding the row, when it is split) and its row of
+    `indikator_id` (404 when not theirs)."""
+    halaman = _isian(request, opd, bidang, tahun, triwulan, indikator_id=indikator_id)
     baris = next((b for b in halaman.baris if b.indikator.pk == indikator_id), None)
     if baris is None:
         raise Http404("Indikator tidak ada dalam isian Anda.")
     return halaman, baris
 
 
-def _halaman(request, tahun, triwulan, opd, bidang, data=None):
-    """The page of the unit with a row form each (bound to `data`, else filled from the store)."""
-    halaman = _isian(request, opd, bidang, tahun, triwulan)
+def _halaman(request, tahun, triwulan, opd, bidang, data=None, bagian=""):
+    """The page of the unit (or of its part `bagian`) with a row form each: bound to `data` when
+    it holds the row, else filled from the store."""
+    halaman = _isian(request, opd, bidang, tahun, triwulan, bagian=bagian)
+    if halaman.bagian and halaman.bagian_ini is None:
+        raise Http404("Bagian isian ini tidak ada.")
     for b in halaman.baris:
-        b.form = RealisasiForm(data, prefix=f"r{b.indikator.pk}", indikator=b.indikator, tingkatan=b.tingkatan)
-        if data is None:
+        prefix = f"r{b.indikator.pk}"
+        b.form = RealisasiForm(data_baris(data, prefix), prefix=prefix, indikator=b.indikator, tingkatan=b.tingkatan)
+        if not b.form.is_bound:
             awal_realisasi(b.form, b.realisasi_ini)
     for a in halaman.anggaran:
-        a.form = AnggaranForm(data, prefix=f"a{a.sub_kegiatan.pk}")
-        if data is None:
+        prefix = f"a{a.sub_kegiatan.pk}"
+        a.form = AnggaranForm(data_baris(data, prefix), prefix=prefix)
+        if not a.form.is_bound:
             awal_anggaran(a.form, a.realisasi_ini)
     return halaman
 
 
+def _kunci_draf(request, halaman):
+    """Where the browser keeps the operator's typing on this page (sessionStorage, isian.js)."""
+    unit = halaman.bidang.pk if halaman.bidang else "opd"
+    bagian = halaman.bagian_ini.kunci if halaman.bagian_ini else "semua"
+    return f"kinerja-isian:{request.user.pk}:{halaman.tahun}:{halaman.triwulan}:{unit}:{bagian}"
+
+
 def _konteks(request, halaman, pelaporan, **lain):
     return {
+        "url_halaman": _url_halaman(halaman),
+        "kunci_draf": _kunci_draf(request, halaman),
         "halaman": halaman,
         "pelaporan": pelaporan,
         "dapat_diubah": pelaporan.status in services.DAPAT_DIUBAH,
@@ -130,19 +156,23 @@ def isian_sekarang(request):
 
 @login_required
 def isian(request, tahun, triwulan):
-    """The operator's entry page for a quarter; POST saves every changed row in one transaction."""
+    """The operator's entry page for a quarter (of one part of it, for a large unit); POST saves
+    the rows sent (every row of the page without JavaScript, the changed ones with it) in one
+    transaction, and leaves the rows not sent as they are."""
     _triwulan_sah(tahun, triwulan)
     opd, bidang = _unit_operator(request)
     pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
     if not request.user.has_perm("kinerja.isi_pelaporan", pelaporan):
         raise PermissionDenied("Anda tidak dapat mengisi realisasi unit ini.")
+    bagian = request.GET.get("bagian") or request.POST.get("bagian") or ""
     if request.method != "POST":
-        halaman = _halaman(request, tahun, triwulan, opd, bidang)
+        halaman = _halaman(request, tahun, triwulan, opd, bidang, bagian=bagian)
         return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan))
 
-    halaman = _halaman(request, tahun, triwulan, opd, bidang, data=request.POST)
-    galat = [(b, b.form) for b in halaman.baris if not b.form.is_valid()]
-    galat += [(a, a.form) for a in halaman.anggaran if not a.form.is_valid()]
+    halaman = _halaman(request, tahun, triwulan, opd, bidang, data=request.POST, bagian=bagian)
+    bagian = halaman.bagian_ini.kunci if halaman.bagian_ini else ""
+    galat = [(b, b.form) for b in halaman.baris if b.form.is_bound and not b.form.is_valid()]
+    galat += [(a, a.form) for a in halaman.anggaran if a.form.is_bound and not a.form.is_valid()]
     if galat:
         hitung_seperti_diketik(halaman)
         return render(request, "kinerja/isian.html", _konteks(request, halaman, pelaporan, galat=galat), status=400)
@@ -156,8 +186,9 @@ def isian(request, tahun, triwulan):
             boleh_diubah={b.indikator.pk for b in halaman.baris},
         )
     except services.Konflik as konflik:
-        data = isian_setelah_bentrok(halaman, _halaman(request, tahun, triwulan, opd, bidang), request.POST)
-        halaman = _halaman(request, tahun, triwulan, opd, bidang, data=data)
+        segar = _halaman(request, tahun, triwulan, opd, bidang, bagian=bagian)
+        data = isian_setelah_bentrok(halaman, segar, request.POST)
+        halaman = _halaman(request, tahun, triwulan, opd, bidang, data=data, bagian=bagian)
         hitung_seperti_diketik(halaman)
         konteks = _konteks(request, halaman, pelaporan, bentrok=konflik.bentrok)
         return render(request, "kinerja/isian.html", konteks, status=409)
@@ -176,7 +207,7 @@ def isian(request, tahun, triwulan):
         )
     else:
         messages.info(request, "Tidak ada yang berubah.")
-    return redirect(_url_isian(tahun, triwulan, bidang))
+    return redirect(_url_halaman(halaman))
 
 
 @login_required
@@ -213,7 +244,7 @@ def _hasil_data_dukung(request, halaman, baris, pesan, gagal=False):
     operator typed elsewhere on the page stays); without, back to the page with a message."""
     if not request.htmx:
         (messages.error if gagal else messages.success)(request, pesan)
-        return redirect(_url_isian(halaman.tahun, halaman.triwulan, halaman.bidang, f"baris-{baris.indikator.pk}"))
+        return redirect(_url_halaman(halaman, f"baris-{baris.indikator.pk}"))
     baris.data_dukung = data_dukung_baris(baris.indikator, halaman.tahun, halaman.triwulan)
     konteks = {
         "baris": baris,
@@ -240,7 +271,11 @@ def unggah(request, tahun, triwulan, indikator_id):
         pesan = f'Data dukung "{baris.indikator}": ' + " ".join(form.errors["berkas"])
         return _hasil_data_dukung(request, halaman, baris, pesan, gagal=True)
     berkas = form.cleaned_data["berkas"]
-    services.unggah_data_dukung(user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=berkas)
+    try:
+        services.unggah_data_dukung(user=request.user, pelaporan=pelaporan, indikator=baris.indikator, berkas=berkas)
+    except ValidationError as e:  # over a limit, or the quarter was submitted meanwhile
+        pesan = f'Data dukung "{berkas.name}" tidak disimpan: ' + " ".join(e.messages)
+        return _hasil_data_dukung(request, halaman, baris, pesan, gagal=True)
     return _hasil_data_dukung(request, halaman, baris, f'Data dukung "{berkas.name}" tersimpan.')
 
 
@@ -269,8 +304,37 @@ def hapus_data_dukung(request, pk):
     opd, bidang = _unit_operator(request)
     halaman, baris = _baris_isian(request, opd, bidang, r.tahun, r.triwulan, r.indikator_id)  # 404 unless theirs
     pelaporan = services.pelaporan_unit(opd, bidang, r.tahun, r.triwulan)
-    services.hapus_data_dukung(user=request.user, pelaporan=pelaporan, data_dukung=data_dukung)
+    services.periksa_dapat_diisi(request.user, pelaporan)
+    try:
+        services.hapus_data_dukung(user=request.user, pelaporan=pelaporan, data_dukung=data_dukung)
+    except ValidationError as e:  # the quarter was submitted meanwhile
+        pesan = f'Data dukung "{data_dukung.nama_asli}" tidak dihapus: ' + " ".join(e.messages)
+        return _hasil_data_dukung(request, halaman, baris, pesan, gagal=True)
     return _hasil_data_dukung(request, halaman, baris, f'Data dukung "{data_dukung.nama_asli}" dihapus.')
+
+
+def _ukuran_mb(ukuran):
+    """Bytes as MB the Indonesian way, without a needless ",0" ("10", "2,5")."""
+    return rules.format_angka(Decimal(ukuran) / 1024 / 1024, 1).removesuffix(",0")
+
+
+def bad_request(request, exception):
+    """Django's handler400. A save of the entry page over the form limits (fields, size) is
+    refused while the CSRF check reads the form, before any view: it answers 413 with what
+    happened, the limit, and the way back to the same page and part, where the browser restores
+    the typing it kept (static/js/isian.js). The form is not read again (it cannot be). Any other
+    bad request gets templates/400.html."""
+    if isinstance(exception, (TooManyFieldsSent, RequestDataTooBig)):
+        with contextlib.suppress(Resolver404):
+            if resolve(request.path_info).view_name == "kinerja:isian":
+                konteks = {
+                    "url_kembali": request.get_full_path(),
+                    "terlalu_banyak": isinstance(exception, TooManyFieldsSent),
+                    "maks_kolom": rules.format_angka(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS or 0, 0),
+                    "maks_mb": _ukuran_mb(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0),
+                }
+                return render(request, "kinerja/isian_terlalu_besar.html", konteks, status=413)
+    return render(request, "400.html", status=400)
 
 
 # --- verification -------------------------------------------------------------------------
@@ -318,11 +382,8 @@ def _unit_tinjauan(request, kode, tahun, triwulan):
     return opd, bidang, services.pelaporan_unit(opd, bidang, tahun, triwulan)
 
 
-@login_required
-def tinjau(request, kode, tahun, triwulan):
-    """A submission read-only, with capaian, predikat and the history of its quarter."""
-    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
-    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang)
+def _halaman_tinjau(request, opd, bidang, pelaporan, form_catatan=None, status=200):
+    halaman = isian_triwulan(opd, pelaporan.tahun, pelaporan.triwulan, bidang=bidang)
     riwayat = riwayat_triwulan(halaman)
     return render(
         request,
@@ -330,29 +391,40 @@ def tinjau(request, kode, tahun, triwulan):
         {
             "halaman": halaman,
             "pelaporan": pelaporan,
-            "batas_waktu": batas_waktu(tahun, triwulan, pelaporan),
+            "batas_waktu": batas_waktu(pelaporan.tahun, pelaporan.triwulan, pelaporan),
             "riwayat": riwayat[:RIWAYAT_DITAMPILKAN],
             "jumlah_riwayat": len(riwayat),
-            "form_catatan": CatatanForm(),
+            "form_catatan": form_catatan or CatatanForm(),
             "form_alasan": AlasanForm(),
             "boleh_putuskan": request.user.has_perm("kinerja.putuskan_pelaporan", pelaporan)
             and pelaporan.status == Pelaporan.Status.DIAJUKAN,
             "boleh_buka": request.user.has_perm("kinerja.buka_pelaporan", pelaporan)
             and pelaporan.status in (Pelaporan.Status.DIAJUKAN, Pelaporan.Status.DIVERIFIKASI),
         },
+        status=status,
     )
+
+
+@login_required
+def tinjau(request, kode, tahun, triwulan):
+    """A submission read-only, with capaian, predikat and the history of its quarter."""
+    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    return _halaman_tinjau(request, opd, bidang, pelaporan)
 
 
 @login_required
 @require_POST
 def putuskan(request, kode, tahun, triwulan):
+    """Verify or return a submission. A note the form refuses (too long) decides nothing: the
+    review page comes back with the note as written and the reason."""
     opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
     aksi = request.POST.get("aksi")
     if aksi not in ("verifikasi", "kembalikan"):
         return HttpResponseBadRequest("Pilih Verifikasi atau Kembalikan.")
     form = CatatanForm(request.POST)
-    form.is_valid()
-    catatan = form.cleaned_data.get("catatan", "")
+    if not form.is_valid():
+        return _halaman_tinjau(request, opd, bidang, pelaporan, form_catatan=form, status=400)
+    catatan = form.cleaned_data["catatan"]
     try:
         if aksi == "verifikasi":
             services.verifikasi_pelaporan(user=request.user, pelaporan=pelaporan, catatan=catatan)
@@ -362,13 +434,13 @@ def putuskan(request, kode, tahun, triwulan):
             messages.success(request, f"{pelaporan.bidang or opd} TW {romawi(triwulan)} {tahun} dikembalikan.")
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
-    return redirect(_url_tinjau(opd, tahun, triwulan, bidang))
+    return redirect(pelaporan.url_tinjau())
 
 
 @login_required
 @require_POST
 def buka_kembali(request, kode, tahun, triwulan):
-    opd, bidang, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    _, _, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
     if not request.user.has_perm("kinerja.buka_pelaporan", pelaporan):
         raise PermissionDenied("Hanya admin yang dapat membuka kembali pelaporan.")
     form = AlasanForm(request.POST)
@@ -379,12 +451,7 @@ def buka_kembali(request, kode, tahun, triwulan):
         messages.success(request, "Pelaporan dibuka kembali; operator dapat mengubah isiannya.")
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
-    return redirect(_url_tinjau(opd, tahun, triwulan, bidang))
-
-
-def _url_tinjau(opd, tahun, triwulan, bidang):
-    url = reverse("kinerja:tinjau", args=[opd.kode, tahun, triwulan])
-    return url + (f"?unit={bidang.pk}" if bidang else "")
+    return redirect(pelaporan.url_tinjau())
 
 
 # --- history --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The import page (Admin only): upload a workbook, see the preview, confirm; the templates."""
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +16,7 @@ from .importers import tugas
 from .importers.hasil import Hasil
 from .importers.templat import buat_templat
 from .models import Impor
+from .pekerja import ada_pekerja_hidup
 
 MASALAH_DITAMPILKAN = 500
 
@@ -31,22 +33,27 @@ def impor_daftar(request):
     )
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
-        impor = Impor.objects.create(
-            format=form.cleaned_data["format"],
-            opd=form.cleaned_data["opd"],
-            tahun=form.cleaned_data["tahun"],
-            berkas=berkas,
-            nama_asli=berkas.name[:255],
-            ukuran=berkas.size,
-            dibuat_oleh=request.user,
-        )
-        tugas.periksa(impor)
+        with transaction.atomic():
+            impor = _unggahan_baru(request.user, form.cleaned_data, berkas)
+            tugas.periksa(impor)
         return redirect("kinerja:impor_detail", pk=impor.pk)
     daftar = Impor.objects.select_related("opd", "dibuat_oleh")[:20]
     return render(
         request,
         "kinerja/impor_daftar.html",
         {"form": form, "daftar": daftar, "pilihan_format": importers.PILIHAN_FORMAT},
+    )
+
+
+def _unggahan_baru(user, data, berkas):
+    return Impor.objects.create(
+        format=data["format"],
+        opd=data["opd"],
+        tahun=data["tahun"],
+        berkas=berkas,
+        nama_asli=berkas.name[:255],
+        ukuran=berkas.size,
+        dibuat_oleh=user,
     )
 
 
@@ -57,7 +64,7 @@ def impor_detail(request, pk):
     if request.htmx and request.GET.get("kemajuan"):
         if not impor.berjalan:
             return HttpResponseClientRefresh()
-        return render(request, "kinerja/_impor_kemajuan.html", {"impor": impor, "kemajuan": tugas.kemajuan(impor)})
+        return render(request, "kinerja/_impor_kemajuan.html", _konteks_kemajuan(impor))
     hasil = Hasil.dari_dict(impor.hasil) if impor.hasil else None
     masalah = sorted(hasil.masalah, key=lambda m: (m.peringatan, m.lembar, m.baris or 0)) if hasil else []
     return render(
@@ -69,9 +76,13 @@ def impor_detail(request, pk):
             "hasil": hasil,
             "masalah": masalah[:MASALAH_DITAMPILKAN],
             "masalah_lain": max(0, len(masalah) - MASALAH_DITAMPILKAN),
-            "kemajuan": tugas.kemajuan(impor) if impor.berjalan else None,
+            **(_konteks_kemajuan(impor) if impor.berjalan else {}),
         },
     )
+
+
+def _konteks_kemajuan(impor):
+    return {"impor": impor, "kemajuan": tugas.kemajuan(impor), "tanpa_pekerja": not ada_pekerja_hidup()}
 
 
 @require_POST
@@ -79,8 +90,16 @@ def impor_detail(request, pk):
 @permission_required("kinerja.add_impor", raise_exception=True)
 def impor_simpan(request, pk):
     impor = get_object_or_404(Impor, pk=pk)
-    if impor.status == Impor.Status.SIAP:
-        tugas.simpan(impor)
+    tugas.setujui(impor)
+    return redirect("kinerja:impor_detail", pk=impor.pk)
+
+
+@require_POST
+@login_required
+@permission_required("kinerja.add_impor", raise_exception=True)
+def impor_periksa_ulang(request, pk):
+    impor = get_object_or_404(Impor, pk=pk)
+    tugas.periksa_ulang(impor)
     return redirect("kinerja:impor_detail", pk=impor.pk)
 
 

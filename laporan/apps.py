@@ -7,4 +7,5 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the PDF check)
+        # Register the PDF check; connect the handling of print jobs that failed.
+        from . import cetak, checks  # noqa: F401

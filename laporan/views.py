@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
@@ -16,9 +16,10 @@ from django.views.decorators.http import require_GET
 from renstra.models import PerangkatDaerah, Renstra
 
 from .builders import DAFTAR, LAPORAN
+from .cetak import antrean_di_depan, cetakan_terlihat, minta_cetak
 from .forms import PilihanLaporanForm
+from .renderers import pdf
 from .renderers.html import render_halaman
-from .renderers.pdf import PdfTidakTersedia, render_pdf
 from .renderers.xlsx import render_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -101,30 +102,65 @@ def laporan_html(request, kode, tahun, nama):
     return respons
 
 
-def _unduhan(request, kode, tahun, nama, render, akhiran, content_type):
-    """The report as a file to download, named after the report and its choices."""
-    _, _, form, laporan = _bangun(request, kode, tahun, nama)
+@login_required
+@require_GET
+def laporan_pdf(request, kode, tahun, nama):
+    """The report as PDF: at once when this document was printed already, else printed by the
+    worker while a page says so (laporan/cetak.py)."""
+    _, opd, form, laporan = _bangun(request, kode, tahun, nama)
     if laporan is None:
         return _galat_pilihan(form)
-    try:
-        isi = render(laporan)
-    except PdfTidakTersedia as galat:
-        return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
-    respons = HttpResponse(isi, content_type=content_type)
-    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.{akhiran}"'
+    return jawab_cetak(request, laporan, opd)
+
+
+def jawab_cetak(request, laporan, opd):
+    """A ready print as the file; otherwise the page that follows its printing."""
+    pesan = pdf.periksa_pdf()
+    if pesan:
+        return HttpResponse(pesan, status=503, content_type="text/plain; charset=utf-8")
+    cetakan = minta_cetak(laporan, user=request.user, opd=opd)
+    if cetakan.siap:
+        return _berkas_cetakan(cetakan)
+    return redirect("laporan:cetak", pk=cetakan.pk)
+
+
+def _berkas_cetakan(cetakan):
+    with cetakan.berkas.open("rb") as berkas:
+        respons = HttpResponse(berkas.read(), content_type="application/pdf")
+    respons["Content-Disposition"] = f'attachment; filename="{cetakan.nama_berkas}"'
     return respons
 
 
 @login_required
 @require_GET
-def laporan_pdf(request, kode, tahun, nama):
-    return _unduhan(request, kode, tahun, nama, render_pdf, "pdf", "application/pdf")
+def cetak(request, pk):
+    """The page of a print: its place in the queue, then the file. Polled by htmx; reloaded by
+    itself without JavaScript."""
+    cetakan = get_object_or_404(cetakan_terlihat(request.user), pk=pk)
+    konteks = {"cetakan": cetakan, "di_depan": antrean_di_depan(cetakan)}
+    if request.htmx:
+        return render(request, "laporan/_cetak_status.html", konteks)
+    return render(request, "laporan/cetak.html", konteks)
+
+
+@login_required
+@require_GET
+def cetak_unduh(request, pk):
+    cetakan = get_object_or_404(cetakan_terlihat(request.user), pk=pk)
+    if not cetakan.siap:
+        return redirect("laporan:cetak", pk=cetakan.pk)
+    return _berkas_cetakan(cetakan)
 
 
 @login_required
 @require_GET
 def laporan_xlsx(request, kode, tahun, nama):
-    return _unduhan(request, kode, tahun, nama, render_xlsx, "xlsx", XLSX)
+    _, _, form, laporan = _bangun(request, kode, tahun, nama)
+    if laporan is None:
+        return _galat_pilihan(form)
+    respons = HttpResponse(render_xlsx(laporan), content_type=XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.xlsx"'
+    return respons
 
 
 @require_GET

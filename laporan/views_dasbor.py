@@ -20,9 +20,8 @@ from renstra.querysets import IZIN_SEMUA_OPD
 
 from .builders import dasbor as bangun
 from .filtersets import DasborWilayahFilter, urutkan
-from .renderers.pdf import PdfTidakTersedia, render_pdf
 from .renderers.xlsx import render_xlsx
-from .views import XLSX
+from .views import XLSX, jawab_cetak
 
 LEVEL_URL = {"tujuan": "tujuan", "sasaran": "sasaran", "program": "program", "kegiatan": "kegiatan",
              "sub-kegiatan": "sub_kegiatan", "lain": "lain"}  # fmt: skip
@@ -30,17 +29,13 @@ URL_LEVEL = {v: k for k, v in LEVEL_URL.items()}
 RIWAYAT_DITAMPILKAN = 10
 
 
-def _unduh(laporan, format):
-    """The document as a file: XLSX, or PDF (503 with what to install when PDFs cannot be made)."""
-    if format == "xlsx":
-        isi, jenis = render_xlsx(laporan), XLSX
-    else:
-        try:
-            isi, jenis = render_pdf(laporan), "application/pdf"
-        except PdfTidakTersedia as galat:
-            return HttpResponse(str(galat), status=503, content_type="text/plain; charset=utf-8")
-    respons = HttpResponse(isi, content_type=jenis)
-    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.{format}"'
+def _unduh(request, laporan, format, opd=None):
+    """The document as a file: XLSX, or PDF as every report prints it (a job of the worker,
+    laporan/cetak.py; 503 with what to install when PDFs cannot be made)."""
+    if format == "pdf":
+        return jawab_cetak(request, laporan, opd)
+    respons = HttpResponse(render_xlsx(laporan), content_type=XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.xlsx"'
     return respons
 
 
@@ -153,7 +148,7 @@ def wilayah_unduh(request, format):
     if data is None:
         pesan = "; ".join(f"{saring.form.fields[f].label}: {' '.join(e)}" for f, e in saring.form.errors.items())
         return HttpResponse(f"Pilihan tidak sah. {pesan}", status=400, content_type="text/plain; charset=utf-8")
-    return _unduh(bangun.laporan_wilayah(data), format)
+    return _unduh(request, bangun.laporan_wilayah(data), format)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,7 +219,7 @@ def _url_unduh_simpul(data, simpul):
 @baca_dari_replika
 def opd_unduh(request, kode, tahun, level="opd", pk=None):
     data, simpul = _simpul(request, kode, tahun, level, pk)
-    return _unduh(bangun.laporan_simpul(data, simpul), "xlsx")
+    return _unduh(request, bangun.laporan_simpul(data, simpul), "xlsx")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +235,8 @@ def _indikator(request, kode, tahun, pk):
         ),
         pk=pk,
     )
+    if not request.user.has_perm("kinerja.lihat_opd", indikator):  # another bidang's, as on its history page
+        raise Http404("Indikator tidak ditemukan.")
     if not indikator.renstra.mencakup(tahun):
         raise Http404(f"Indikator ini milik Renstra {indikator.renstra.periode}.")
     skala = skala_laporan("dasbor")
@@ -277,4 +274,4 @@ def indikator(request, kode, tahun, pk):
 @baca_dari_replika
 def indikator_unduh(request, kode, tahun, pk):
     _, _, skala, data = _indikator(request, kode, tahun, pk)
-    return _unduh(bangun.laporan_indikator(data, skala), "xlsx")
+    return _unduh(request, bangun.laporan_indikator(data, skala), "xlsx")

@@ -1,6 +1,7 @@
 from .akun import Peran, User
 from .impor import Impor
 from .narasi import BagianNarasi, NarasiLaporan
+from .pekerja import Pekerja
 from .pelaporan import Pelaporan
 from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
@@ -10,6 +11,7 @@ __all__ = [
     "DataDukung",
     "Impor",
     "NarasiLaporan",
+    "Pekerja",
     "Pelaporan",
     "Peran",
     "Realisasi",

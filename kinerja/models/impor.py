@@ -10,7 +10,8 @@ from renstra.models.periode import cek_tahun
 class Impor(models.Model):
     """One file through the import: checked (preview) first, then, when the admin confirms and
     the check found no error, written in one transaction. `hasil` keeps the preview or, after
-    writing, what was written (see `kinerja.importers.hasil.Hasil`)."""
+    writing, what was written (see `kinerja.importers.hasil.Hasil`). Checking and writing are
+    jobs a worker runs (`kinerja.importers.tugas`); `tugas` is the running or last job's id."""
 
     class Status(models.TextChoices):
         MEMERIKSA = "memeriksa", "Sedang diperiksa"
@@ -38,6 +39,7 @@ class Impor(models.Model):
     dibuat_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
     disimpan_pada = models.DateTimeField("diimpor pada", null=True, blank=True)
+    tugas = models.CharField("pekerjaan", max_length=64, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "impor"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from renstra.models import Bidang, PerangkatDaerah
@@ -111,3 +112,8 @@ class Pelaporan(models.Model):
     def clean(self):
         super().clean()
         periksa_bidang_milik_opd(self.bidang, self.opd if self.opd_id else None)
+
+    def url_tinjau(self):
+        """The review page of the submission, where it is verified, returned or reopened."""
+        url = reverse("kinerja:tinjau", args=[self.opd.kode, self.tahun, self.triwulan])
+        return url + (f"?unit={self.bidang_id}" if self.bidang_id else "")

@@ -1,12 +1,12 @@
 """Removing an agency's data: before an archive replaces it (`impor_opd --ganti`), or the whole
 agency. Realisations, submissions and narratives protect the plan they belong to from being
-deleted by accident, so they go first, in order; evidence files leave the disk only once the
-transaction commits."""
+deleted by accident, so they go first, in order; files (evidence, uploaded workbooks) leave the
+disk only once the transaction commits."""
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from kinerja.models import DataDukung, Impor, NarasiLaporan, Pelaporan, Realisasi, RealisasiAnggaran, User
+from kinerja.models import Impor, NarasiLaporan, Pelaporan, Realisasi, RealisasiAnggaran, User
 from renstra.models import Bidang, Renstra
 
 from .format import PindahGagal
@@ -25,15 +25,18 @@ def _hapus_berkas_setelah_commit(nama_berkas):
 def hapus_isi_opd(opd):
     """Delete every Renstra (with its tree, indicators, targets, pagu), realisation, evidence file,
     spending, submission and LKjIP narrative of `opd`, and its bidang. The agency itself, its
-    user accounts (who lose their bidang) and its uploaded workbooks stay."""
-    berkas = list(DataDukung.objects.filter(realisasi__indikator__renstra__opd=opd).values_list("berkas", flat=True))
+    user accounts (who lose their bidang) and its uploaded workbooks stay.
+
+    The agency's submissions are locked first, as every writer of a quarter does
+    (kinerja/versi.py): a save under way finishes before its rows are replaced, a later one waits
+    and then finds the agency replaced. Evidence files leave with their rows (kinerja/berkas.py)."""
+    list(Pelaporan.objects.select_for_update().filter(opd=opd).values_list("pk", flat=True))
     NarasiLaporan.objects.filter(opd=opd).delete()
     Pelaporan.objects.filter(opd=opd).delete()
     Realisasi.objects.filter(indikator__renstra__opd=opd).delete()
     RealisasiAnggaran.objects.filter(sub_kegiatan__kegiatan__program__renstra__opd=opd).delete()
     Renstra.objects.filter(opd=opd).delete()
     Bidang.objects.filter(opd=opd).delete()
-    _hapus_berkas_setelah_commit(berkas)
 
 
 @transaction.atomic

@@ -1,10 +1,13 @@
 """Any built report as PDF: the standalone HTML document printed by WeasyPrint (A4, the report's
-orientation, the table header repeated on every page, "Halaman X dari Y")."""
+orientation, the table header repeated on every page, "Halaman X dari Y").
 
-import hashlib
+Printing takes WeasyPrint seconds, so the site never prints in a request: laporan/cetak.py makes
+it a job and keeps the printed file. `render_pdf` is the printing itself, for that job, the
+`laporan` command and the tests."""
+
+import re
 
 from django.conf import settings
-from django.core.cache import cache
 
 from .html import render_dokumen
 
@@ -29,21 +32,59 @@ def periksa_pdf():
     return None
 
 
-def render_pdf(laporan):
-    """The report as PDF bytes. Printing takes WeasyPrint seconds while the HTML takes a tenth of
-    one, and the same HTML (its styles inlined, its data and print date included) always prints
-    the same PDF: the PDF is kept in the cache under the HTML's digest for
-    KINERJA_SIMPAN_PDF_DETIK seconds, so a report downloaded again unchanged comes at once."""
+# A run of text without a break opportunity: characters other than blanks and markup, an entity
+# counting as one character.
+_TANDA = re.compile(r"(<[^>]*>)")
+_PANJANG_RUNTUN = 40
+_LEBAR_POTONG = 20
+_RUNTUN = re.compile(r"(?:[^\s<>&]|&#?\w+;){" + str(_PANJANG_RUNTUN) + ",}")
+_SATUAN = re.compile(r"&#?\w+;|[^&]")
+ZWSP = "\u200b"
+
+
+def beri_titik_putus(html):
+    """Give every run of 40 or more characters without a blank (a pasted hash, a row of dashes,
+    50.000 letters typed by someone testing the limit) a zero-width break opportunity every 20
+    characters, outside <style> and <script>.
+
+    WeasyPrint looks for a line break in such a run character by character, again for every
+    line: a 20.000-character run took 12 s, 50.000 about 90 s, and one operator's narrative could
+    hold the printer for everyone. Words, numbers and codes are shorter and stay whole.
+
+    >>> beri_titik_putus("<p>" + "x" * 45 + "</p>").count(ZWSP)
+    2
+    >>> beri_titik_putus("<style>" + "y" * 45 + "</style>").count(ZWSP)
+    0
+    """
+    bagian = _TANDA.split(html)
+    di_gaya = False
+    for i, teks in enumerate(bagian):
+        if i % 2:  # a tag
+            nama = teks[1:].split(None, 1)[0].lower().rstrip(">") if len(teks) > 2 else ""
+            if nama in ("style", "script"):
+                di_gaya = True
+            elif nama in ("/style", "/script"):
+                di_gaya = False
+        elif not di_gaya and len(teks) >= _PANJANG_RUNTUN:
+            bagian[i] = _RUNTUN.sub(_potong, teks)
+    return "".join(bagian)
+
+
+def _potong(cocok):
+    satuan = _SATUAN.findall(cocok.group())
+    return ZWSP.join("".join(satuan[i : i + _LEBAR_POTONG]) for i in range(0, len(satuan), _LEBAR_POTONG))
+
+
+def cetak_html(html):
+    """PDF bytes of a standalone HTML document."""
     pesan = periksa_pdf()
     if pesan:
         raise PdfTidakTersedia(pesan)
     from weasyprint import HTML
 
-    html = render_dokumen(laporan)
-    kunci = "kinerja:pdf:" + hashlib.sha256(html.encode()).hexdigest()
-    isi = cache.get(kunci)
-    if isi is None:
-        isi = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-        if settings.KINERJA_SIMPAN_PDF_DETIK:
-            cache.set(kunci, isi, settings.KINERJA_SIMPAN_PDF_DETIK)
-    return isi
+    return HTML(string=beri_titik_putus(html), base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_pdf(laporan):
+    """The report as PDF bytes, printed now."""
+    return cetak_html(render_dokumen(laporan))

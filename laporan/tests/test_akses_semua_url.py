@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_tasks_db.models import DBTaskResult, get_date_max
 from openpyxl import load_workbook
 
 from kinerja.models import DataDukung, Impor, NarasiLaporan, Pelaporan, SkalaPredikat
@@ -37,6 +38,7 @@ from kinerja.tests.factories import (
     operator,
     verifikator,
 )
+from laporan.models import Cetakan
 from laporan.views import XLSX
 from renstra.models import SkalaTingkat
 from renstra.tests.factories import (
@@ -94,6 +96,8 @@ class Dunia:
     pelaporan: object
     data_dukung: object
     impor: object
+    cetakan: object
+    tugas: object
     narasi: object
     axes: dict
     media: object
@@ -186,6 +190,16 @@ def dunia(django_db_setup, django_db_blocker, tmp_path_factory):
                 nama_asli="matriks.xlsx",
                 status=Impor.Status.GALAT,
             ),
+            cetakan=Cetakan.objects.create(
+                sidik="0" * 64, opd=a.opd, judul="Evaluasi Kinerja Triwulan", nama_berkas="evaluasi.pdf", html="<p>"
+            ),
+            tugas=DBTaskResult.objects.create(
+                args_kwargs={"args": [1], "kwargs": {}},
+                task_path="kinerja.importers.tugas.periksa_impor",
+                queue_name="impor",
+                backend_name="default",
+                run_after=get_date_max(),
+            ),
             narasi=NarasiLaporan.objects.create(
                 opd=a.opd, tahun=2024, bagian="kata_pengantar", teks="Puji syukur.", diubah_oleh=a.operator
             ),
@@ -196,7 +210,7 @@ def dunia(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _keadaan_tetap(dunia, settings, time_machine, tmp_path, _impor_tanpa_thread):
+def _keadaan_tetap(dunia, settings, time_machine, tmp_path, _tugas_langsung):
     """A fixed moment, the world's media folder (after the root conftest's own), the evidence file
     back in place if a POST removed it, and a report font that is always installed."""
     time_machine.move_to(SEKARANG, tick=False)
@@ -318,9 +332,10 @@ TABEL = {
     "logout": Harapan(get=_sama(405), post=_sama(302)),
     # --- quarterly entry (operator of their own agency; the URL names no agency) ----------------
     "kinerja:isian_sekarang": Harapan(get=_sama(302), post=_sama(302)),
-    # An empty POST leaves every row form invalid (400); saving into A's submitted quarter with
-    # valid rows is refused (403) in kinerja/tests/test_izin_halaman.py.
-    "kinerja:isian": Harapan(get=HANYA_OPERATOR, post=(302, 400, 400, 403, 403)),
+    # An empty POST sends no row: nothing changes (302, kinerja/tests/test_isian_bagian.py), but
+    # A's submitted quarter refuses any save (400); saving into it with valid rows is refused
+    # in kinerja/tests/test_izin_halaman.py.
+    "kinerja:isian": Harapan(get=HANYA_OPERATOR, post=(302, 400, 302, 403, 403)),
     "kinerja:pratinjau": Harapan(get=HANYA_POST, post=(302, 200, 404, 403, 403)),
     "kinerja:ajukan": Harapan(get=HANYA_POST, post=(302, 302, 302, 403, 403)),
     "kinerja:unggah": Harapan(get=HANYA_POST, post=(302, 403, 404, 403, 403)),
@@ -339,6 +354,9 @@ TABEL = {
     "kinerja:impor_daftar": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN),
     "kinerja:impor_detail": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN, args={"pk": lambda d: d.impor.pk}),
     "kinerja:impor_simpan": Harapan(get=_sama(405), post=(302, 403, 403, 403, 302), args={"pk": lambda d: d.impor.pk}),
+    "kinerja:impor_periksa_ulang": Harapan(
+        get=_sama(405), post=(302, 403, 403, 403, 302), args={"pk": lambda d: d.impor.pk}
+    ),
     "kinerja:impor_templat": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN, args={"format": lambda d: "matriks-renstra"}),
     # --- the plan -----------------------------------------------------------------------------
     "renstra:beranda": Harapan(get=BACA_MILIK_SENDIRI, post=BACA_MILIK_SENDIRI),
@@ -382,6 +400,10 @@ TABEL = {
     "laporan:laporan_xlsx": Harapan(
         get=BACA_OPD_A, post=TANPA_POST, args={"nama": lambda d: "evaluasi-triwulan"}, kueri="?triwulan=4"
     ),
+    # A print of agency A's report, waiting for the worker: its page, and its file (not ready yet:
+    # back to its page).
+    "laporan:cetak": Harapan(get=BACA_OPD_A, post=TANPA_POST, args={"pk": lambda d: d.cetakan.pk}),
+    "laporan:cetak_unduh": Harapan(get=(302, 302, 404, 302, 302), post=TANPA_POST, args={"pk": lambda d: d.cetakan.pk}),
     # The LKjIP's narrative: A's operator and Admin write it, Verifikator reads it.
     "laporan:narasi_salin": Harapan(get=HANYA_POST, post=(302, 302, 404, 403, 302)),
     "laporan:narasi_tampil": Harapan(get=BACA_OPD_A, post=TANPA_POST),
@@ -449,6 +471,8 @@ TABEL_ADMIN = {
     "axes.accessattempt": HarapanAdmin(lambda d: d.axes["axes.accessattempt"], STAF_TANPA_IZIN, STAF_TANPA_IZIN),
     "axes.accesslog": HarapanAdmin(lambda d: d.axes["axes.accesslog"], STAF_TANPA_IZIN, STAF_TANPA_IZIN),
     "axes.accessfailurelog": HarapanAdmin(lambda d: d.axes["axes.accessfailurelog"], STAF_TANPA_IZIN, STAF_TANPA_IZIN),
+    # The jobs of django-tasks-db (arguments, tracebacks): superusers only.
+    "django_tasks_database.dbtaskresult": HarapanAdmin(lambda d: d.tugas, STAF_TANPA_IZIN, STAF_TANPA_IZIN),
 }
 
 # The URLs every ModelAdmin gets from Django, django-import-export and django-simple-history,

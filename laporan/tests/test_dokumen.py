@@ -1,15 +1,16 @@
 """The pieces every report shares: cell texts, signature offices, kegiatan letters, XLSX safety."""
 
+import datetime
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from kinerja import rules
 from laporan import dokumen as d
 from laporan.builders.umum import huruf, jabatan_lengkap
-from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
 from laporan.templatetags.laporan_tampil import tulis_sel
 
@@ -81,20 +82,25 @@ def _laporan_satu_nilai(nilai):
 
 
 @perlu_pdf
+@pytest.mark.django_db
 def test_the_same_report_is_printed_once_and_a_change_prints_again(settings, monkeypatch):
     from weasyprint import HTML
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf"}}
+    from laporan.cetak import hapus_cetakan_lama, minta_cetak
+
     cetak = []
     asli = HTML.write_pdf
     monkeypatch.setattr(HTML, "write_pdf", lambda self, *a, **k: cetak.append(1) or asli(self, *a, **k))
 
-    pertama = render_pdf(_laporan_satu_nilai("134"))
-    assert render_pdf(_laporan_satu_nilai("134")) == pertama
+    pertama = minta_cetak(_laporan_satu_nilai("134"), user=None, opd=None)
+    assert pertama.siap and pertama.berkas.read().startswith(b"%PDF")
+    assert minta_cetak(_laporan_satu_nilai("134"), user=None, opd=None).pk == pertama.pk
     assert len(cetak) == 1
-    assert render_pdf(_laporan_satu_nilai("135")) != pertama  # a value changed: printed again
+    assert minta_cetak(_laporan_satu_nilai("135"), user=None, opd=None).pk != pertama.pk  # a value changed
     assert len(cetak) == 2
-    settings.KINERJA_SIMPAN_PDF_DETIK = 0
-    render_pdf(_laporan_satu_nilai("136"))
-    render_pdf(_laporan_satu_nilai("136"))
-    assert len(cetak) == 4
+
+    nanti = timezone.now() + datetime.timedelta(seconds=settings.KINERJA_SIMPAN_PDF_DETIK + 1)
+    hapus_cetakan_lama(nanti)
+    assert not pertama.berkas.storage.exists(pertama.berkas.name)
+    assert minta_cetak(_laporan_satu_nilai("134"), user=None, opd=None).siap  # kept no longer: printed again
+    assert len(cetak) == 3
