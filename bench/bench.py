@@ -30,6 +30,7 @@ django.setup()
 
 # The bench's own log-ins and saves are not audit events anyone reads; they would fill the table.
 logging.getLogger("kinerja.audit").setLevel(logging.WARNING)
+logging.getLogger("laporan.cetak").setLevel(logging.WARNING)  # a line per print measured
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402

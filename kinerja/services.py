@@ -68,10 +68,14 @@ def pelaporan_unit(opd, bidang, tahun, triwulan):
     )
 
 
-def periksa_dapat_diisi(user, pelaporan):
-    """403 unless `user` may write this submission's rows and it is still a draft or returned."""
+def _periksa_pengisi(user, pelaporan):
     if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
         raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
+
+
+def periksa_dapat_diisi(user, pelaporan):
+    """403 unless `user` may write this submission's rows and it is still a draft or returned."""
+    _periksa_pengisi(user, pelaporan)
     if pelaporan.status not in DAPAT_DIUBAH:
         raise PermissionDenied(
             f"Triwulan ini berstatus {pelaporan.get_status_display().lower()}; isiannya tidak dapat diubah lagi."
@@ -104,8 +108,7 @@ def _periksa_masih_diisi(pelaporan):
 def _kunci_untuk_diisi(user, pelaporan):
     """Lock the submission of `pelaporan`'s unit and quarter and check, under the lock, that
     `user` may still write its rows; `StatusBerubah` when it was submitted or verified meanwhile."""
-    if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
-        raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
+    _periksa_pengisi(user, pelaporan)
     terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
     _periksa_masih_diisi(terkunci)
     return terkunci
@@ -153,8 +156,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     if liar:
         raise PermissionDenied(f'Indikator "{liar[0]}" bukan bagian isian Anda.')
     if not diubah and not anggaran_diubah:
-        if not user.has_perm("kinerja.isi_pelaporan", pelaporan):
-            raise PermissionDenied("Anda tidak dapat mengisi realisasi perangkat daerah atau bidang ini.")
+        _periksa_pengisi(user, pelaporan)
         _periksa_masih_diisi(pelaporan)
         return HasilSimpan()
     pelaporan = _kunci_untuk_diisi(user, pelaporan)
