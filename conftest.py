@@ -1,6 +1,7 @@
 """Settings of every test run."""
 
 import pytest
+from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +21,15 @@ def _tugas_langsung(settings, tmp_path):
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def antrean(settings, monkeypatch):
+    """The queue in the database, as in production: nothing runs until a worker does. Returns
+    the worker: one run of `manage.py pekerja --sekali`, taking every waiting job in the test's
+    own transaction (so it must not drop its connection between jobs as a worker process does)."""
+    from django_tasks_db.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["impor", "cetak"]}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("pekerja", "--sekali", "--tanpa-muat-ulang", "--jeda", "0")

@@ -6,7 +6,6 @@ import datetime
 import signal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
@@ -22,23 +21,6 @@ from .factories import admin
 from .seed_xlsx import baris_matriks_renstra, perbaiki_matriks_renstra, tulis_xlsx
 
 pytestmark = pytest.mark.django_db
-DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["impor", "cetak"]}}
-
-
-@pytest.fixture
-def antrean(settings, monkeypatch):
-    """The real queue of the database, as in production: nothing runs until a worker does. The
-    worker runs in the test's own transaction here, so it must not drop its connection between
-    jobs as a worker process does."""
-    from django_tasks_db.management.commands import db_worker
-
-    settings.TASKS = DB
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-
-def kerjakan():
-    """One worker run that takes every waiting job and stops (`manage.py pekerja --sekali`)."""
-    call_command("pekerja", "--sekali", "--tanpa-muat-ulang", "--jeda", "0")
 
 
 @pytest.fixture
@@ -63,7 +45,7 @@ def test_an_upload_is_checked_by_the_worker_not_by_the_request(client, antrean, 
     halaman = client.get(reverse("kinerja:impor_detail", args=[impor.pk])).content.decode()
     assert "Menunggu giliran" in halaman and "Belum ada pekerja latar yang berjalan" in halaman
 
-    kerjakan()
+    antrean()
 
     impor.refresh_from_db()
     assert impor.status == Impor.Status.SIAP
@@ -74,7 +56,7 @@ def test_an_approval_clicked_twice_writes_once_and_says_so(client, antrean, matr
     client.force_login(admin())
     opd = PerangkatDaerahFactory()
     unggah(client, matriks, opd)
-    kerjakan()
+    antrean()
     impor = Impor.objects.get()
 
     url = reverse("kinerja:impor_simpan", args=[impor.pk])
@@ -82,7 +64,7 @@ def test_an_approval_clicked_twice_writes_once_and_says_so(client, antrean, matr
     client.post(url)  # the second click of a slow connection
 
     assert DBTaskResult.objects.filter(task_path__endswith="simpan_impor").count() == 1
-    kerjakan()
+    antrean()
     client.post(url)  # and a third, after the write
     impor.refresh_from_db()
     assert impor.status == Impor.Status.SELESAI and impor.hasil["disimpan"] is True
@@ -97,13 +79,13 @@ def test_a_write_that_runs_again_after_it_finished_does_nothing(client, antrean,
     client.force_login(admin())
     opd = PerangkatDaerahFactory()
     unggah(client, matriks, opd)
-    kerjakan()
+    antrean()
     client.post(reverse("kinerja:impor_simpan", args=[Impor.objects.get().pk]))
-    kerjakan()
+    antrean()
     tugas = DBTaskResult.objects.get(task_path__endswith="simpan_impor")
     DBTaskResult.objects.filter(pk=tugas.pk).update(status=TaskResultStatus.READY)
 
-    kerjakan()
+    antrean()
 
     assert Impor.objects.get().status == Impor.Status.SELESAI
     assert Target.history.count() == Target.objects.count() > 0  # nothing written twice
@@ -174,7 +156,7 @@ def test_a_failed_upload_can_be_checked_again(client, antrean, matriks):
     assert "Periksa berkas ini lagi" in client.get(reverse("kinerja:impor_detail", args=[impor.pk])).content.decode()
 
     client.post(reverse("kinerja:impor_periksa_ulang", args=[impor.pk]))
-    kerjakan()
+    antrean()
 
     impor.refresh_from_db()
     assert impor.status == Impor.Status.SIAP

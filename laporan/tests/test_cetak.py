@@ -5,7 +5,6 @@ and a print that failed or was cut off says so."""
 import random
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -19,20 +18,6 @@ from renstra.tests.factories import PerangkatDaerahFactory, RenstraFactory
 from .conftest import perlu_pdf, teks_pdf
 
 pytestmark = pytest.mark.django_db
-DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["impor", "cetak"]}}
-
-
-@pytest.fixture
-def antrean(settings, monkeypatch):
-    """The queue of the database, as in production; the worker runs in the test's transaction."""
-    from django_tasks_db.management.commands import db_worker
-
-    settings.TASKS = DB
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-
-def kerjakan():
-    call_command("pekerja", "--sekali", "--tanpa-muat-ulang", "--jeda", "0")
 
 
 @pytest.fixture
@@ -60,7 +45,7 @@ def test_a_cold_pdf_is_printed_by_the_worker_while_its_page_follows_it(client, a
     assert "Menunggu giliran dicetak" in halaman and 'hx-trigger="every 2s"' in halaman
     assert '<meta http-equiv="refresh" content="3">' in halaman  # without JavaScript
 
-    kerjakan()
+    antrean()
 
     status = client.get(respons["Location"], headers={"HX-Request": "true"}).content.decode()
     assert "PDF siap." in status and "data-unduh-otomatis" in status and "hx-trigger" not in status
@@ -121,7 +106,7 @@ def test_a_print_over_the_time_limit_is_stopped_with_a_message(client, antrean, 
     client.force_login(operator(dinas))
     halaman = client.get(url_pdf(dinas))["Location"]
 
-    kerjakan()
+    antrean()
 
     assert "Pencetakan dihentikan setelah 300 detik" in client.get(halaman).content.decode()
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL  # handled: not a crash
@@ -177,6 +162,6 @@ def test_unused_task_rows_do_not_confuse_the_print_page(client, antrean, dinas):
         run_after=get_date_max(),
     )
 
-    kerjakan()  # a print removed meanwhile: the job finds nothing and ends
+    antrean()  # a print removed meanwhile: the job finds nothing and ends
 
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
