@@ -13,7 +13,7 @@ from renstra.models import PerangkatDaerah
 from . import importers
 from .forms import TIPE_KONTEN, ImporForm
 from .importers import tugas
-from .importers.hasil import Hasil
+from .importers.hasil import BATAS_RINCIAN
 from .importers.templat import buat_templat
 from .models import Impor
 from .pekerja import ada_pekerja_hidup
@@ -37,7 +37,7 @@ def impor_daftar(request):
             impor = _unggahan_baru(request.user, form.cleaned_data, berkas)
             tugas.periksa(impor)
         return redirect("kinerja:impor_detail", pk=impor.pk)
-    daftar = Impor.objects.select_related("opd", "dibuat_oleh")[:20]
+    daftar = Impor.objects.dengan_pengganti().select_related("opd", "dibuat_oleh").defer("hasil")[:20]
     return render(
         request,
         "kinerja/impor_daftar.html",
@@ -60,12 +60,13 @@ def _unggahan_baru(user, data, berkas):
 @login_required
 @permission_required("kinerja.add_impor", raise_exception=True)
 def impor_detail(request, pk):
-    impor = get_object_or_404(Impor.objects.select_related("opd", "dibuat_oleh"), pk=pk)
+    impor = get_object_or_404(Impor.objects.dengan_pengganti().select_related("opd", "dibuat_oleh"), pk=pk)
     if request.htmx and request.GET.get("kemajuan"):
         if not impor.berjalan:
             return HttpResponseClientRefresh()
         return render(request, "kinerja/_impor_kemajuan.html", _konteks_kemajuan(impor))
-    hasil = Hasil.dari_dict(impor.hasil) if impor.hasil else None
+    pratinjau = tugas.pratinjau(impor)
+    hasil = pratinjau.hasil
     masalah = sorted(hasil.masalah, key=lambda m: (m.peringatan, m.lembar, m.baris or 0)) if hasil else []
     return render(
         request,
@@ -74,8 +75,10 @@ def impor_detail(request, pk):
             "impor": impor,
             "judul_format": importers.FORMAT[impor.format].JUDUL,
             "hasil": hasil,
+            "pratinjau": pratinjau,
             "masalah": masalah[:MASALAH_DITAMPILKAN],
-            "masalah_lain": max(0, len(masalah) - MASALAH_DITAMPILKAN),
+            "masalah_lain": max(0, pratinjau.jumlah_masalah - MASALAH_DITAMPILKAN),
+            "batas_rincian": BATAS_RINCIAN,
             **(_konteks_kemajuan(impor) if impor.berjalan else {}),
         },
     )

@@ -4,7 +4,9 @@ Indikator, Satuan, Target, and Realisasi and % of quarters 1–4.
 One sheet may hold several tables (one per bidang, each under its own header); a bidang is
 named by a title (`EVALUASI KINERJA BIDANG …`, `BIDANG : …`) or a row (`<b>Bidang …</b>`).
 Programme rows carry no code: the programme's code follows from its kegiatan. A kegiatan row
-without a code takes it from its first sub kegiatan. `REFOCUSING` marks the sub kegiatan above
+without a code takes it from its sub kegiatan when they all begin with the same kegiatan code,
+with a warning naming it; a kegiatan code that does not fit is refused with the code its sub
+kegiatan suggest. `REFOCUSING` marks the sub kegiatan above
 (or in whose row it stands) as cut from the budget. Realisations are the quarters' values
 (`-` is 0, an empty cell is not reported); the printed % columns are checked against the rules
 module and differences reported as warnings, never imported. The second form of the workbook
@@ -21,7 +23,9 @@ from renstra import kode as kode_rules
 from renstra.models import Bidang, Indikator, Kegiatan, Program, SubKegiatan, Target
 from renstra.selectors import renstra_berlaku
 
-from . import sel, tabel
+from . import judul as judul_modul
+from . import sel, tabel, turunan
+from .bidang import DaftarBidang, mirip
 from .selaras import Penyelaras, indikator_per_pemilik, pelaporan_terkunci
 
 FORMAT = "evaluasi-triwulan"
@@ -68,6 +72,10 @@ class Simpul:
     indikator: list = field(default_factory=list)
     anak: list = field(default_factory=list)
     refocusing: bool = False
+    # a kegiatan whose code is missing or does not fit, decided once its sub kegiatan are read
+    tertunda: bool = False
+    kode_salah: str = ""
+    masalah_kode: list = field(default_factory=list)
 
 
 def _kepala(baris):
@@ -177,6 +185,10 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
     def galat(nomor, pesan, k=None):
         hasil.tambah(pesan, lembar, nomor, k)
 
+    def tetapkan(kegiatan):
+        if kegiatan is not None and kegiatan.tertunda:
+            _tetapkan_kode(kegiatan, lembar, kolom.kode, hasil, dipakai)
+
     for nomor, baris in data:
         kiri = [sel.teks(sel.isi(baris, k)) for k in (kolom.no, kolom.kode, kolom.nama) if k is not None]
         isi_lain = [
@@ -198,15 +210,19 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
                 continue
             lv, nm = sel.pisah_label(teks_kiri)
             if lv == "program":
+                tetapkan(keg)
                 prog = Simpul(nomor, kode_rules.PROGRAM, "", nm, bidang)
                 program.append(prog)
                 keg = sub = terakhir = None
                 continue
             if no_sel and not kode_sel and not sel.seperti_kode(no_sel) and not nama:
+                tetapkan(keg)
+                keg = None
                 break  # text under the table (place and date, signature): the table has ended
         if (not kode_sel and label == "program") or (
             not kode_sel and not nama and sel.pisah_label(no_sel)[0] == "program"
         ):
+            tetapkan(keg)
             prog = Simpul(nomor, kode_rules.PROGRAM, "", nama if label == "program" else no_sel, bidang)
             program.append(prog)
             keg = sub = None
@@ -228,6 +244,17 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         kode = sel.gabung_kode([kode_sel]) if kode_sel else ""
         if kode and (not sel.KODE_SAH.fullmatch(kode) or sel.jumlah_bagian(kode) not in _LEVEL_KODE):
             lv = label or ("sub_kegiatan" if keg is not None and sel.jumlah_bagian(kode) > 5 else None)
+            if lv == kode_rules.KEGIATAN:
+                tetapkan(keg)
+                keg = _kegiatan_tertunda(
+                    nomor,
+                    kode,
+                    nama,
+                    bidang,
+                    f'Kode kegiatan "{kode}" tidak berbentuk kode kegiatan (contoh: 1.06.02.2.03).',
+                )
+                sub = terakhir = None
+                continue
             galat(
                 nomor,
                 f'Kode "{kode_sel}" tidak berbentuk kode kegiatan (1.06.02.2.03) atau sub kegiatan '
@@ -236,6 +263,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
             )
             terakhir = None
             if lv != "sub_kegiatan":
+                tetapkan(keg)
                 keg = _LEPAS
             continue
         level = _LEVEL_KODE.get(sel.jumlah_bagian(kode)) if kode else label
@@ -264,27 +292,37 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
                 kolom.kode,
             )
             continue
+        if level == kode_rules.SUB_KEGIATAN and not kode:
+            bentuk = f" (di bawah kegiatan {keg.kode} bentuknya {keg.kode}.NNNN)" if keg and keg.kode else ""
+            galat(nomor, f"Kode sub kegiatan kosong: isi kodenya{bentuk}.", kolom.kode)
+            terakhir = None
+            continue
         masalah_bentuk = kode_rules.periksa_kode(level, kode) if kode else []
+        if masalah_bentuk and level == kode_rules.KEGIATAN:
+            tetapkan(keg)
+            keg = _kegiatan_tertunda(nomor, kode, nama, bidang, *masalah_bentuk)
+            sub = terakhir = None
+            continue
         if masalah_bentuk:
             for pesan in masalah_bentuk:
                 galat(nomor, pesan + _saran(kode, keg, level), kolom.kode)
             terakhir = None
-            if level == kode_rules.KEGIATAN:
-                keg = _LEPAS  # its sub kegiatan are not checked against a kegiatan already refused
             continue
         if kode in dipakai:
             galat(nomor, f'Kode "{kode}" sudah dipakai pada {dipakai[kode]}.', kolom.kode)
             terakhir = None
             if level == kode_rules.KEGIATAN:
-                keg = _LEPAS
+                tetapkan(keg)
+                keg = _LEPAS  # its sub kegiatan are not checked against a kegiatan already refused
             continue
         if kode:
             dipakai[kode] = f"lembar {lembar} baris {nomor}"
         if level == kode_rules.KEGIATAN:
+            tetapkan(keg)
             if prog is None:
                 prog = Simpul(nomor, kode_rules.PROGRAM, "", "", bidang)
                 program.append(prog)
-            keg = Simpul(nomor, level, kode, nama, bidang)
+            keg = Simpul(nomor, level, kode, nama, bidang, tertunda=not kode)
             prog.anak.append(keg)
             sub = None
             terakhir = keg
@@ -298,6 +336,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         if any(sel.refocusing(c) for c in baris) and sub is not None and terakhir is sub:
             sub.refocusing = True
         _tambah_indikator(terakhir, nomor, baris, kolom, desimal, galat)
+    tetapkan(keg)
     hasil.baris += len(data)
     return program
 
@@ -305,6 +344,42 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
 # Stands for a kegiatan whose row was refused: the sub kegiatan under it are read (so that
 # their own problems are reported) but belong to no programme and are not written.
 _LEPAS = Simpul(0, kode_rules.KEGIATAN, "", "")
+
+
+def _kegiatan_tertunda(nomor, kode, nama, bidang, *masalah):
+    """A kegiatan row whose code does not fit: its sub kegiatan are read (and belong to no
+    programme); once they are, the row is refused with the code they suggest."""
+    return Simpul(
+        nomor, kode_rules.KEGIATAN, "", nama, bidang, tertunda=True, kode_salah=kode, masalah_kode=list(masalah)
+    )
+
+
+def _tetapkan_kode(keg, lembar, kolom_kode, hasil, dipakai):
+    """Decide the code of a kegiatan whose row has none or one that does not fit, now that its sub
+    kegiatan are read: taken from them (a warning), or the row refused with their hint."""
+    keg.tertunda = False
+    kode_anak = [s.kode for s in keg.anak]
+    if keg.kode_salah:
+        lain = " ".join(keg.masalah_kode) + _saran(keg.kode_salah, None, kode_rules.KEGIATAN)
+        pesan = turunan.pesan_kode_salah(kode_rules.KEGIATAN, keg.kode_salah, kode_anak, lain)
+        hasil.tambah(pesan, lembar, keg.nomor, kolom_kode)
+        return
+    kode, pesan = turunan.kode_dari_anak(kode_rules.KEGIATAN, kode_anak)
+    if kode is None:
+        hasil.tambah(pesan, lembar, keg.nomor, kolom_kode)
+        return
+    if kode in dipakai:
+        hasil.tambah(
+            f'Kode kegiatan kosong; kode sub kegiatan di bawahnya memberi "{kode}", yang sudah dipakai pada '
+            f"{dipakai[kode]}.",
+            lembar,
+            keg.nomor,
+            kolom_kode,
+        )
+        return
+    dipakai[kode] = f"lembar {lembar} baris {keg.nomor}"
+    keg.kode = kode
+    hasil.tambah(pesan, lembar, keg.nomor, kolom_kode, peringatan=True)
 
 
 def _saran(kode, keg, level):
@@ -396,20 +471,49 @@ class _Penulis:
             (r.indikator_id, r.triwulan): r for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun)
         }
         self.terkunci = pelaporan_terkunci(opd, tahun)
-        self.bidang = {_nama_bidang(b.nama): b for b in Bidang.objects.filter(opd=opd)}
+        self.bidang = DaftarBidang(Bidang.objects.filter(opd=opd))
+        self.bidang_dilaporkan = set()
         self.selesai = 0
 
     def _bidang(self, nama, nomor):
+        """The bidang a title names, for a programme, kegiatan or sub kegiatan the file creates:
+        an existing one when only case, blanks, punctuation or the "Bidang" prefix differ (said
+        once, unless only case and the prefix differ, as between a table's title and its rows),
+        else a new one, reported when it is close to an existing one (kinerja.importers.bidang)."""
         if not nama:
             return None
-        kunci = _nama_bidang(nama)
-        lama = self.bidang.get(kunci)
-        if lama is None:
-            nama = nama.title() if nama.isupper() else nama
-            nama_lengkap = nama if nama.lower().startswith("bidang") else f"Bidang {nama}"
-            lama = self.p.pasang(Bidang, None, {"opd": self.opd, "nama": nama_lengkap[:255]}, (self.lembar, nomor))
-            self.bidang[kunci] = lama
-        return lama
+        letak = (self.lembar, nomor)
+        ada = self.bidang.cari(nama)
+        if ada is not None:
+            if (
+                ada.pk is not None
+                and _nama_bidang(nama) != _nama_bidang(ada.nama)
+                and nama not in self.bidang_dilaporkan
+            ):
+                self.bidang_dilaporkan.add(nama)
+                self.p.hasil.tambah(
+                    f'Bidang "{nama}" pada berkas dibaca sebagai bidang yang ada "{ada.nama}" (beda huruf besar, '
+                    "spasi atau tanda baca saja).",
+                    *letak,
+                    peringatan=True,
+                )
+            return ada
+        nama = _huruf_judul(nama) if nama.isupper() else nama
+        nama_lengkap = (nama if nama.lower().startswith("bidang") else f"Bidang {nama}")[:255]
+        serupa = mirip(nama_lengkap, self.bidang.semua_nama())
+        baru = self.p.pasang(Bidang, None, {"opd": self.opd, "nama": nama_lengkap}, letak)
+        if baru is None:
+            return None
+        self.bidang.tambah(baru)
+        if serupa:
+            asal = "yang ada" if any(b.nama == serupa[0] for b in self.bidang.ada.values()) else "lain dari berkas ini"
+            self.p.hasil.tambah(
+                f'Bidang baru "{nama_lengkap}" mirip bidang {asal} "{serupa[0]}"; bila maksudnya sama, perbaiki nama '
+                "bidang di berkas agar tidak terbentuk bidang kembar.",
+                *letak,
+                peringatan=True,
+            )
+        return baru
 
     def tulis(self, program):
         for prog in program:
@@ -422,14 +526,14 @@ class _Penulis:
                     prog.nomor,
                 )
                 continue
-            bidang = self._bidang(prog.bidang, prog.nomor)
             lama = self.program.get(kode)
             nilai = {"renstra": self.renstra, "kode": kode}
             if prog.uraian:
                 nilai["uraian"] = prog.uraian
             elif lama is None:
                 nilai["uraian"] = kode
-            if lama is None and bidang is not None:
+            bidang = self._bidang(prog.bidang, prog.nomor) if lama is None else None
+            if bidang is not None:
                 nilai["bidang"] = bidang
             obj = self.p.pasang(Program, lama, nilai, (self.lembar, prog.nomor), teks_longgar=("uraian",))
             if obj is None:
@@ -456,8 +560,8 @@ class _Penulis:
         nilai = {"program": program, "kode": kode}
         if keg.uraian or lama is None:
             nilai["uraian"] = keg.uraian or kode
-        bidang = self._bidang(keg.bidang, keg.nomor)
-        if lama is None and bidang is not None and _bidang_efektif(program) != bidang:
+        bidang = self._bidang(keg.bidang, keg.nomor) if lama is None else None
+        if bidang is not None and _bidang_efektif(program) != bidang:
             nilai["bidang"] = bidang
         obj = self.p.pasang(Kegiatan, lama, nilai, letak, teks_longgar=("uraian",))
         if obj is None:
@@ -481,8 +585,8 @@ class _Penulis:
         nilai = {"kegiatan": kegiatan, "kode": sub.kode, "uraian": sub.uraian or sub.kode}
         if sub.refocusing:
             nilai["refocusing"] = True
-        bidang = self._bidang(sub.bidang, sub.nomor)
-        if lama is None and bidang is not None and _bidang_efektif(kegiatan) != bidang:
+        bidang = self._bidang(sub.bidang, sub.nomor) if lama is None else None
+        if bidang is not None and _bidang_efektif(kegiatan) != bidang:
             nilai["bidang"] = bidang
         obj = self.p.pasang(SubKegiatan, lama, nilai, letak, teks_longgar=("uraian",))
         if obj is None:
@@ -501,15 +605,22 @@ class _Penulis:
             nilai = {simpul.level: pemilik, "uraian": baris.uraian, "satuan": baris.satuan[:100]}
             if lama is None:
                 nilai.update(renstra=self.renstra, urutan=urutan)
-            ind = self.p.pasang(Indikator, lama, nilai, letak, teks_longgar=("uraian", "satuan"))
+            ind = self.p.pasang(
+                Indikator,
+                lama,
+                nilai,
+                letak,
+                teks_longgar=("uraian", "satuan"),
+                judul=lambda uraian=baris.uraian: judul_modul.indikator(uraian, pemilik.kode),
+            )
             if ind is None:
                 continue
             if kunci:
                 self.indikator[kunci] = ind
-            self._target(ind, baris, letak)
-            self._realisasi(ind, simpul, baris, letak)
+            self._target(ind, pemilik.kode, baris, letak)
+            self._realisasi(ind, pemilik.kode, baris, letak)
 
-    def _target(self, ind, baris, letak):
+    def _target(self, ind, kode, baris, letak):
         if baris.target is None:
             return
         daftar = self.target.get(ind.pk, []) if ind.pk else []
@@ -519,12 +630,16 @@ class _Penulis:
             nilai.update(indikator=ind, tahun=self.tahun, jenis=Target.Jenis.RENSTRA, triwulan=None)
         elif lama.tingkat_id or lama.batas_bawah is not None:
             return  # a level or a band is not written in this table; leave it
-        self.p.pasang(Target, lama, nilai, letak)
+        self.p.pasang(Target, lama, nilai, letak, judul=lambda: judul_modul.target(self.tahun, ind.uraian, kode))
 
-    def _realisasi(self, ind, simpul, baris, letak):
+    def _realisasi(self, ind, kode, baris, letak):
         arah = ind.arah
         for tw, nilai in sorted(baris.realisasi.items()):
             lama = self.realisasi.get((ind.pk, tw)) if ind.pk else None
+
+            def judul(tw=tw):
+                return judul_modul.realisasi(tw, ind.uraian, kode)
+
             if lama is not None and lama.nilai == nilai:
                 self.p.pasang(Realisasi, lama, {"nilai": nilai}, letak)
                 continue
@@ -547,7 +662,7 @@ class _Penulis:
             data = {"nilai": nilai}
             if lama is None:
                 data.update(indikator=ind, tahun=self.tahun, triwulan=tw)
-            self.p.pasang(Realisasi, lama, data, letak)
+            self.p.pasang(Realisasi, lama, data, letak, judul=judul)
         for tw, (tercetak, desimal, teks, kolom) in sorted(baris.persen.items()):
             if baris.target is None or tw not in baris.realisasi:
                 continue
@@ -568,7 +683,20 @@ class _Penulis:
 
 
 def _nama_bidang(nama):
+    """A bidang's name without case and the "Bidang" prefix: a title ("EVALUASI KINERJA BIDANG X")
+    and a row ("<b>Bidang X</b>") of one table name the bidang this way; any other difference to
+    an existing bidang's name is said in the preview (kinerja.importers.bidang)."""
     return re.sub(r"^bidang\s*:?\s*", "", sel.teks(nama), flags=re.IGNORECASE).casefold()
+
+
+_KATA_KECIL = {"dan", "di", "ke", "dari", "yang", "untuk", "serta", "atau", "pada", "bagi", "dengan"}
+
+
+def _huruf_judul(nama):
+    """A name printed in capitals as a name is written: "PENANGANAN FAKIR MISKIN DAN BENCANA" →
+    "Penanganan Fakir Miskin dan Bencana"."""
+    kata = nama.title().split(" ")
+    return " ".join(k.lower() if i and k.lower() in _KATA_KECIL else k for i, k in enumerate(kata))
 
 
 def _bidang_efektif(simpul):

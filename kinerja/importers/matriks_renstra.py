@@ -3,7 +3,10 @@ indicator, satuan, kondisi awal, target and pagu of each year, and kondisi akhir
 
 The code is one column (`1.06.02.2.03.0004`) or split over the columns left of the name
 (`1 | 06 | 02 | 2,03 | 0004`); its number of parts gives the row's level, which a label
-(`Kegiatan :`) must not contradict. A row with only an indicator adds an indicator to the node
+(`Kegiatan :`) must not contradict. A programme or kegiatan row whose label says its level but
+whose code is missing takes the code its rows below agree on (a warning names it); a code that
+does not fit its level is refused with the code the rows below suggest (kinerja.importers.turunan).
+A row with only an indicator adds an indicator to the node
 above; a row with only a few words continues the text of the row above (a cell cut by a page
 break). Program and kegiatan pagu are sums of their sub kegiatan: the printed ones are checked,
 never stored. Kondisi akhir follows from the yearly targets (DESIGN: a sum for counts, the last
@@ -18,7 +21,9 @@ from kinerja import rules
 from renstra import kode as kode_rules
 from renstra.models import Bidang, Indikator, Kegiatan, Pagu, Program, Renstra, SubKegiatan, SumberDana, Target
 
-from . import sel, tabel
+from . import judul as judul_modul
+from . import sel, tabel, turunan
+from .bidang import DaftarBidang, mirip
 from .hasil import Masalah
 from .selaras import Penyelaras, indikator_per_pemilik
 
@@ -71,6 +76,12 @@ class Simpul:
     refocusing: bool = False
     penanggung_jawab: str = ""
     anak: list = field(default_factory=list)
+    # a programme or kegiatan whose code is missing or does not fit, decided once the rows under
+    # it are read; `lepas`: a row already refused, whose children are read but not checked on it
+    tertunda: bool = False
+    kode_salah: str = ""
+    masalah_kode: list = field(default_factory=list)
+    lepas: bool = False
 
 
 def _kolom(lembar, hasil):
@@ -165,7 +176,16 @@ def _simpul(lembar, kolom, mulai, hasil):
     def peringatan(nomor, pesan, k=None):
         hasil.tambah(pesan, lembar.nama, nomor, k, peringatan=True)
 
-    for nomor, baris in data:
+    kolom_kode = kolom.kode[0] if kolom.kode else None
+
+    def tetapkan(*level):
+        """Decide the codes of the pending nodes of `level` (kegiatan before programme)."""
+        for lv in (kode_rules.KEGIATAN, kode_rules.PROGRAM):
+            simpul = induk.get(lv)
+            if lv in level and simpul is not None and simpul.tertunda:
+                _tetapkan_kode(simpul, induk, lembar.nama, kolom_kode, hasil, dipakai)
+
+    for urutan_data, (nomor, baris) in enumerate(data):
         bagian = [sel.isi(baris, k) for k in kolom.kode]
         kode = sel.gabung_kode(bagian)
         if any("," in sel.teks(b) for b in bagian):
@@ -179,41 +199,59 @@ def _simpul(lembar, kolom, mulai, hasil):
         if sel.baris_jumlah(nama) or sel.baris_jumlah(sel.isi(baris, 0)):
             continue
         if not kode:
-            if nama and label:
-                galat(
-                    nomor,
-                    f'Kode {kode_rules.NAMA_LEVEL[label]} "{nama}" kosong.',
-                    kolom.kode[0] if kolom.kode else None,
-                )
+            if nama and label == kode_rules.SUB_KEGIATAN:
+                galat(nomor, f'Kode {kode_rules.NAMA_LEVEL[label]} "{nama}" kosong.', kolom_kode)
                 terakhir = None
                 continue
-            if not angka_ada and not satuan and (nama or uraian_ind) and terakhir is not None:
+            if nama and label:
+                # a programme or kegiatan: its code is read from the rows under it
+                level, kode_salah, masalah_kode = label, "", []
+            elif not angka_ada and not satuan and (nama or uraian_ind) and terakhir is not None:
                 _sambung(terakhir, nama, uraian_ind)
                 peringatan(nomor, "Baris ini hanya berisi potongan teks; digabungkan dengan baris di atasnya.")
                 continue
-            if nama:
-                galat(nomor, f'Kode "{nama}" kosong: isi kode program, kegiatan atau sub kegiatannya.')
+            elif nama:
+                kode_berikut = _kode_berikut(data[urutan_data + 1 :], kolom)
+                kode_atas = {lv: s.kode for lv, s in induk.items()}
+                saran, level_saran = turunan.saran_baris_berikut(kode_berikut, kode_atas)
+                galat(nomor, f'Kode "{nama}" kosong: isi kode program, kegiatan atau sub kegiatannya.{saran}')
                 terakhir = None
+                if level_saran is not None:  # the rows under it are read, not checked against it
+                    tetapkan(*_TUTUP[level_saran])
+                    _pasang_induk(induk, program, Simpul(nomor, level_saran, "", nama, lepas=True))
                 continue
-            simpul = terakhir[0] if terakhir else None
-            if uraian_ind and simpul is not None:
-                ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
-                simpul.indikator.append(ind)
-                terakhir = (simpul, ind)
+            else:
+                simpul = terakhir[0] if terakhir else None
+                if uraian_ind and simpul is not None:
+                    ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
+                    simpul.indikator.append(ind)
+                    terakhir = (simpul, ind)
+                    continue
+                galat(nomor, "Baris berisi angka tanpa kode, uraian maupun indikator.")
                 continue
-            galat(nomor, "Baris berisi angka tanpa kode, uraian maupun indikator.")
-            continue
+        else:
+            level = kode_salah = None
+            masalah_kode = []
 
-        if not all(sel.seperti_kode(b) or sel.kosong(b) for b in bagian) or not sel.KODE_SAH.fullmatch(kode):
+        if level is not None:
+            pass  # a labelled programme or kegiatan without code
+        elif not all(sel.seperti_kode(b) or sel.kosong(b) for b in bagian) or not sel.KODE_SAH.fullmatch(kode):
             galat(
                 nomor, f'Kode "{kode}" tidak terbaca sebagai kode program, kegiatan atau sub kegiatan.', kolom.kode[0]
             )
             terakhir = None
             continue
-        bagian_kode = sel.jumlah_bagian(kode)
-        if bagian_kode == 2:  # urusan / bidang urusan: a heading above the programmes
+        elif sel.jumlah_bagian(kode) == 2:  # urusan / bidang urusan: a heading above the programmes
             continue
-        level = sel.LEVEL_MENURUT_BAGIAN.get(bagian_kode)
+        else:
+            level = sel.LEVEL_MENURUT_BAGIAN.get(sel.jumlah_bagian(kode))
+            if level is None and nama and label in turunan.BAGIAN:
+                # a programme or kegiatan by its label whose code has the wrong number of parts
+                level, kode_salah = label, kode
+                masalah_kode = [
+                    f'Kode "{kode}" tidak berbentuk kode {kode_rules.NAMA_LEVEL[label]} '
+                    f"({'1.06.02' if label == kode_rules.PROGRAM else '1.06.02.2.03'})."
+                ]
         if level is None or not nama:
             if not nama:
                 galat(
@@ -230,6 +268,8 @@ def _simpul(lembar, kolom, mulai, hasil):
                 )
             terakhir = None
             continue
+        if level in turunan.BAGIAN:
+            tetapkan(*_TUTUP[level])
         if label and label != level:
             galat(
                 nomor,
@@ -239,23 +279,27 @@ def _simpul(lembar, kolom, mulai, hasil):
             )
             terakhir = None
             continue
-        if kode in dipakai:
+        if kode and kode in dipakai:
             galat(nomor, f'Kode "{kode}" sudah dipakai pada baris {dipakai[kode]}.', kolom.kode[0])
             terakhir = None
             continue
-        dipakai[kode] = nomor
-        masalah_kode = kode_rules.periksa_kode(level, kode)
+        if kode:
+            dipakai[kode] = nomor
         induk_level = {kode_rules.KEGIATAN: kode_rules.PROGRAM, kode_rules.SUB_KEGIATAN: kode_rules.KEGIATAN}.get(level)
         atas = induk.get(induk_level) if induk_level else None
+        if kode and not kode_salah:
+            masalah_kode = kode_rules.periksa_kode(level, kode)
+            if masalah_kode and level in turunan.BAGIAN:
+                kode_salah = kode  # refused once the rows under it are read, with their hint
         if not masalah_kode and induk_level:
             if atas is None:
                 masalah_kode = [
                     f"{kode_rules.NAMA_LEVEL[level].capitalize()} ini tidak berada di bawah "
                     f"{kode_rules.NAMA_LEVEL[induk_level]} mana pun."
                 ]
-            else:
+            elif kode and not (atas.tertunda or atas.lepas):
                 masalah_kode = kode_rules.periksa_kode(level, kode, atas.kode)
-        if masalah_kode:
+        if masalah_kode and not kode_salah:
             for p in masalah_kode:
                 galat(nomor, p, kolom.kode[0])
             terakhir = None
@@ -263,6 +307,8 @@ def _simpul(lembar, kolom, mulai, hasil):
             continue
 
         simpul = Simpul(nomor, level, kode, nama, refocusing=refocusing and level == kode_rules.SUB_KEGIATAN)
+        if kode_salah or not kode:
+            simpul.kode, simpul.tertunda, simpul.kode_salah, simpul.masalah_kode = "", True, kode_salah, masalah_kode
         simpul.penanggung_jawab = sel.teks(sel.isi(baris, kolom.penanggung_jawab))
         for tahun, k in kolom.rp.items():
             simpul.rp[tahun] = rp = _baca(
@@ -289,15 +335,9 @@ def _simpul(lembar, kolom, mulai, hasil):
             simpul.indikator.append(ind)
         elif any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
             peringatan(nomor, "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator)
-        if level == kode_rules.PROGRAM:
-            program.append(simpul)
-            induk = {kode_rules.PROGRAM: simpul}
-        else:
-            atas.anak.append(simpul)
-            induk[level] = simpul
-            if level == kode_rules.KEGIATAN:
-                induk.pop(kode_rules.SUB_KEGIATAN, None)
+        _pasang_induk(induk, program, simpul)
         terakhir = (simpul, ind)
+    tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
 
     # numbers of indicators: decided per column, read once the rows are known
     for p in program:
@@ -312,6 +352,73 @@ def _simpul(lembar, kolom, mulai, hasil):
             "dibaca sebagai titik.",
         )
     return program
+
+
+# The pending nodes a new row of a level closes: a kegiatan closes the kegiatan above, a
+# programme both.
+_TUTUP = {
+    kode_rules.KEGIATAN: (kode_rules.KEGIATAN,),
+    kode_rules.PROGRAM: (kode_rules.KEGIATAN, kode_rules.PROGRAM),
+}
+
+
+def _pasang_induk(induk, program, simpul):
+    """Hang `simpul` under its parent (a programme at the top) and make it the current node of
+    its level."""
+    if simpul.level == kode_rules.PROGRAM:
+        if not simpul.lepas:
+            program.append(simpul)
+        induk.clear()
+        induk[kode_rules.PROGRAM] = simpul
+        return
+    atas = induk.get({kode_rules.KEGIATAN: kode_rules.PROGRAM}.get(simpul.level, kode_rules.KEGIATAN))
+    if atas is not None and not simpul.lepas:
+        atas.anak.append(simpul)
+    induk[simpul.level] = simpul
+    if simpul.level == kode_rules.KEGIATAN:
+        induk.pop(kode_rules.SUB_KEGIATAN, None)
+
+
+def _kode_berikut(data_berikut, kolom):
+    """The code of the next row that has one."""
+    for _, baris in data_berikut:
+        kode = sel.gabung_kode([sel.isi(baris, k) for k in kolom.kode])
+        if kode:
+            return kode
+    return ""
+
+
+def _tetapkan_kode(simpul, induk, lembar, kolom_kode, hasil, dipakai):
+    """Decide the code of a programme or kegiatan whose row has none or one that does not fit,
+    now that the rows under it are read: taken from them (a warning), or the row refused with
+    their hint. A node refused is not written (nothing is, while an error remains)."""
+    simpul.tertunda = False
+    kode_anak = [s.kode for s in _semua(simpul) if s is not simpul]
+    if simpul.kode_salah:
+        lain = " ".join(simpul.masalah_kode)
+        pesan = turunan.pesan_kode_salah(simpul.level, simpul.kode_salah, kode_anak, lain)
+        hasil.tambah(pesan, lembar, simpul.nomor, kolom_kode)
+        simpul.lepas = True
+        return
+    kode, pesan = turunan.kode_dari_anak(simpul.level, kode_anak)
+    if kode is not None and simpul.level == kode_rules.KEGIATAN:
+        atas = induk.get(kode_rules.PROGRAM)
+        masalah = kode_rules.periksa_kode(simpul.level, kode, atas.kode) if atas and not atas.tertunda else []
+        if masalah:
+            kode, pesan = None, f"Kode kegiatan kosong; sub kegiatan di bawahnya memberi {kode}. " + " ".join(masalah)
+    if kode is not None and kode in dipakai:
+        kode, pesan = (
+            None,
+            f'Kode {kode_rules.NAMA_LEVEL[simpul.level]} kosong; baris di bawahnya memberi "{kode}", '
+            + (f"yang sudah dipakai pada baris {dipakai[kode]}."),
+        )
+    if kode is None:
+        hasil.tambah(pesan, lembar, simpul.nomor, kolom_kode)
+        simpul.lepas = True
+        return
+    dipakai[kode] = simpul.nomor
+    simpul.kode = kode
+    hasil.tambah(pesan, lembar, simpul.nomor, kolom_kode, peringatan=True)
 
 
 def _semua(simpul):
@@ -468,7 +575,7 @@ class _Penulis:
             for pg in Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra):
                 self.pagu.setdefault((pg.sub_kegiatan_id, pg.tahun), []).append(pg)
         self.tingkat = {}
-        self.bidang = {sel.teks(b.nama).casefold(): b for b in Bidang.objects.filter(opd=opd)}
+        self.bidang = DaftarBidang(Bidang.objects.filter(opd=opd))
 
     def tulis_semua(self, program):
         for simpul in program:
@@ -483,12 +590,16 @@ class _Penulis:
             lama = self.program.get(simpul.kode)
             nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}
             if simpul.penanggung_jawab:
-                bidang = self.bidang.get(simpul.penanggung_jawab.casefold())
+                # matched as the evaluation's titles are (kinerja.importers.bidang); never created
+                bidang = self.bidang.cari(simpul.penanggung_jawab)
                 if bidang is None:
-                    daftar = ", ".join(b.nama for b in self.bidang.values()) or "belum ada"
+                    serupa = mirip(simpul.penanggung_jawab, self.bidang.semua_nama())
+                    saran = f' Mungkin maksudnya "{serupa[0]}"?' if serupa else ""
+                    daftar = ", ".join(self.bidang.semua_nama()) or "belum ada"
                     self.p.hasil.masalah.append(
                         Masalah(
-                            f'Bidang "{simpul.penanggung_jawab}" tidak ada di {self.opd} (bidang yang ada: {daftar}).',
+                            f'Bidang "{simpul.penanggung_jawab}" tidak ada di {self.opd} (bidang yang ada: {daftar}).'
+                            + saran,
                             *letak,
                         )
                     )
@@ -539,14 +650,21 @@ class _Penulis:
             nilai["kondisi_awal"] = awal
         elif isinstance(awal, str) and awal:
             nilai["kondisi_awal_teks"] = awal[:100]
-        ind = self.p.pasang(Indikator, lama, nilai, letak, teks_longgar=("uraian", "satuan"))
+        ind = self.p.pasang(
+            Indikator,
+            lama,
+            nilai,
+            letak,
+            teks_longgar=("uraian", "satuan"),
+            judul=lambda: judul_modul.indikator(baris.uraian, pemilik.kode),
+        )
         if ind is None:
             return
         tertulis = {}
         for tahun, isi in baris.target.items():
             if isi is None:
                 continue
-            t = self.tulis_target(ind, tahun, isi, letak)
+            t = self.tulis_target(ind, pemilik.kode, tahun, isi, letak)
             if t is not None:
                 tertulis[tahun] = isi
         if isinstance(baris.akhir, Decimal) and len(tertulis) == len(baris.target):
@@ -567,7 +685,7 @@ class _Penulis:
                     )
                 )
 
-    def tulis_target(self, ind, tahun, isi, letak):
+    def tulis_target(self, ind, kode, tahun, isi, letak):
         lama = self.target.get((ind.pk, tahun)) if ind.pk else None
         nilai = {"indikator": ind, "tahun": tahun, "jenis": Target.Jenis.RENSTRA, "triwulan": None}
         bentuk = {"nilai": None, "batas_bawah": None, "batas_atas": None, "tingkat": None}
@@ -584,7 +702,7 @@ class _Penulis:
                 return None
             bentuk["tingkat"] = tingkat
         nilai.update(bentuk)
-        return self.p.pasang(Target, lama, nilai, letak)
+        return self.p.pasang(Target, lama, nilai, letak, judul=lambda: judul_modul.target(tahun, ind.uraian, kode))
 
     def _tingkat(self, ind, nama):
         if ind.jenis != Indikator.Jenis.KUALITATIF or not ind.skala_tingkat_id:
@@ -613,7 +731,7 @@ class _Penulis:
             nilai = {"sub_kegiatan": sub, "tahun": tahun, "indikatif": rp}
             if lama is None:
                 nilai["sumber_dana"] = self.p.sumber_dana_bawaan((self.lembar, None))
-            self.p.pasang(Pagu, lama, nilai, letak)
+            self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {tahun} {sub.kode}")
 
     def periksa_jumlah_pagu(self, simpul):
         for tahun, rp in simpul.rp.items():

@@ -12,7 +12,7 @@ Program, kegiatan and total rows are sums: checked, never stored; the % column i
 import re
 from dataclasses import dataclass, field
 
-from kinerja import rules
+from kinerja import periode, rules
 from kinerja.models import RealisasiAnggaran
 from kinerja.selectors import bidang_rantai_id
 from renstra.models import Kegiatan, Pagu, Program, SubKegiatan, SumberDana
@@ -294,7 +294,7 @@ class _Penulis:
         nilai = {"induk": b.induk, "perubahan": b.perubahan}
         if lama is None:
             nilai.update(sub_kegiatan=sub, tahun=self.tahun, sumber_dana=self.p.sumber_dana_bawaan((self.lembar, None)))
-        self.p.pasang(Pagu, lama, nilai, letak)
+        self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {self.tahun} {sub.kode}")
 
     def _realisasi(self, sub, b, letak):
         per_tw = dict(b.triwulan)
@@ -325,7 +325,9 @@ class _Penulis:
             data = {"nilai": nilai}
             if lama is None:
                 data.update(sub_kegiatan=sub, tahun=self.tahun, triwulan=tw)
-            self.p.pasang(RealisasiAnggaran, lama, data, letak)
+            self.p.pasang(
+                RealisasiAnggaran, lama, data, letak, judul=f"Realisasi anggaran TW {periode.romawi(tw)} {sub.kode}"
+            )
         if b.persen is not None:
             pagu = b.perubahan if b.perubahan is not None else b.induk
             realisasi = sum(per_tw.values()) if per_tw else None

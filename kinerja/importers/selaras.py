@@ -20,11 +20,14 @@ from kinerja.models.pelaporan import StatusPelaporan
 from kinerja.versi import kunci_versi, pesan_bentrok, tandai, versi_tersimpan
 from renstra.models import Indikator, SumberDana
 
+from . import judul as judul_modul
 from .hasil import DIBUAT, DIUBAH, TETAP, Masalah
 from .sel import sama_teks, teks
 
 UKURAN_BATCH = 500
 SUMBER_DANA_BAWAAN = "APBD Kabupaten"
+# The values a new object is listed with in the preview (its name says the rest).
+MEDAN_ISI = ("nilai", "batas_bawah", "batas_atas", "tingkat", "indikatif", "induk", "perubahan", "satuan")
 
 
 def pelaporan_terkunci(opd, tahun):
@@ -63,6 +66,22 @@ def _ada_riwayat(model):
     return hasattr(model, "history")
 
 
+def _judul(judul, obj):
+    if callable(judul):
+        return judul()
+    return judul or judul_modul.bawaan(obj)
+
+
+def _isi(model, nilai):
+    """[field, value] of a new object's values that its name does not already say."""
+    isi = []
+    for f in MEDAN_ISI:
+        if nilai.get(f) not in (None, ""):
+            medan = model._meta.get_field(f)
+            isi.append([judul_modul.label(medan), judul_modul.nilai(medan, nilai[f])])
+    return isi
+
+
 class Penyelaras:
     """Collects the objects of one import; `tulis()` writes them."""
 
@@ -73,6 +92,7 @@ class Penyelaras:
         self.baru = defaultdict(list)
         self.ubah = defaultdict(dict)  # model -> {id(obj): obj}
         self.medan = defaultdict(set)
+        self._rincian = {}  # id(obj) → the [field, old, new] list the preview names it with
         self._sumber_dana = None
 
     def sumber_dana_bawaan(self, letak):
@@ -82,12 +102,14 @@ class Penyelaras:
             self._sumber_dana = self.pasang(SumberDana, ada, {"nama": SUMBER_DANA_BAWAAN}, letak)
         return self._sumber_dana
 
-    def pasang(self, model, lama, nilai, letak, *, teks_longgar=(), kolom=None, nama=None):
+    def pasang(self, model, lama, nilai, letak, *, teks_longgar=(), kolom=None, nama=None, judul=None):
         """The object the file describes: `lama` updated in memory with `nilai`, or a new object.
 
         Returns None when it is invalid (the problems are added to the result). `teks_longgar`
         names text fields whose case and blanks do not count as a change; `kolom` maps field
-        names to the column a problem is reported in.
+        names to the column a problem is reported in. `judul` says what the object is in the
+        preview's list of what is created and changed (a text, or a function giving it, called
+        only while that list has room); by default its code and description or its name.
         """
         nama = nama or model._meta.verbose_name.capitalize()
         if lama is None:
@@ -96,6 +118,8 @@ class Penyelaras:
                 return None
             self.baru[model].append(obj)
             self.hasil.hitung(nama, DIBUAT)
+            if self.hasil.boleh_dirinci(nama, DIBUAT):
+                self.hasil.rinci_dibuat(nama, _judul(judul, obj), _isi(model, nilai))
             return obj
         berubah = []
         for f, v in nilai.items():
@@ -119,6 +143,9 @@ class Penyelaras:
             return lama
         if not self._versi_sama(lama, lama, letak):
             return None
+        # named as it is before the change (its new description shows in its list of fields)
+        baru_diubah = lama.pk is not None and id(lama) not in self.ubah[model]
+        sebutan = _judul(judul, lama) if baru_diubah and self.hasil.boleh_dirinci(nama, DIUBAH) else None
         cadangan = {f: getattr(lama, f) for f in berubah}
         for f in berubah:
             setattr(lama, f, nilai[f])
@@ -127,11 +154,29 @@ class Penyelaras:
                 setattr(lama, f, v)
             return None
         if lama.pk is not None:
-            if id(lama) not in self.ubah[model]:
+            if baru_diubah:
                 self.hasil.hitung(nama, DIUBAH)
+                self._rincian[id(lama)] = self.hasil.rinci_diubah(nama, sebutan)
+            self._rinci_medan(model, self._rincian.get(id(lama)), cadangan, nilai)
             self.ubah[model][id(lama)] = lama
             self.medan[model].update(berubah)
         return lama
+
+    @staticmethod
+    def _rinci_medan(model, daftar, lama, baru):
+        """Note old → new of each changed field in the preview's entry of the object (`daftar`,
+        None when its kind's list is full); a field changed twice keeps its first old value."""
+        if daftar is None:
+            return
+        for f, isi_lama in lama.items():
+            medan = model._meta.get_field(f)
+            label = judul_modul.label(medan)
+            teks_baru = judul_modul.nilai(medan, baru[f])
+            ada = next((d for d in daftar if d[0] == label), None)
+            if ada is not None:
+                ada[2] = teks_baru
+            else:
+                daftar.append([label, judul_modul.nilai(medan, isi_lama), teks_baru])
 
     def _versi_sama(self, obj, lama, letak, menulis=True):
         """For a quarter row (a model with a version): note the version it has now, and, writing

@@ -7,9 +7,18 @@ Each job starts from the upload's status and leaves it in the next one, so a job
 approval locks the upload and enqueues only from "siap"; the write marks the upload "selesai" in
 the transaction that writes its rows. The file stays under MEDIA_ROOT/impor/, so the write reads
 exactly what was checked.
+
+    memeriksa → siap (something to write) | tanpa_perubahan (nothing) | galat | gagal
+    siap → menyimpan → selesai | galat | gagal          (approval; refused for a stale preview)
+    siap, tanpa_perubahan, galat, gagal → memeriksa     (checked again)
+
+A preview is stale when another import of the same agency, format and year was written after
+its check began (`Impor.usang`), or when a quarter row it read was saved since
+(`baris_berubah_sejak_pratinjau`; the write refuses such a row anyway, kinerja/versi.py).
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
@@ -19,8 +28,9 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks.signals import task_finished
 
-from kinerja.models import Impor
+from kinerja.models import Impor, Realisasi, RealisasiAnggaran
 from kinerja.pekerja import pesan_gagal
+from kinerja.versi import kunci_versi
 
 from . import jalankan
 from .hasil import Hasil
@@ -33,6 +43,44 @@ _TAHAP = {
     "menyimpan": "Menyimpan",
 }
 S = Impor.Status
+
+
+@dataclass
+class Pratinjau:
+    """What the page of an upload shows of its result: the preview (or what was written), the
+    later import that made it stale, and how many quarter rows it read were saved since."""
+
+    impor: Impor
+    hasil: Hasil | None
+    pengganti: Impor | None = None
+    berubah_sejak: int = 0
+
+    @property
+    def usang(self):
+        return self.pengganti is not None or bool(self.berubah_sejak)
+
+    @property
+    def boleh_disetujui(self):
+        return self.impor.status == S.SIAP and self.hasil is not None and self.hasil.ada_perubahan and not self.usang
+
+    @property
+    def rincian(self):
+        """The named changes per kind, for a result without errors."""
+        return self.hasil.rincian_per_jenis() if self.hasil and self.hasil.sah else []
+
+    @property
+    def jumlah_masalah(self):
+        return self.hasil.jumlah_galat + self.hasil.jumlah_peringatan if self.hasil else 0
+
+
+def pratinjau(impor):
+    """The result of an upload as its page shows it (`impor` from `Impor.objects.dengan_pengganti()`)."""
+    hasil = Hasil.dari_dict(impor.hasil) if impor.hasil and not impor.berjalan else None
+    if impor.status != S.SIAP:
+        return Pratinjau(impor, hasil)
+    if impor.usang:
+        return Pratinjau(impor, hasil, pengganti=pengganti(impor))
+    return Pratinjau(impor, hasil, berubah_sejak=baris_berubah_sejak_pratinjau(impor))
 
 
 def _kunci(impor_id):
@@ -59,16 +107,51 @@ def setujui(impor):
     click, a second tab) finds it already started, or done, and does nothing. Returns the upload
     as it is now."""
     impor = Impor.objects.select_for_update().get(pk=impor.pk)
-    if impor.status == S.SIAP:
+    if impor.status == S.SIAP and not pengganti(impor):
         _antrekan(impor, S.MENYIMPAN, simpan_impor)
     return impor
+
+
+def pengganti(impor):
+    """The later import that made this upload's preview stale, or None (see Impor.usang)."""
+    pk = Impor.objects.dengan_pengganti().filter(pk=impor.pk).values_list("pengganti_id", flat=True).first()
+    return Impor.objects.filter(pk=pk).first() if pk else None
+
+
+# Where each kind of quarter row finds its agency, to read the versions of an agency's year.
+_OPD_BARIS = {
+    Realisasi: "indikator__renstra__opd",
+    RealisasiAnggaran: "sub_kegiatan__kegiatan__program__renstra__opd",
+}
+
+
+def baris_berubah_sejak_pratinjau(impor):
+    """How many quarter rows the preview read (with their versions, `Hasil.versi`) have been
+    saved, created or removed since: one query per kind of row."""
+    dilihat = (impor.hasil or {}).get("versi") or {}
+    if not dilihat:
+        return 0
+    berubah = 0
+    for model, jalur in _OPD_BARIS.items():
+        awalan = f"{model._meta.label}:"
+        kunci_model = {k: v for k, v in dilihat.items() if k.startswith(awalan)}
+        if not kunci_model:
+            continue
+        sekarang = {
+            kunci_versi(b): b.versi
+            for b in model.objects.filter(**{jalur: impor.opd_id, "tahun": impor.tahun}).only(
+                *model.KUNCI_ALAMI, "versi"
+            )
+        }
+        berubah += sum(1 for k, v in kunci_model.items() if sekarang.get(k, 0) != v)
+    return berubah
 
 
 @transaction.atomic
 def periksa_ulang(impor):
     """Check the stored file again (after a conflict with someone's save, or a failed job)."""
     impor = Impor.objects.select_for_update().get(pk=impor.pk)
-    if impor.status in (S.SIAP, S.GALAT, S.GAGAL):
+    if impor.status in (S.SIAP, S.TANPA_PERUBAHAN, S.GALAT, S.GAGAL):
         _antrekan(impor, S.MEMERIKSA, periksa_impor)
     return impor
 
@@ -97,9 +180,10 @@ def _jalankan(impor_id, simpan):
     impor = Impor.objects.select_related("opd", "dibuat_oleh").get(pk=impor_id)
     if impor.status != berjalan:  # done already: this job ran again after its worker died
         return
+    mulai = timezone.now()  # the data the result describes is the data from this moment on
 
     def tandai_selesai(hasil):  # inside the write's transaction
-        _akhiri(impor, berjalan, S.SELESAI, hasil, disimpan_pada=timezone.now())
+        _akhiri(impor, berjalan, S.SELESAI, hasil, disimpan_pada=timezone.now(), diperiksa_pada=mulai)
 
     try:
         with impor.berkas.open("rb") as berkas:
@@ -119,12 +203,19 @@ def _jalankan(impor_id, simpan):
         log.exception("Impor %s gagal", impor_id)
         hasil = Hasil(format=impor.format)
         hasil.tambah("Terjadi kesalahan tak terduga saat mengimpor; tidak ada yang disimpan. Laporkan ke pengelola.")
-        _akhiri(impor, berjalan, S.GAGAL, hasil)
+        _akhiri(impor, berjalan, S.GAGAL, hasil, diperiksa_pada=mulai)
         raise
     finally:
         cache.delete(_kunci(impor_id))
     if not hasil.disimpan:
-        _akhiri(impor, berjalan, S.SIAP if hasil.sah and not simpan else S.GALAT, hasil)
+        _akhiri(impor, berjalan, _status_periksa(hasil, simpan), hasil, diperiksa_pada=mulai)
+
+
+def _status_periksa(hasil, simpan):
+    """Where a check (or a write that wrote nothing) leaves the upload."""
+    if simpan or not hasil.sah:
+        return S.GALAT
+    return S.SIAP if hasil.ada_perubahan else S.TANPA_PERUBAHAN
 
 
 def _akhiri(impor, dari, ke, hasil, **lain):

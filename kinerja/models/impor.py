@@ -2,26 +2,56 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from renstra.models import PerangkatDaerah
 from renstra.models.periode import cek_tahun
+
+
+class ImporQuerySet(models.QuerySet):
+    def dengan_pengganti(self):
+        """Annotate `pengganti_id`: the latest import of the same agency, format and year written
+        after this upload's check began (its preview no longer says what a write would do), or
+        None."""
+        lebih_baru = (
+            Impor.objects.filter(
+                opd=OuterRef("opd"),
+                format=OuterRef("format"),
+                tahun=OuterRef("tahun"),
+                status=Impor.Status.SELESAI,
+                disimpan_pada__gt=Coalesce(OuterRef("diperiksa_pada"), OuterRef("dibuat_pada")),
+            )
+            .exclude(pk=OuterRef("pk"))
+            .order_by("-disimpan_pada")
+        )
+        return self.annotate(pengganti_id=Subquery(lebih_baru.values("pk")[:1]))
 
 
 class Impor(models.Model):
     """One file through the import: checked (preview) first, then, when the admin confirms and
     the check found no error, written in one transaction. `hasil` keeps the preview or, after
     writing, what was written (see `kinerja.importers.hasil.Hasil`). Checking and writing are
-    jobs a worker runs (`kinerja.importers.tugas`); `tugas` is the running or last job's id."""
+    jobs a worker runs (`kinerja.importers.tugas`); `tugas` is the running or last job's id.
+
+    The status says what happened: a check ends "siap" (something to write), "tanpa_perubahan"
+    (the file equals the data: nothing to approve) or "galat"; a write ends "selesai" or "galat".
+    A "siap" preview is *usang* (stale) once another import of the same agency, format and year
+    was written after its check began (`ImporQuerySet.dengan_pengganti`): derived, not stored, so
+    that it holds however the later import came; approving it is refused, checking it again
+    makes it current (kinerja.importers.tugas)."""
 
     class Status(models.TextChoices):
         MEMERIKSA = "memeriksa", "Sedang diperiksa"
         SIAP = "siap", "Siap diimpor"
+        TANPA_PERUBAHAN = "tanpa_perubahan", "Tidak ada perubahan"
         GALAT = "galat", "Ada galat"
         MENYIMPAN = "menyimpan", "Sedang disimpan"
         SELESAI = "selesai", "Sudah diimpor"
         GAGAL = "gagal", "Gagal"
 
     BERJALAN = (Status.MEMERIKSA, Status.MENYIMPAN)
+    LABEL_USANG = "Usang: sudah ada impor yang lebih baru"
 
     format = models.CharField("format", max_length=30)
     opd = models.ForeignKey(
@@ -40,6 +70,15 @@ class Impor(models.Model):
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
     disimpan_pada = models.DateTimeField("diimpor pada", null=True, blank=True)
     tugas = models.CharField("pekerjaan", max_length=64, blank=True, editable=False, db_index=True)
+    diperiksa_pada = models.DateTimeField(
+        "diperiksa pada",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Saat pemeriksaan terakhir mulai membaca data: pratinjaunya menggambarkan data pada saat itu.",
+    )
+
+    objects = ImporQuerySet.as_manager()
 
     class Meta:
         verbose_name = "impor"
@@ -53,3 +92,17 @@ class Impor(models.Model):
     @property
     def berjalan(self):
         return self.status in self.BERJALAN
+
+    @property
+    def usang(self):
+        """A preview to approve that a later import superseded (needs `dengan_pengganti`)."""
+        return self.status == self.Status.SIAP and getattr(self, "pengganti_id", None) is not None
+
+    @property
+    def keadaan(self):
+        """The state to show: the status, or "usang" for a superseded preview."""
+        return "usang" if self.usang else self.status
+
+    @property
+    def label_keadaan(self):
+        return self.LABEL_USANG if self.usang else self.get_status_display()

@@ -200,7 +200,11 @@ def test_raw_evaluation_workbook_is_refused_naming_each_broken_row(tmp_path, pur
     assert not hasil.disimpan
     assert [(m.baris, m.kolom) for m in hasil.galat] == [(23, "B"), (38, "B"), (84, "D"), (100, "B"), (104, "A")]
     pesan = [m.pesan for m in hasil.galat]
-    assert pesan[0].startswith('Kode kegiatan "1.06.04.2.0001" tidak sesuai bentuk kode kegiatan')
+    # the hint reads the sub kegiatan below (1.06.04.2.01.0001 …), not the code's own shape
+    assert pesan[0] == (
+        'Kode kegiatan "1.06.04.2.0001" tidak sesuai bentuk kode kegiatan; sub kegiatan di bawahnya berkode '
+        "1.06.04.2.01.NNNN, jadi kodenya mungkin 1.06.04.2.01."
+    )
     assert pesan[1].endswith("Di bawah kegiatan 1.06.04.2.02 kodenya berbentuk 1.06.04.2.02.NNNN.")
     assert pesan[3] == 'Kode "1.06.06.2.01.04" sudah dipakai pada lembar Evaluasi baris 99.'
     assert pesan[4].startswith('Baris bergeser: kode "1.06.06.2.02.02" berada di kolom No.')
@@ -248,7 +252,11 @@ def test_fixed_evaluation_workbook_writes_targets_and_quarterly_realisations_as_
         "Persen tidak diimpor; ia dihitung."
     )
     assert peringatan[(26, "N")].startswith("Persen triwulan 4 tercetak 100,00%, sedangkan dihitung 0,00%")
-    assert len(peringatan) == 4  # the two above and the two second forms skipped
+    # the kegiatan of row 18 has no code: the one its sub kegiatan begin with is used, and said
+    assert peringatan[(18, "B")] == (
+        "Kode kegiatan kosong; dipakai 1.06.03.2.01, awal kode sub kegiatan di bawahnya (1.06.03.2.01.0001)."
+    )
+    assert len(peringatan) == 5  # the three above and the two second forms skipped
     assert (24, "H") not in peringatan  # 58 of 40 is 145,00%, as printed
 
 
