@@ -26,7 +26,8 @@ def wilayah(django_db_serialized_rollback, transactional_db, settings):
 
 
 def _persen(teks):
-    return rules.parse_angka(teks.strip().rstrip("%")) if teks.strip() not in ("", "–") else None
+    teks = teks.strip().removesuffix("*")  # the mark of a mean holding a capaian far above every scale
+    return rules.parse_angka(teks.rstrip("%")) if teks not in ("", "–") else None
 
 
 def _kolom(halaman, judul):

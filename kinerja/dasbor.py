@@ -10,7 +10,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Sum
+from django.db.models import Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from renstra.models import Indikator, Pagu, Renstra
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
-from .periode import batas_waktu
+from .periode import batas_waktu, triwulan_terakhir_selesai
 from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat, unit_pelaporan
 
 STATUS = Pelaporan.Status
@@ -42,6 +42,41 @@ def _ambang_tahunan(nama):
     if nilai is None or nilai <= 0:
         raise ImproperlyConfigured(f"{nama} harus persen lebih dari 0, mis. 90; tertulis {teks!r}.")
     return nilai
+
+
+def ambang_pencilan():
+    """The capaian (%) above which a value is marked as an outlier (settings
+    KINERJA_CAPAIAN_PENCILAN, see `rules.capaian_pencilan`); None when the setting is empty."""
+    teks = getattr(settings, "KINERJA_CAPAIAN_PENCILAN", rules.PENCILAN)
+    if teks is None or str(teks).strip() == "":
+        return None
+    try:
+        nilai = rules.parse_angka(str(teks))
+    except (ValueError, ArithmeticError):
+        nilai = None
+    if nilai is None or nilai <= 0:
+        raise ImproperlyConfigured(
+            f"KINERJA_CAPAIAN_PENCILAN harus persen lebih dari 0 (mis. 200) atau kosong; tertulis {teks!r}."
+        )
+    return nilai
+
+
+def triwulan_bawaan(tahun, opd, sekarang=None):
+    """The quarter a dashboard of `tahun` opens on when none is asked for: for the year of the
+    last quarter that has ended, that quarter; for a year before it, the last quarter in which
+    any of the agencies `opd` (a queryset or a list) reported a realisation, a finished year's
+    TW IV when it has none; for a later year, TW I (none of its quarters has ended). Two queries
+    for a year before, none otherwise."""
+    tahun_selesai, triwulan_selesai = triwulan_terakhir_selesai(sekarang)
+    if tahun == tahun_selesai:
+        return triwulan_selesai
+    if tahun > tahun_selesai:
+        return 1
+    ada_nilai = Q(nilai__isnull=False) | Q(tingkat__isnull=False) | Q(pembilang__isnull=False)
+    kinerja = Realisasi.objects.filter(ada_nilai, indikator__renstra__opd__in=opd, tahun=tahun)
+    anggaran = RealisasiAnggaran.objects.filter(sub_kegiatan__kegiatan__program__renstra__opd__in=opd, tahun=tahun)
+    terakhir = [q.aggregate(tw=Max("triwulan"))["tw"] for q in (kinerja, anggaran)]
+    return max((tw for tw in terakhir if tw), default=4)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,9 +137,10 @@ class RingkasanOpd:
     renstra: object
     kinerja: KinerjaTahun | None
     status: list
-    pagu: int | None = None
+    pagu: int | None = None  # the DPA's: perubahan, else induk (what serapan is measured against)
     realisasi: int | None = None
     ambang: tuple = (None, None)
+    pagu_indikatif: int | None = None  # the Renstra's, shown when the year has no DPA budget
 
     @cached_property
     def dihitung(self):
@@ -214,10 +250,11 @@ def _renstra_per_opd(opd, tahun):
     return hasil
 
 
-def _jumlah_per_renstra(queryset, jalur, nilai):
+def _jumlah_per_renstra(queryset, jalur, **nilai):
+    """{Renstra id: {name: sum}} of `queryset` grouped by `jalur`, one query."""
     return {
-        baris[jalur]: baris["jumlah"]
-        for baris in queryset.order_by().values(jalur).annotate(jumlah=Sum(nilai)).values(jalur, "jumlah")
+        baris[jalur]: baris
+        for baris in queryset.order_by().values(jalur).annotate(**{n: Sum(v) for n, v in nilai.items()})
     }
 
 
@@ -236,12 +273,15 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
         per_renstra.setdefault(i.renstra_id, []).append(kinerja[i.pk, tahun])
     jalur = "sub_kegiatan__kegiatan__program__renstra"
     pagu = _jumlah_per_renstra(
-        Pagu.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun), jalur, Coalesce("perubahan", "induk")
+        Pagu.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun),
+        jalur,
+        dpa=Coalesce("perubahan", "induk"),
+        indikatif="indikatif",
     )
     realisasi = _jumlah_per_renstra(
         RealisasiAnggaran.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun, triwulan__lte=triwulan),
         jalur,
-        "nilai",
+        nilai="nilai",
     )
     pelaporan = {}
     for p in Pelaporan.objects.filter(opd__in=daftar, tahun=tahun):
@@ -255,15 +295,17 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
         kinerja_opd = (
             KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), cara_rata_rata=cara, batas=batas) if r else None
         )
+        uang = pagu.get(r.pk, {}) if r else {}
         wilayah.baris.append(
             RingkasanOpd(
                 opd=o,
                 renstra=r,
                 kinerja=kinerja_opd,
                 status=status,
-                pagu=pagu.get(r.pk) if r else None,
-                realisasi=realisasi.get(r.pk) if r else None,
+                pagu=uang.get("dpa"),
+                realisasi=realisasi.get(r.pk, {}).get("nilai") if r else None,
                 ambang=wilayah.ambang,
+                pagu_indikatif=uang.get("indikatif"),
             )
         )
     return wilayah
@@ -287,8 +329,11 @@ NAMA_LEVEL = {
 
 @dataclass
 class Simpul:
-    """A node of the drill-down: its own indicators (this year, up to the quarter), its
-    children, and the money of its whole subtree."""
+    """A node of the drill-down: its own indicators (this year, up to the quarter; a sasaran's
+    indicator serving its tujuan too is the tujuan's as well, as in the reports), its children,
+    and the money of its whole subtree. `pagu` is the DPA budget (perubahan, else induk) when the
+    agency has one that year, else the Renstra's pagu indikatif (`pagu_dpa` False), against
+    which nothing is absorbed; `pagu_indikatif` is the Renstra's figure either way."""
 
     level: str
     objek: object
@@ -299,6 +344,8 @@ class Simpul:
     realisasi: int | None = None
     skala: rules.Skala | None = None
     batas: Decimal | None = None
+    pagu_dpa: bool = True
+    pagu_indikatif: int | None = None
 
     @property
     def kunci(self):
@@ -328,7 +375,8 @@ class Simpul:
 
     @property
     def serapan(self):
-        return rules.serapan(self.realisasi, self.pagu)
+        """Spending against the DPA budget; None against a Renstra's pagu indikatif."""
+        return rules.serapan(self.realisasi, self.pagu) if self.pagu_dpa else None
 
     @property
     def jalur(self):
@@ -359,10 +407,16 @@ class DasborOpd:
     skala: rules.Skala
     akar: Simpul | None
     kinerja: KinerjaTahun | None
+    pagu_dpa: bool = True  # False: no DPA budget (induk/perubahan) this year, the pagu shown is the Renstra's
 
     @property
     def ambang(self):
         return ambang(self.triwulan)
+
+    @property
+    def nama_pagu(self):
+        """Which budget the pages show: the DPA's, or the Renstra's pagu indikatif."""
+        return "Pagu DPA" if self.pagu_dpa else "Pagu indikatif Renstra"
 
     def cari(self, level, pk):
         """The node `level`/`pk` of the tree, or None."""
@@ -380,7 +434,9 @@ class DasborOpd:
 
 def dasbor_opd(opd, tahun, triwulan, skala=None):
     """One agency's Renstra in force in `tahun` as a tree of nodes with their own indicators' mean
-    capaian up to `triwulan` and their subtree's budget and spending: thirteen queries."""
+    capaian up to `triwulan` and their subtree's budget and spending: thirteen queries. Every
+    node shows the indicators that belong to it, as the reports do (a sasaran's indicator that
+    serves its tujuan too under both); the agency's mean counts each indicator once."""
     skala = skala or skala_laporan("dasbor")
     renstra = renstra_berlaku(opd, tahun)
     if renstra is None:
@@ -389,10 +445,16 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
     semua = pohon.semua_indikator()
     kinerja = kinerja_per_tahun(semua, [tahun], skala, sampai_triwulan=triwulan)
     per_id = {i.pk: kinerja[i.pk, tahun] for i in semua}
-    pagu, realisasi = {}, {}
+    dpa, indikatif, realisasi = {}, {}, {}
     jalur = "sub_kegiatan__kegiatan__program__renstra"
-    for p in Pagu.objects.filter(**{jalur: renstra}, tahun=tahun).only("sub_kegiatan_id", "induk", "perubahan"):
-        pagu[p.sub_kegiatan_id] = _jumlah(pagu.get(p.sub_kegiatan_id), p.berlaku)
+    for p in Pagu.objects.filter(**{jalur: renstra}, tahun=tahun).only(
+        "sub_kegiatan_id", "indikatif", "induk", "perubahan"
+    ):
+        dpa[p.sub_kegiatan_id] = _jumlah(dpa.get(p.sub_kegiatan_id), p.berlaku)
+        indikatif[p.sub_kegiatan_id] = _jumlah(indikatif.get(p.sub_kegiatan_id), p.indikatif)
+    # Without any DPA budget for the year (a plan's later years), the Renstra's figures show.
+    pagu_dpa = any(v is not None for v in dpa.values())
+    pagu = dpa if pagu_dpa else indikatif
     for r in RealisasiAnggaran.objects.filter(**{jalur: renstra}, tahun=tahun, triwulan__lte=triwulan).only(
         "sub_kegiatan_id", "nilai"
     ):
@@ -401,7 +463,7 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
 
     def simpul(level, objek, induk, anak=()):
         s = Simpul(level, objek, [per_id[i.pk] for i in getattr(objek, "daftar_indikator", [])], induk=induk)
-        s.skala, s.batas = skala, batas
+        s.skala, s.batas, s.pagu_dpa = skala, batas, pagu_dpa
         s.anak = list(anak)
         return s
 
@@ -412,29 +474,28 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
             for sub in sorted(kg.daftar_sub_kegiatan, key=lambda s: s.kode):
                 ss = simpul("sub_kegiatan", sub, sk)
                 ss.pagu, ss.realisasi = pagu.get(sub.pk), realisasi.get(sub.pk)
+                ss.pagu_indikatif = indikatif.get(sub.pk)
                 sk.anak.append(ss)
             sp.anak.append(sk)
         return sp
 
-    akar = Simpul("opd", opd, skala=skala, batas=batas)
+    akar = Simpul("opd", opd, skala=skala, batas=batas, pagu_dpa=pagu_dpa)
     for t in sorted(pohon.tujuan, key=lambda t: t.kode):
         st = simpul("tujuan", t, akar)
-        # A sasaran's indicator serving its tujuan too is shown with the sasaran only.
-        st.kinerja = [k for k in st.kinerja if not k.indikator.sasaran_id]
         for sa in sorted(t.daftar_sasaran, key=lambda s: s.kode):
             ss = simpul("sasaran", sa, st)
             ss.anak = [program(p, ss) for p in sorted(sa.daftar_program, key=lambda p: p.kode)]
             st.anak.append(ss)
         akar.anak.append(st)
     if pohon.program_lain:
-        lain = Simpul("lain", _TanpaSasaran(), induk=akar, skala=skala, batas=batas)
+        lain = Simpul("lain", _TanpaSasaran(), induk=akar, skala=skala, batas=batas, pagu_dpa=pagu_dpa)
         lain.anak = [program(p, lain) for p in sorted(pohon.program_lain, key=lambda p: p.kode)]
         akar.anak.append(lain)
     _jumlahkan(akar)
     daftar = list(per_id.values())
     cara = settings.KINERJA_RATA_RATA
     return DasborOpd(
-        opd, renstra, tahun, triwulan, skala, akar, KinerjaTahun(renstra, tahun, skala, daftar, cara, batas)
+        opd, renstra, tahun, triwulan, skala, akar, KinerjaTahun(renstra, tahun, skala, daftar, cara, batas), pagu_dpa
     )
 
 
@@ -451,6 +512,7 @@ def _jumlahkan(simpul):
     if simpul.anak:
         simpul.pagu = _jumlah(*(a.pagu for a in simpul.anak))
         simpul.realisasi = _jumlah(*(a.realisasi for a in simpul.anak))
+        simpul.pagu_indikatif = _jumlah(*(a.pagu_indikatif for a in simpul.anak))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -420,6 +420,63 @@ def rata_rata_capaian(capaians, batas_atas=None):
 
 
 # ---------------------------------------------------------------------------------------------
+# Outliers: capaian far above the top of every scale
+# ---------------------------------------------------------------------------------------------
+
+PENCILAN = Decimal(200)
+"""The default threshold of an outlier (%), the setting KINERJA_CAPAIAN_PENCILAN."""
+
+
+def capaian_pencilan(capaian, ambang=PENCILAN):
+    """True when a capaian is far above the top of every predikat scale: above `ambang` percent
+    once rounded for display (as predikat are found). Such a value mostly comes from a target or
+    a realisation in another unit (0,5 against 30,55 in the LKjIP Belitung 2024); it is shown
+    and averaged as computed (no capping, DESIGN), only marked so that someone checks it.
+    `ambang` None turns the mark off.
+
+    >>> capaian_pencilan(capaian("0,5", "30,55"))  # LKjIP Belitung 2024, penurunan PMKS: 6.110%
+    True
+    >>> capaian_pencilan("200"), capaian_pencilan("200,004"), capaian_pencilan("200,01"), capaian_pencilan(None)
+    (False, False, True, False)
+    >>> capaian_pencilan("6110", ambang=None)
+    False
+    """
+    nilai, batas = _angka(capaian), _angka(ambang)
+    if nilai is None or batas is None:
+        return False
+    return _bulatkan(nilai, 2) > batas
+
+
+def daftar_pencilan(capaians, ambang=PENCILAN):
+    """The outliers among `capaians` (see `capaian_pencilan`), highest first.
+
+    >>> daftar_pencilan(["6.110", "98,82", None, "250"])
+    [Decimal('6110'), Decimal('250')]
+    """
+    return sorted((_angka(c) for c in capaians if capaian_pencilan(c, ambang)), reverse=True)
+
+
+def catatan_pencilan(capaians, ambang=PENCILAN, paling_banyak=3):
+    """The note of a mean that holds outliers (its value is left as it is): how many, above
+    which threshold, the highest `paling_banyak` of them. An empty string when there is none.
+
+    >>> catatan_pencilan([capaian("0,5", "30,55"), capaian("98,79", "97,62")])  # Tabel 3.12: 3.104,41
+    'Rata-rata ini memuat 1 capaian di atas 200% (6.110,00%).'
+    >>> catatan_pencilan(["1000", "250", "6110", "300", "90"], paling_banyak=2)
+    'Rata-rata ini memuat 4 capaian di atas 200% (6.110,00%, 1.000,00% dan 2 lainnya).'
+    >>> catatan_pencilan(["98,82", None])
+    ''
+    """
+    pencilan = daftar_pencilan(capaians, ambang)
+    if not pencilan:
+        return ""
+    nilai = ", ".join(format_persen(p) for p in pencilan[:paling_banyak])
+    if len(pencilan) > paling_banyak:
+        nilai += f" dan {len(pencilan) - paling_banyak} lainnya"
+    return f"Rata-rata ini memuat {len(pencilan)} capaian di atas {format_angka(ambang, None)}% ({nilai})."
+
+
+# ---------------------------------------------------------------------------------------------
 # Budgets
 # ---------------------------------------------------------------------------------------------
 
@@ -804,7 +861,24 @@ BULAN = (
 
 
 def format_tanggal(tanggal):
-    """`3 Januari 2025`; None gives an empty string."""
+    """`3 Januari 2025`; None gives an empty string. A moment gives its day as it is expressed
+    (callers pass local time)."""
     if tanggal is None:
         return ""
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_waktu(waktu, spasi=" "):
+    """A moment: `7 Desember 2026 pukul 09.59`, the time after "pukul" with a dot between hours
+    and minutes (PUEBI), in the time zone `waktu` is expressed in (callers pass local time).
+    `spasi` is the space inside the day and inside the time: pages give a no-break space, so that
+    a narrow column breaks the moment only between the two. None gives an empty string.
+
+    >>> import datetime
+    >>> format_waktu(datetime.datetime(2025, 1, 3, 10, 15))
+    '3 Januari 2025 pukul 10.15'
+    """
+    if waktu is None:
+        return ""
+    hari = format_tanggal(waktu).replace(" ", spasi)
+    return f"{hari} pukul{spasi}{waktu.hour:02d}.{waktu.minute:02d}"

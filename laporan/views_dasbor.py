@@ -39,11 +39,13 @@ def _unduh(request, laporan, format, opd=None):
     return respons
 
 
-def _triwulan(request):
-    """The quarter asked for (?triwulan=), by default the last that has ended; 404 otherwise."""
+def _triwulan(request, tahun, opd):
+    """The quarter asked for (?triwulan=); by default the one the year opens on (a finished
+    year's last reported quarter, this year's last ended one: `kinerja.dasbor.triwulan_bawaan`);
+    404 otherwise."""
     nilai = request.GET.get("triwulan")
     if not nilai:
-        return triwulan_terakhir_selesai()[1]
+        return baca.triwulan_bawaan(tahun, [opd])
     if nilai not in ("1", "2", "3", "4"):
         raise Http404("Triwulan harus 1, 2, 3 atau 4.")
     return int(nilai)
@@ -91,12 +93,12 @@ def _wilayah(request):
     choices are invalid."""
     skala = skala_laporan("dasbor")
     tahun, triwulan = triwulan_terakhir_selesai()
-    saring = DasborWilayahFilter(
-        request.GET,
-        queryset=PerangkatDaerah.objects.for_user(request.user).order_by("nama"),
-        skala=skala,
-        bawaan={"tahun": tahun, "triwulan": triwulan},
-    )
+    opd = PerangkatDaerah.objects.for_user(request.user).order_by("nama")
+    diminta = request.GET.get("tahun", "")
+    if diminta.isdigit() and 2000 <= int(diminta) <= 2100 and not request.GET.get("triwulan"):
+        # A year asked for without a quarter opens on the quarter of that year.
+        triwulan = baca.triwulan_bawaan(int(diminta), opd)
+    saring = DasborWilayahFilter(request.GET, queryset=opd, skala=skala, bawaan={"tahun": tahun, "triwulan": triwulan})
     if not saring.is_valid():
         return saring, None
     d = saring.form.cleaned_data
@@ -134,6 +136,7 @@ def wilayah(request):
         "per_kuadran": per_kuadran,
         "pengurutan": {"kueri": f"{kueri.urlencode()}&" if kueri else "", "kunci": request.GET.get("urut", "nama")},
         "kueri": request.GET.urlencode(),
+        "catatan_rata_rata": bangun.catatan_rata_rata_wilayah(data),
     }
     return render(request, "laporan/dasbor/wilayah.html", konteks)
 
@@ -158,7 +161,7 @@ def wilayah_unduh(request, format):
 
 def _simpul(request, kode, tahun, level, pk):
     opd = get_object_or_404(PerangkatDaerah.objects.for_user(request.user), kode=kode)
-    data = baca.dasbor_opd(opd, tahun, _triwulan(request))
+    data = baca.dasbor_opd(opd, tahun, _triwulan(request, tahun, opd))
     if data.akar is None:
         raise Http404(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
     simpul = data.akar if level == "opd" else data.cari(LEVEL_URL.get(level, ""), pk)
@@ -197,6 +200,7 @@ def opd(request, kode, tahun, level="opd", pk=None):
         else None,
         "unduh": _url_unduh_simpul(data, simpul),
         "opd": data.opd,
+        "catatan_rata_rata": bangun.catatan_rata_rata_simpul(data, simpul),
     }
     if simpul.level == "opd":
         konteks["grafik_program"], konteks["tabel_program"] = bangun.program_sebaran(
@@ -248,7 +252,7 @@ def _indikator(request, kode, tahun, pk):
 @baca_dari_replika
 def indikator(request, kode, tahun, pk):
     opd, i, skala, data = _indikator(request, kode, tahun, pk)
-    triwulan = _triwulan(request)
+    triwulan = _triwulan(request, tahun, opd)
     # The node the indicator belongs to (a sasaran's, when it serves its tujuan too).
     args = [opd.kode, tahun, URL_LEVEL[i.level], i.pemilik.pk]
     pemilik = reverse("laporan:dasbor_simpul", args=args) + f"?triwulan={triwulan}"

@@ -262,8 +262,10 @@ def test_each_node_holds_the_money_of_its_subtree_and_its_own_indicators():
             assert s.realisasi == sum(a.realisasi or 0 for a in s.anak), s.judul
     tujuan = [s for s in data.akar.anak if s.level == "tujuan"]
     assert len(tujuan) == 3
-    # The tujuan's own indicators only: a sasaran indicator serving it too is shown once, below.
-    assert all(not k.indikator.sasaran_id for t in tujuan for k in t.kinerja)
+    # A sasaran's indicator serving its tujuan too belongs to both, as in the reports.
+    (rasio,) = tujuan[2].kinerja
+    assert [k.indikator for k in tujuan[2].anak[0].kinerja] == [rasio.indikator]
+    assert rules.format_angka(tujuan[2].rata_rata) == "71,91"
     sub = next(s for s in data.akar.semua() if s.level == "sub_kegiatan" and s.objek.kode == "1.06.05.2.01.0001")
     assert data.cari("sub_kegiatan", sub.objek.pk) is sub
     assert [x.level for x in sub.jalur] == ["opd", "tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]

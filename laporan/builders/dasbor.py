@@ -5,12 +5,13 @@ drill-down address of an agency, a node or an indicator (the views know the URLs
 from django.utils import timezone
 
 from kinerja import rules
+from kinerja.dasbor import ambang_pencilan
 from kinerja.models import Pelaporan
 from kinerja.periode import romawi
 from laporan.dokumen import Baris, Jenis, Kepala, Kolom, Laporan, Sel, Tabel, kosong, nilai, persen, rupiah, teks
 from laporan.grafik import Titik, batang_bertumpuk, garis, sebaran
 
-from .umum import sel_target
+from .umum import catatan_pencilan, sel_capaian, sel_rata_rata, sel_target
 
 WARNA_BELUM = "#c3ccd6"
 BELUM = "Belum terukur"
@@ -33,15 +34,46 @@ def _sel_grafik(grafik):
     return Sel(grafik, Jenis.GRAFIK)
 
 
-def _persen(nilai_, alasan="Belum ada capaian yang terhitung."):
-    return persen(nilai_, catatan="" if nilai_ is not None else alasan)
+def _capaian(kinerja):
+    """The capaian of indicators (KinerjaIndikator), for the notes of their mean."""
+    return [k.capaian for k in kinerja]
 
 
-def _serapan(realisasi, pagu):
+def catatan_rata_rata(kinerja):
+    """The note of a mean of `kinerja` (KinerjaIndikator) holding outliers, "" when none."""
+    return rules.catatan_pencilan(_capaian(kinerja), ambang_pencilan())
+
+
+def catatan_rata_rata_simpul(dasbor, simpul):
+    """The note of a node's mean capaian card: of its own indicators, or of every indicator of
+    the agency (each once) for the agency itself."""
+    if simpul.level == "opd":
+        return catatan_rata_rata(k for k in dasbor.kinerja.indikator if k.dihitung)
+    return catatan_rata_rata(simpul.dihitung)
+
+
+def catatan_rata_rata_wilayah(wilayah):
+    return catatan_rata_rata(k for b in wilayah.baris for k in b.dihitung)
+
+
+TANPA_DPA = "Belum ada pagu DPA (induk/perubahan) tahun ini: serapan tidak diukur terhadap pagu indikatif Renstra."
+
+
+def _serapan(realisasi, pagu, dpa=True):
+    if not dpa:
+        return persen(None, catatan=TANPA_DPA)
     hasil = rules.serapan(realisasi, pagu)
     if hasil is None:
         return persen(None, catatan="Pagu atau realisasi anggaran belum ada.")
     return persen(hasil)
+
+
+def _pagu(pagu, pagu_indikatif):
+    """A DPA budget; without one, "–" naming the Renstra's pagu indikatif when there is one."""
+    if pagu is None and pagu_indikatif is not None:
+        catatan = f"Belum ada pagu DPA; pagu indikatif Renstra {rules.format_rupiah(pagu_indikatif)}."
+        return rupiah(None, catatan=catatan)
+    return rupiah(pagu)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -57,25 +89,36 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
     skala, tw = wilayah.skala, wilayah.triwulan
     band = [] if ringkas else list(skala.rentang)
 
-    def baris_angka(per, grafik, pagu, realisasi, ada=True):
+    def baris_angka(per, grafik, pagu, realisasi, ada=True, dpa=True):
         hitungan = [nilai(per.get(r.label, 0) if ada else None) for r in band]
         if not ringkas:
             hitungan.append(nilai(per.get(None, 0) if ada else None))
-        uang = [] if ringkas else [rupiah(pagu), rupiah(realisasi)]
-        return [*hitungan, _sel_grafik(grafik) if ada else kosong(), *uang, _serapan(realisasi, pagu)]
+        uang = [] if ringkas else [pagu, rupiah(realisasi)]
+        jumlah = pagu.nilai if dpa else None
+        return [*hitungan, _sel_grafik(grafik) if ada else kosong(), *uang, _serapan(realisasi, jumlah, dpa)]
 
     baris = []
     for n, b in enumerate(wilayah.baris, start=1):
         per = {(r.label if r else None): x for r, x in b.per_predikat}
         ada = b.renstra is not None
         grafik = batang_bertumpuk(bagian_predikat(b.per_predikat), judul=b.opd.nama) if ada else None
+        indikatif = b.pagu is None and b.pagu_indikatif is not None
+        pagu = (
+            rupiah(b.pagu_indikatif, catatan=f"Pagu indikatif Renstra: belum ada pagu DPA tahun {wilayah.tahun}.")
+            if indikatif
+            else rupiah(b.pagu)
+        )
         sel = [
             teks(str(n)),
             teks(b.opd.nama, tautan=tautan(b.opd)),
             nilai(b.jumlah_indikator if ada else None),
-            _persen(b.rata_rata, "Belum ada capaian yang terhitung." if ada else "Tidak ada Renstra yang berlaku."),
+            sel_rata_rata(
+                b.rata_rata,
+                _capaian(b.dihitung),
+                "Belum ada capaian yang terhitung." if ada else "Tidak ada Renstra yang berlaku.",
+            ),
             sel_predikat(b.predikat),
-            *baris_angka(per, grafik, b.pagu, b.realisasi, ada),
+            *baris_angka(per, grafik, pagu, b.realisasi, ada, dpa=not indikatif),
             teks(b.kuadran or ""),
             *[teks(s.teks, kelas=f"status-{s.status}{' terlambat' if s.terlambat else ''}") for s in b.status],
         ]
@@ -86,12 +129,12 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
             [
                 teks(f"Wilayah ({len(wilayah.baris)} perangkat daerah)", kolom=2),
                 nilai(wilayah.jumlah_indikator),
-                _persen(wilayah.rata_rata),
+                sel_rata_rata(wilayah.rata_rata, _capaian(k for b in wilayah.baris for k in b.dihitung)),
                 sel_predikat(skala.cari(wilayah.rata_rata)),
                 *baris_angka(
                     per,
                     batang_bertumpuk(bagian_predikat(wilayah.per_predikat), judul="Wilayah"),
-                    wilayah.pagu,
+                    rupiah(wilayah.pagu),
                     wilayah.realisasi,
                 ),
                 kosong(),
@@ -173,15 +216,26 @@ def _catatan_wilayah(wilayah):
         if wilayah.cara_rata_rata == "bertingkat"
         else "rata-rata semua indikator, setiap indikator sekali (KINERJA_RATA_RATA = indikator)"
     )
-    return [
+    catatan = [
         f"Capaian s.d. triwulan {romawi(wilayah.triwulan)}: nilai yang dilaporkan sampai triwulan itu terhadap target "
         f"tahunan; {cara}. Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
-        f"Serapan: realisasi anggaran s.d. triwulan itu terhadap pagu yang berlaku. Kuadran: capaian dan serapan "
-        f"tinggi bila sekurang-kurangnya {rules.format_angka(ambang_c, None)}% dan "
-        f"{rules.format_angka(ambang_s, None)}% (ambang tahunan KINERJA_AMBANG_CAPAIAN dan KINERJA_AMBANG_SERAPAN, "
-        "sebanding dengan bagian tahun yang berlalu).",
+        "Serapan: realisasi anggaran s.d. triwulan itu terhadap pagu DPA yang berlaku (perubahan bila ada, selain itu "
+        "induk). Kuadran: capaian dan serapan tinggi bila sekurang-kurangnya "
+        f"{rules.format_angka(ambang_c, None)}% dan {rules.format_angka(ambang_s, None)}% (ambang tahunan "
+        "KINERJA_AMBANG_CAPAIAN dan KINERJA_AMBANG_SERAPAN, sebanding dengan bagian tahun yang berlalu).",
         "Pelaporan terlambat: diajukan sesudah batas waktu, atau batas waktu lewat dan belum diajukan.",
     ]
+    indikatif = [b.opd.singkatan or b.opd.nama for b in wilayah.baris if b.pagu is None and b.pagu_indikatif]
+    if indikatif:
+        catatan.append(
+            f"Pagu indikatif Renstra (belum ada pagu DPA tahun {wilayah.tahun}; tanpa serapan dan tidak dijumlah pada "
+            f"baris wilayah): {', '.join(indikatif)}."
+        )
+    return catatan + catatan_pencilan(
+        (f"{k.indikator.uraian} ({b.opd.singkatan or b.opd.nama})", k.capaian)
+        for b in wilayah.baris
+        for k in b.dihitung
+    )
 
 
 def grafik_wilayah(wilayah):
@@ -199,19 +253,19 @@ def grafik_wilayah(wilayah):
 
 def tabel_sebaran(titik_baris, judul, label="Perangkat daerah", tautan=_tanpa, ambang=(None, None)):
     """The points of the scatter as a table: name, capaian, serapan, quadrant. `titik_baris` is
-    [(object, name, capaian, serapan)]."""
+    [(object, name, capaian, serapan, the capaian averaged)]."""
     baris = [
         Baris(
             [
                 teks(str(n)),
                 teks(nama, tautan=tautan(obj)),
-                _persen(c),
+                sel_rata_rata(c, dirata),
                 persen(s, catatan="" if s is not None else "Pagu atau realisasi anggaran belum ada."),
                 teks(rules.kuadran(c, s, *ambang) or ""),
             ],
             kunci=f"titik-{getattr(obj, 'pk', n)}",
         )
-        for n, (obj, nama, c, s) in enumerate(titik_baris, start=1)
+        for n, (obj, nama, c, s, dirata) in enumerate(titik_baris, start=1)
     ]
     return Tabel(
         judul,
@@ -229,7 +283,7 @@ def laporan_wilayah(wilayah, tanggal=None):
     batang, titik = grafik_wilayah(wilayah)
     ambang_c, ambang_s = wilayah.ambang
     sebaran_ = tabel_sebaran(
-        [(b.opd, b.opd.nama, b.rata_rata, b.serapan) for b in wilayah.baris],
+        [(b.opd, b.opd.nama, b.rata_rata, b.serapan, _capaian(b.dihitung)) for b in wilayah.baris],
         "Capaian dan serapan per perangkat daerah",
         ambang=(ambang_c, ambang_s),
     )
@@ -261,11 +315,11 @@ def tabel_anak(dasbor, simpul, tautan=_tanpa):
                     teks(a.nama_level),
                     teks(a.judul, tautan=tautan(a)),
                     nilai(len(a.dihitung)),
-                    _persen(a.rata_rata),
+                    sel_rata_rata(a.rata_rata, _capaian(a.dihitung)),
                     sel_predikat(a.predikat),
-                    rupiah(a.pagu),
+                    _pagu(a.pagu, a.pagu_indikatif if dasbor.pagu_dpa else None),
                     rupiah(a.realisasi),
-                    _serapan(a.realisasi, a.pagu),
+                    _serapan(a.realisasi, a.pagu, dasbor.pagu_dpa),
                     teks(dasbor.kuadran(a) or ""),
                 ],
                 kunci=a.kunci,
@@ -283,7 +337,7 @@ def tabel_anak(dasbor, simpul, tautan=_tanpa):
                 Kepala("Indikator sendiri"),
                 Kepala(f"Rata-rata capaian s.d. TW {tw}"),
                 Kepala("Kategori"),
-                Kepala("Pagu (Rp)"),
+                Kepala(f"{dasbor.nama_pagu} (Rp)"),
                 Kepala(f"Realisasi s.d. TW {tw} (Rp)"),
                 Kepala("Serapan"),
                 Kepala("Kuadran"),
@@ -292,7 +346,14 @@ def tabel_anak(dasbor, simpul, tautan=_tanpa):
         baris,
         judul=f"Di bawah {simpul.nama_level.lower()} ini",
         kunci="anak",
+        catatan=_catatan_simpul(dasbor, [k for a in simpul.anak for k in a.dihitung]),
     )
+
+
+def _catatan_simpul(dasbor, kinerja):
+    """The notes of a node's tables: which budget they show, and the outliers among `kinerja`."""
+    catatan = [] if dasbor.pagu_dpa else [f"Pagu: pagu indikatif Renstra. {TANPA_DPA}"]
+    return catatan + catatan_pencilan((k.indikator.uraian, k.capaian) for k in kinerja)
 
 
 def tabel_indikator(dasbor, simpul, tautan=_tanpa):
@@ -305,7 +366,7 @@ def tabel_indikator(dasbor, simpul, tautan=_tanpa):
                 teks(k.indikator.satuan),
                 sel_target(k.target),
                 nilai(k.nilai_sampai[dasbor.triwulan - 1]),
-                persen(k.hasil),
+                sel_capaian(k.hasil),
                 sel_predikat(dasbor.skala.cari(k.capaian)),
             ],
             jenis="isi" if k.dihitung else "rincian",
@@ -329,6 +390,7 @@ def tabel_indikator(dasbor, simpul, tautan=_tanpa):
         baris,
         judul=f"Indikator {simpul.nama_level.lower()} ini",
         kunci="indikator",
+        catatan=catatan_pencilan((k.indikator.uraian, k.capaian) for k in simpul.kinerja),
     )
 
 
@@ -339,7 +401,7 @@ def program_sebaran(dasbor, tautan=_tanpa):
     titik = [Titik(p.objek.kode, p.serapan, p.rata_rata, p.kunci) for p in program]
     grafik = sebaran(titik, ambang_s, ambang_c, f"Program: capaian terhadap serapan s.d. TW {romawi(dasbor.triwulan)}")
     tabel = tabel_sebaran(
-        [(p, p.judul, p.rata_rata, p.serapan) for p in program],
+        [(p, p.judul, p.rata_rata, p.serapan, _capaian(p.dihitung)) for p in program],
         "Capaian dan serapan per program",
         label="Program",
         tautan=tautan,
@@ -379,7 +441,11 @@ def tabel_triwulan(di, skala):
     baris = []
     for q in range(4):
         sampai = (
-            [nilai(k.nilai_sampai[q]), persen(k.capaian_sampai[q]), sel_predikat(skala.cari(k.capaian_sampai[q].nilai))]
+            [
+                nilai(k.nilai_sampai[q]),
+                sel_capaian(k.capaian_sampai[q]),
+                sel_predikat(skala.cari(k.capaian_sampai[q].nilai)),
+            ]
             if q <= terakhir
             else [nilai(None, catatan=belum), persen(None, catatan=belum), kosong()]
         )
@@ -405,13 +471,16 @@ def tabel_triwulan(di, skala):
         baris,
         judul=f"Tahun {di.tahun} per triwulan",
         kunci="triwulan",
+        catatan=catatan_pencilan(
+            (f"s.d. triwulan {romawi(q + 1)}", k.capaian_sampai[q]) for q in range(4) if q <= terakhir
+        ),
     )
 
 
 def tabel_tahunan(di):
     baris = [
         Baris(
-            [teks(str(th)), sel_target(k.target), nilai(k.nilai_tahunan), persen(k.hasil)],
+            [teks(str(th)), sel_target(k.target), nilai(k.nilai_tahunan), sel_capaian(k.hasil)],
             kunci=f"tahun-{th}",
         )
         for th, k in di.per_tahun
@@ -423,6 +492,7 @@ def tabel_tahunan(di):
         baris,
         judul="Target dan realisasi per tahun",
         kunci="tahunan",
+        catatan=catatan_pencilan((f"tahun {th}", k.hasil) for th, k in di.per_tahun),
     )
 
 

@@ -25,7 +25,18 @@ from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kos
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import TargetAkhir, hasil_terhadap_akhir, keterangan, nama_berkas, penanda_kepala, sel_target, target_akhir
+from .umum import (
+    TargetAkhir,
+    catatan_pencilan,
+    hasil_terhadap_akhir,
+    keterangan,
+    nama_berkas,
+    penanda_kepala,
+    sel_capaian,
+    sel_rata_rata,
+    sel_target,
+    target_akhir,
+)
 
 KODE = "evaluasi-renja"
 JUDUL = "Evaluasi Hasil Renja"
@@ -226,8 +237,12 @@ class Kelompok:
                 rules.rata_rata_capaian((getattr(u, atribut).nilai for u in ukuran), batas)
                 for ukuran in self.simpul.values()
             )
+        return rules.rata_rata_capaian(self.capaian(atribut), batas)
+
+    def capaian(self, atribut):
+        """The capaian `atribut` of every counted indicator of the block, each once."""
         unik = {u.indikator.pk: u for ukuran in self.simpul.values() for u in ukuran}
-        return rules.rata_rata_capaian((getattr(u, atribut).nilai for u in unik.values()), batas)
+        return [getattr(u, atribut).nilai for u in unik.values()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,9 +319,9 @@ def _sel_kinerja(u, triwulan):
         "sampai_lalu": nilai(u.sampai_lalu),
         "target_renja": sel_target(k.target),
         "realisasi_renja": nilai(k.nilai_sampai[triwulan - 1]),
-        "capaian_renja": persen(u.capaian_renja),
+        "capaian_renja": sel_capaian(u.capaian_renja),
         "sampai_renstra": nilai(u.sampai_renstra),
-        "capaian_renstra": persen(u.capaian_renstra),
+        "capaian_renstra": sel_capaian(u.capaian_renstra),
     }
     for q in range(4):
         sel[f"triwulan_{q + 1}"] = nilai(k.nilai_triwulan[q]) if q < triwulan else kosong()
@@ -382,6 +397,7 @@ class _Penyusun:
         self.skala = skala
         self.nama_bidang = nama_bidang
         self.baris = []
+        self.dimuat = []  # the indicators measured on the rows, for the notes
 
     def unit(self, bidang_id):
         """The unit answering for a node: its bidang, else the agency."""
@@ -396,6 +412,8 @@ class _Penyusun:
         the node's budget on the node's own row, else None."""
         if dipotong:
             return [Sel(teks=REFOCUSING, kolom=UKURAN + 1)]
+        if u is not None:
+            self.dimuat.append(u)
         k, rp = _sel_kinerja(u, self.triwulan), _sel_anggaran(anggaran, self.triwulan)
         return [*[c for p in PASANGAN for c in (k[p], rp[p])], self.predikat(u.capaian_renja.nilai if u else None)]
 
@@ -431,10 +449,11 @@ class _Penyusun:
         renja = kelompok.rata_rata("capaian_renja", cara, batas)
         renstra = kelompok.rata_rata("capaian_renstra", cara, batas)
         sel = [kosong() for _ in range(UKURAN)]
-        for nama, rata in (("capaian_renja_k", renja), ("capaian_renstra_k", renstra)):
-            sel[KOLOM[nama] - LEBAR_LABEL] = persen(
-                rata, catatan="" if rata is not None else "Belum ada capaian yang terhitung."
-            )
+        for nama, atribut, rata in (
+            ("capaian_renja_k", "capaian_renja", renja),
+            ("capaian_renstra_k", "capaian_renstra", renstra),
+        ):
+            sel[KOLOM[nama] - LEBAR_LABEL] = sel_rata_rata(rata, kelompok.capaian(atribut))
         self.baris.append(Baris([_label(label), *sel, self.predikat(renja), kosong()], 0, "jumlah"))
         return renja, renstra
 
@@ -548,6 +567,11 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     susun.penutup(total, semua, cara, batas)
     tabel.baris = susun.baris
     laporan.catatan += _catatan(renstra, tahun, skala, cara, batas)
+    laporan.catatan += catatan_pencilan(
+        (f"{u.indikator.uraian} ({nama})", getattr(u, atribut))
+        for nama, atribut in (("kolom 14", "capaian_renja"), ("kolom 16", "capaian_renstra"))
+        for u in susun.dimuat
+    )
     return laporan
 
 

@@ -14,7 +14,17 @@ from kinerja.selectors import kinerja_tahunan, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import huruf, keterangan, milik_bidang, nama_berkas, penanda_kepala, sel_target
+from .umum import (
+    catatan_pencilan,
+    huruf,
+    keterangan,
+    milik_bidang,
+    nama_berkas,
+    penanda_kepala,
+    sel_capaian,
+    sel_rata_rata,
+    sel_target,
+)
 
 KODE = "evaluasi-triwulan"
 JUDUL = "Evaluasi Kinerja Triwulan"
@@ -36,7 +46,7 @@ def _realisasi(k, q, sampai):
 def _capaian(k, q, sampai):
     if k is None or q >= sampai:
         return kosong()
-    return persen(k.capaian_triwulan[q])
+    return sel_capaian(k.capaian_triwulan[q])
 
 
 class _Penyusun:
@@ -153,9 +163,18 @@ def _baris_rata_rata(kinerja, indikator, triwulan):
         if q >= triwulan:
             sel += [kosong(), kosong()]
             continue
-        rata = rules.rata_rata_capaian((k.capaian_triwulan[q].nilai for k in dihitung), kinerja.batas)
-        sel += [kosong(), persen(rata, catatan="" if rata is not None else "Belum ada capaian yang terhitung.")]
+        capaian = [k.capaian_triwulan[q].nilai for k in dihitung]
+        sel += [kosong(), sel_rata_rata(rules.rata_rata_capaian(capaian, kinerja.batas), capaian)]
     return Baris([Sel(teks="Rata-rata capaian", kolom=6), *sel], 0, "jumlah")
+
+
+def _catatan_pencilan(kinerja, indikator, triwulan):
+    """The note naming the quarters' capaian far above every scale in the report."""
+    daftar = []
+    for k in (kinerja.untuk(x) for i in indikator for x in [i, *i.daftar_rincian]):
+        if k is not None and not k.indikator.dipotong_refocusing:
+            daftar += [(f"{k.indikator.uraian} (TW {romawi(q + 1)})", k.capaian_triwulan[q]) for q in range(triwulan)]
+    return catatan_pencilan(daftar)
 
 
 def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None):
@@ -222,5 +241,6 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
         "Rata-rata capaian: rata-rata tanpa bobot dari capaian indikator yang terhitung; rincian dan sub kegiatan "
         "refocusing tidak dihitung.",
         f"Skala predikat: {skala.nama}.",
+        *_catatan_pencilan(kinerja, dimuat, triwulan),
     ]
     return laporan

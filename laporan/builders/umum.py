@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kinerja import rules
+from kinerja.dasbor import ambang_pencilan
 from kinerja.periode import romawi
-from laporan.dokumen import Penanda, kosong, nilai, teks
+from laporan.dokumen import Penanda, kosong, nilai, persen, teks
 from renstra.models import Indikator
 
 
@@ -67,6 +68,69 @@ def sel_target(target):
     if target.nilai is not None and not target.teks:
         return nilai(target.nilai)
     return teks(target.tertulis(lambda d: rules.format_angka(d, desimal=None)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Outliers: capaian far above every scale (KINERJA_CAPAIAN_PENCILAN, rules.capaian_pencilan)
+# ---------------------------------------------------------------------------------------------
+
+PENCILAN = "pencilan"  # the class of a marked cell: the table template prints TANDA after it
+TANDA = "*"
+
+
+def _tandai(sel, catatan):
+    sel.kelas = f"{sel.kelas} {PENCILAN}".strip()
+    sel.catatan = catatan
+    return sel
+
+
+def alasan_pencilan(ambang):
+    return (
+        f"Capaian di atas {rules.format_angka(ambang, None)}% (KINERJA_CAPAIAN_PENCILAN), jauh di atas skala "
+        "predikat: periksa target dan realisasinya."
+    )
+
+
+def tandai_pencilan(sel):
+    """`sel` (a capaian cell) marked with the reason when its value is an outlier; its value is
+    printed as computed."""
+    ambang = ambang_pencilan()
+    if rules.capaian_pencilan(sel.nilai, ambang):
+        _tandai(sel, alasan_pencilan(ambang))
+    return sel
+
+
+def sel_capaian(hasil, **kwargs):
+    """A capaian cell (`dokumen.persen`), marked when it is an outlier."""
+    return tandai_pencilan(persen(hasil, **kwargs))
+
+
+def sel_rata_rata(rata, capaian, alasan="Belum ada capaian yang terhitung."):
+    """A mean capaian cell: the reason when there is none; marked, with a note saying so, when
+    the `capaian` averaged hold outliers (the mean itself unchanged)."""
+    sel = persen(rata, catatan="" if rata is not None else alasan)
+    catatan = rules.catatan_pencilan(capaian, ambang_pencilan()) if rata is not None else ""
+    return _tandai(sel, catatan) if catatan else sel
+
+
+def catatan_pencilan(daftar, paling_banyak=10):
+    """The report's note naming its outliers (the first `paling_banyak`), from [(indicator,
+    capaian)]: [] when none."""
+    ambang = ambang_pencilan()
+    pencilan = {}
+    for uraian, c in daftar:
+        c = getattr(c, "nilai", c)  # a rules.HasilCapaian
+        if rules.capaian_pencilan(c, ambang):
+            pencilan.setdefault((uraian, rules.format_persen(c)), None)
+    if not pencilan:
+        return []
+    isi = "; ".join(f"{uraian} {c}" for uraian, c in list(pencilan)[:paling_banyak])
+    if len(pencilan) > paling_banyak:
+        isi += f"; dan {len(pencilan) - paling_banyak} lainnya"
+    return [
+        f"{TANDA} Capaian di atas {rules.format_angka(ambang, None)}% (KINERJA_CAPAIAN_PENCILAN), jauh di atas skala "
+        f"predikat: {isi}. Nilainya dicetak dan dirata-ratakan sebagaimana dihitung; periksa target dan realisasinya."
+    ]
 
 
 def nama_berkas(kode_laporan, opd, tahun, triwulan=None, bidang=None):

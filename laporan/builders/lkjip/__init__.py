@@ -10,7 +10,7 @@ query is made in `data.kumpulkan`, a fixed number whatever the size of the Renst
 
 from laporan.dokumen import Laporan, Paragraf, Tulisan
 
-from ..umum import keterangan, nama_berkas
+from ..umum import catatan_pencilan, keterangan, nama_berkas
 from .capaian import bab_akuntabilitas_kinerja
 from .data import kumpulkan
 from .keuangan import bab_akuntabilitas_keuangan
@@ -57,7 +57,16 @@ def build_lkjip(opd, tahun, triwulan=None, bidang=None, tanggal=None):
 
 
 def _catatan(data):
+    tahun = data.tahun
+    # The capaian printed: every indicator's this year, the tujuan and sasaran's over their history.
+    capaian = [
+        (f"{k.indikator.uraian} ({tahun})", k.hasil)
+        for k in data.kinerja_tahunan(tahun).indikator
+        if not k.indikator.dipotong_refocusing
+    ]
+    capaian += [(f"{s.indikator.uraian} ({th})", k.hasil) for s in data.strategis for th, k in s.riwayat if th != tahun]
     return [
         f"Kategori capaian menurut {data.skala.nama}; nilai dibulatkan setengah ke atas ke dua desimal sebelum "
         "digolongkan.",
+        *catatan_pencilan(capaian),
     ]

@@ -5,10 +5,11 @@ sasaran (3.9), against the Renstra's end target (3.14); the programs (3.11); an 
 per indicator with the agency's narrative; and the agency's other achievements."""
 
 from kinerja import rules
+from kinerja.dasbor import ambang_pencilan
 from kinerja.models.narasi import PER_INDIKATOR
-from laporan.dokumen import Baris, Kepala, Kolom, angka, kosong, nilai, persen, teks
+from laporan.dokumen import Baris, Kepala, Kolom, angka, kosong, nilai, teks
 
-from ..umum import hasil_terhadap_akhir, sel_target
+from ..umum import hasil_terhadap_akhir, sel_capaian, sel_rata_rata, sel_target, tandai_pencilan
 from .kalimat import (
     daftar_kata,
     kalimat_capaian,
@@ -82,7 +83,7 @@ def _capaian_iku(data, naskah):
             if k is None:
                 sel += [kosong(), kosong(), kosong(), kosong()]
                 continue
-            sel += [sel_target(k.target), nilai(k.nilai_tahunan), persen(k.hasil), sel_predikat(skala, k.capaian)]
+            sel += [sel_target(k.target), nilai(k.nilai_tahunan), sel_capaian(k.hasil), sel_predikat(skala, k.capaian)]
         baris.append(Baris(sel, kunci=f"indikator-{s.indikator.pk}"))
     naskah.tabel(
         "capaian-iku",
@@ -143,7 +144,7 @@ def _capaian_tahunan(data, naskah):
 def _capaian_angka(hasil):
     """A capaian as a plain number, for the narrow columns of the multi-year table (the header
     says it is a percentage)."""
-    return angka(hasil.nilai, catatan=str(hasil.alasan) if hasil.alasan else "")
+    return tandai_pencilan(angka(hasil.nilai, catatan=str(hasil.alasan) if hasil.alasan else ""))
 
 
 def _per_status(data, naskah):
@@ -204,9 +205,19 @@ def _per_kategori(data, naskah):
         if rata is not None:
             kalimat += (
                 f" Rata-rata capaian indikator tujuan dan sasaran {rules.format_persen(rata)} "
-                f"berada pada kategori {skala.cari(rata).label}."
-            )
+                f"berada pada kategori {skala.cari(rata).label}. {catatan_rata_rata(kinerja, simpul)}"
+            ).rstrip()
         naskah.paragraf(kalimat)
+
+
+def capaian_kelompok(kinerja, simpul):
+    """The capaian of the nodes' counted indicators, each once (what their mean averages)."""
+    return [k.capaian for k in {k.indikator.pk: k for s in simpul for k in kinerja.indikator_simpul(s)}.values()]
+
+
+def catatan_rata_rata(kinerja, simpul):
+    """The note of the mean of the nodes' indicators when it holds outliers, else ""."""
+    return rules.catatan_pencilan(capaian_kelompok(kinerja, simpul), ambang_pencilan())
 
 
 def _rata_rata_tujuan_sasaran(data, naskah):
@@ -227,7 +238,7 @@ def _rata_rata_tujuan_sasaran(data, naskah):
                         teks(str(n)),
                         teks(f"{label} {simpul.kode}: {simpul.uraian}"),
                         nilai(len(daftar)),
-                        persen(rata, catatan="" if rata is not None else "Belum ada capaian yang terhitung."),
+                        sel_rata_rata(rata, [k.capaian for k in daftar]),
                         sel_predikat(skala, rata),
                         sel_predikat(status, rata),
                     ],
@@ -270,9 +281,9 @@ def _target_akhir(data, naskah):
                     nilai(s.lalu.nilai_tahunan if s.lalu else None),
                     sel_target(k.target),
                     nilai(k.nilai_tahunan),
-                    persen(k.hasil),
+                    sel_capaian(k.hasil),
                     s.akhir.sel() if s.akhir else kosong(),
-                    persen(akhir),
+                    sel_capaian(akhir),
                 ],
                 kunci=f"indikator-{s.indikator.pk}",
             )
@@ -323,7 +334,7 @@ def _program(data, naskah):
                                 teks(i.uraian if i else ""),
                                 sel_target(k.target) if k else kosong(),
                                 nilai(k.nilai_tahunan) if k else kosong(),
-                                persen(k.hasil) if k else kosong(),
+                                sel_capaian(k.hasil) if k else kosong(),
                                 teks(data.tindak_lanjut.get(i.pk, "") if i else ""),
                                 teks(p.bidang.nama if p.bidang_id and j == 0 else ""),
                             ],
@@ -379,7 +390,7 @@ def _analisis(data, naskah):
                             teks(str(th)),
                             sel_target(k.target),
                             nilai(k.nilai_tahunan),
-                            persen(k.hasil),
+                            sel_capaian(k.hasil),
                             sel_predikat(skala, k.capaian),
                         ]
                     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, kode, kosong, nilai, persen, rupiah, teks
 
-from .capaian import sel_predikat, tabel_skala
+from ..umum import sel_rata_rata
+from .capaian import capaian_kelompok, sel_predikat, tabel_skala
 from .data import Rupiah, jumlah_rupiah
 from .kalimat import kalimat_anggaran
 
@@ -249,7 +250,7 @@ def _efektivitas_tujuan_sasaran(data, naskah):
             r = jumlah_rupiah(data.rupiah_program(p, th) for p in g.program)
             capaian = _capaian_kelompok(data, th, g)
             sel += [
-                persen(capaian, catatan="" if capaian is not None else "Belum ada capaian yang terhitung."),
+                sel_rata_rata(capaian, capaian_kelompok(data.kinerja_tahunan(th), [g.tujuan, *g.sasaran])),
                 rupiah(r.realisasi),
                 _serapan(r),
             ]
@@ -263,7 +264,8 @@ def _efektivitas_tujuan_sasaran(data, naskah):
         simpul = [n for t in pohon.tujuan for n in [t, *t.daftar_sasaran]]
         capaian = data.kinerja_tahunan(th).rata_rata_kelompok(simpul)
         r = total_tahun(data, th)
-        sel += [persen(capaian), rupiah(r.realisasi), _serapan(r)]
+        dirata = capaian_kelompok(data.kinerja_tahunan(th), simpul)
+        sel += [sel_rata_rata(capaian, dirata), rupiah(r.realisasi), _serapan(r)]
     baris.append(Baris(sel, jenis="jumlah", kunci="jumlah"))
     cara = (
         "rata-rata dari rata-rata capaian setiap tujuan dan sasaran (KINERJA_RATA_RATA = bertingkat)"

@@ -4,10 +4,10 @@ every indicator with its kind, target, formula, source of data, computation, rea
 capaian)."""
 
 from kinerja import rules
-from laporan.dokumen import Baris, Kepala, Kolom, Sel, kosong, nilai, persen, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Sel, kosong, nilai, teks
 
-from ..umum import penanda_kepala, sel_target
-from .capaian import kalimat_status, per_predikat
+from ..umum import penanda_kepala, sel_capaian, sel_target
+from .capaian import catatan_rata_rata, kalimat_status, per_predikat
 from .kalimat import kalimat_perhitungan, terbilang
 from .keuangan import total_tahun
 from .naskah import LAMPIRAN
@@ -33,7 +33,8 @@ def bab_penutup(data, naskah, tanggal):
         kalimat += " bahwa capaian indikator tujuan dan sasaran belum dapat dihitung"
     if r.serapan is not None:
         kalimat += f", dengan realisasi anggaran {rules.format_persen(r.serapan)}"
-    naskah.paragraf(kalimat + ".", kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
+    pencilan = catatan_rata_rata(data.kinerja_tahunan(tahun), simpul) if rata is not None else ""
+    naskah.paragraf(kalimat + ".", pencilan, kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
     program = sorted(data.pohon.semua_program, key=lambda p: p.kode)
     if program:
         naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(len(program))} program:")
@@ -74,7 +75,7 @@ def _baris_indikator(data, nomor, uraian, i, tingkat, keterangan, dipotong=False
         capaian = Sel(teks=REFOCUSING, kolom=2)
         ukuran = [capaian]
     else:
-        ukuran = [nilai(k.nilai_tahunan), persen(k.hasil)]
+        ukuran = [nilai(k.nilai_tahunan), sel_capaian(k.hasil)]
     return Baris(
         [
             teks(nomor),
