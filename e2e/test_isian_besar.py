@@ -127,7 +127,7 @@ def test_a_save_refused_as_too_large_leads_back_to_the_typing_restored(besar, ma
     halaman = masuk("operator_besar")
     halaman.goto(f"{live_server.url}{URL}?bagian={program.pk}")
     for n, i in enumerate(terakhir, start=1):
-        _nilai(halaman, i).fill(f"{n},5")
+        _nilai(halaman, i).fill(f"{n}5")  # whole numbers: the units are counts
     _narasi(halaman, terakhir[1]).fill(PERMASALAHAN)
 
     _simpan_dan_ukur(halaman)
@@ -144,9 +144,9 @@ def test_a_save_refused_as_too_large_leads_back_to_the_typing_restored(besar, ma
     kabar = halaman.get_by_role("status").filter(has_text="dipulihkan")
     expect(kabar).to_contain_text("4 isian yang belum tersimpan dipulihkan dari peramban ini.")
     for n, i in enumerate(terakhir, start=1):
-        expect(_nilai(halaman, i)).to_have_value(f"{n},5")
+        expect(_nilai(halaman, i)).to_have_value(f"{n}5")
     expect(halaman.locator(f"#id_r{terakhir[1].pk}-permasalahan")).to_have_value(PERMASALAHAN)
-    expect(halaman.locator(f"#sd-{terakhir[2].pk}")).to_have_text("3,50")  # the preview of the restored row
+    expect(halaman.locator(f"#sd-{terakhir[2].pk}")).to_have_text("35")  # the preview of the restored row
     kabar.evaluate("kabar => kabar.scrollIntoView({block: 'start'})")
     simpan_gambar(halaman, "isian-besar-04-pulihan")
 
@@ -158,7 +158,7 @@ def test_a_save_refused_as_too_large_leads_back_to_the_typing_restored(besar, ma
     nilai = _baca(
         lambda: dict(Realisasi.objects.filter(indikator__in=terakhir, tahun=2026).values_list("indikator_id", "nilai"))
     )
-    assert [nilai[i.pk] for i in terakhir] == [1.5, 2.5, 3.5]
+    assert [nilai[i.pk] for i in terakhir] == [15, 25, 35]
     halaman.reload()
     expect(halaman.get_by_role("status").filter(has_text="dipulihkan")).to_be_hidden()
 

@@ -140,6 +140,13 @@ class RealisasiForm(BarisForm):
         for nama in NARASI:
             self.fields[nama].widget.attrs["rows"] = 2
 
+    def clean_nilai(self):
+        """A count (orang, dokumen…) is whole unless its indicator allows fractions."""
+        nilai = self.cleaned_data["nilai"]
+        if pesan := self.indikator.pesan_pecahan(nilai, rules.format_angka):
+            raise forms.ValidationError(pesan, code="pecahan")
+        return nilai
+
     def nilai_bersih(self):
         data = {f: self.cleaned_data.get(f) if f in self.fields else None for f in self.FIELD_NILAI}
         return data | {n: teks_rapi(data[n] or "") for n in NARASI}

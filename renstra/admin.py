@@ -22,6 +22,7 @@ from .models import (
     Program,
     Renstra,
     Sasaran,
+    SatuanCacah,
     SkalaTingkat,
     SubKegiatan,
     SumberDana,
@@ -328,7 +329,7 @@ class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
             {
                 "fields": (
                     "uraian",
-                    "satuan",
+                    ("satuan", "boleh_pecahan"),
                     ("jenis", "skala_tingkat"),
                     ("arah", "metode_negatif"),
                     "cara_tahunan",
@@ -367,6 +368,16 @@ class PaguAdmin(ImporEksporMixin, RiwayatAdmin):
     list_select_related = ("sub_kegiatan", "sumber_dana")
     search_fields = ("sub_kegiatan__kode", "sub_kegiatan__uraian")
     autocomplete_fields = ("sub_kegiatan",)
+
+
+@admin.register(SatuanCacah)
+class SatuanCacahAdmin(admin.ModelAdmin):
+    """The count units: a realisation in one of them is a whole number unless its indicator
+    allows fractions ("boleh pecahan"). Case and blanks do not count when units are compared."""
+
+    list_display = ("nama",)
+    search_fields = ("nama",)
+    fields = ("nama",)
 
 
 @admin.register(SumberDana)

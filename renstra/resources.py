@@ -766,6 +766,7 @@ class IndikatorResource(KunciAlamiResource):
     ikk = kolom("IKK", "ikk", YaTidakWidget())
     spm = kolom("SPM", "spm", YaTidakWidget())
     nol_dari_nol_tercapai = kolom("0 dari 0 dihitung 100%", "nol_dari_nol_tercapai", YaTidakWidget())
+    boleh_pecahan = kolom("Boleh pecahan", "boleh_pecahan", YaTidakWidget())
     keterangan = kolom("Keterangan", "keterangan")
 
     class Meta:
@@ -776,7 +777,7 @@ class IndikatorResource(KunciAlamiResource):
             "kode_opd", "tahun_awal", "revisi", "level", "pemilik", "uraian", "induk", "urutan", "satuan",
             "jenis", "skala_tingkat", "arah", "metode_negatif", "cara_tahunan", "rumusan", "pembilang",
             "penyebut", "pengali", "kondisi_awal", "kondisi_awal_teks", "sumber_data", "iku", "ikk", "spm",
-            "nol_dari_nol_tercapai", "keterangan",
+            "nol_dari_nol_tercapai", "boleh_pecahan", "keterangan",
         )  # fmt: skip
 
     def cari_instance(self, instance_loader, row):

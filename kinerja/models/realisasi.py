@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from kinerja import rules
 from renstra.models import Indikator, SubKegiatan, Tingkat
 from renstra.models.indikator import ANGKA, periksa_tingkat_sesuai_indikator
 from renstra.models.periode import cek_tahun, cek_tidak_negatif, cek_triwulan, field_triwulan
@@ -87,6 +88,11 @@ class Realisasi(Jejak):
 
     def clean(self):
         super().clean()
+        # An import validates the realisations of an indicator new in its file before saving it.
+        if (self.indikator_id or Realisasi.indikator.is_cached(self)) and (
+            pesan := self.indikator.pesan_pecahan(self.nilai, rules.format_angka)
+        ):
+            raise ValidationError({"nilai": pesan})
         if not self.indikator_id:
             return
         periksa_tahun_dalam_periode(self.indikator.renstra, self.tahun)

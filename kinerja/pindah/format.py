@@ -91,6 +91,7 @@ KOLOM = {
         "ikk",
         "spm",
         "nol_dari_nol_tercapai",
+        "boleh_pecahan",
         "keterangan",
     ),
     Target: ("tahun", "triwulan", "jenis", "nilai", "batas_bawah", "batas_atas", "teks"),
@@ -194,8 +195,14 @@ def tulis_kolom(obj):
     return {nama: ke_json(getattr(obj, nama)) for nama in KOLOM[type(obj)]}
 
 
+# Fields added to the format after archives were written with it: their value when an archive has
+# none (an indicator archived before "boleh pecahan" existed allowed no fractions).
+BAWAAN = {Indikator: {"boleh_pecahan": False}}
+
+
 def baca_kolom(model, data):
     """{field: value} of `model`'s plain fields from the document (KeyError when one is missing)."""
     if not isinstance(data, dict):
         raise IsiSalah(f"{model._meta.verbose_name} harus berupa objek JSON")
+    data = BAWAAN.get(model, {}) | data
     return {nama: dari_json(model._meta.get_field(nama), data[nama]) for nama in KOLOM[model]}

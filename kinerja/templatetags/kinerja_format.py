@@ -1,7 +1,10 @@
 """Template filters that write numbers, percentages, rupiah and dates for people. All of them
 call kinerja.rules: templates never compute or format on their own."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 
 from kinerja import periode, rules
 
@@ -39,10 +42,25 @@ def rupiah(nilai):
     return rules.format_rupiah(nilai)
 
 
-@register.filter
+def _lokal(waktu):
+    """An aware moment in the installation's time zone (TIME_ZONE); anything else as it is."""
+    if isinstance(waktu, datetime.datetime) and timezone.is_aware(waktu):
+        return timezone.localtime(waktu)
+    return waktu
+
+
+@register.filter(expects_localtime=True)
 def tanggal_id(tanggal):
-    """`{{ tanggal|tanggal_id }}` → 3 Januari 2025."""
-    return rules.format_tanggal(tanggal)
+    """`{{ tanggal|tanggal_id }}` → 3 Januari 2025; of a moment, its local day."""
+    return rules.format_tanggal(_lokal(tanggal))
+
+
+@register.filter(expects_localtime=True)
+def waktu_id(waktu):
+    """`{{ diajukan_pada|waktu_id }}` → 7 Desember 2026 pukul 09.59, in local time; in a narrow
+    column it wraps only before "pukul". With tanggal_id the only ways a page writes a date or a
+    time."""
+    return rules.format_waktu(_lokal(waktu), spasi="\N{NO-BREAK SPACE}")
 
 
 @register.filter

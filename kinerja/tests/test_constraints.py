@@ -134,7 +134,12 @@ def test_zero_of_zero_is_a_valid_entry():
 
 def test_realisation_components_hold_thirteen_digit_rupiah():
     """Seed 003, Lampiran XI: ARG 527.091.670.494 / 1.194.818.506.736."""
-    realisasi = _realisasi(nilai=Decimal("44.11"), pembilang=Decimal(527091670494), penyebut=Decimal(1194818506736))
+    realisasi = RealisasiFactory.build(
+        indikator=IndikatorFactory(satuan="%"),  # the ARG is a ratio in percent: 44,11
+        nilai=Decimal("44.11"),
+        pembilang=Decimal(527091670494),
+        penyebut=Decimal(1194818506736),
+    )
     realisasi.full_clean()
     realisasi.save()
     realisasi.refresh_from_db()

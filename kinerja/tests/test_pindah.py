@@ -161,7 +161,7 @@ def belitung():
     rincian = IndikatorFactory(sub_kegiatan=induk.sub_kegiatan, induk=induk, uraian="PBI APBD", satuan="Jiwa", urutan=9)
     Target.objects.create(indikator=rincian, tahun=2024, nilai=None, batas_bawah=D("2.1"), batas_atas=D("2.3"))
     Target.objects.create(indikator=rincian, tahun=2024, triwulan=2, jenis="pk", nilai=D("1.25"))
-    ini = Realisasi.objects.create(indikator=rincian, tahun=2024, triwulan=4, nilai=D("2.2"), permasalahan="Data DTKS")
+    ini = Realisasi.objects.create(indikator=rincian, tahun=2024, triwulan=4, nilai=D("2"), permasalahan="Data DTKS")
     for r, nama, isi in [
         (ini, "bukti TW IV.pdf", PDF),
         (Realisasi.objects.filter(indikator__renstra=renstra).first(), "foto.png", b"\x89PNG\r\n\x1a\nfoto"),

@@ -119,11 +119,11 @@ def test_xlsx_export_imports_back_unchanged(terisi, resource):
 def test_an_update_of_a_realisation_increments_its_version_and_records_the_importer(terisi):
     user = UserFactory(username="pengimpor")
 
-    result = RealisasiResource().import_data(dataset(baris_realisasi(terisi, Nilai="4,5")), user=user)
+    result = RealisasiResource().import_data(dataset(baris_realisasi(terisi, Nilai="5")), user=user)
 
     assert result.totals["update"] == 1, pesan(result)
     realisasi = Realisasi.objects.get(indikator=terisi.darurat, tahun=2024, triwulan=1)
-    assert (realisasi.nilai, realisasi.versi, realisasi.diubah_oleh) == (D("4.5"), 3, user)
+    assert (realisasi.nilai, realisasi.versi, realisasi.diubah_oleh) == (D("5"), 3, user)
     assert realisasi.history.latest().history_user == user
 
 

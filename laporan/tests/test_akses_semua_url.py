@@ -40,7 +40,7 @@ from kinerja.tests.factories import (
 )
 from laporan.models import Cetakan
 from laporan.views import XLSX
-from renstra.models import SkalaTingkat
+from renstra.models import SatuanCacah, SkalaTingkat
 from renstra.tests.factories import (
     BidangFactory,
     IndikatorFactory,
@@ -460,6 +460,7 @@ TABEL_ADMIN = {
     "renstra.pagu": HarapanAdmin(lambda d: d.a.pagu),
     "renstra.sumberdana": HarapanAdmin(lambda d: d.a.pagu.sumber_dana),
     "renstra.skalatingkat": HarapanAdmin(lambda d: SkalaTingkat.objects.order_by("pk").first()),
+    "renstra.satuancacah": HarapanAdmin(lambda d: SatuanCacah.objects.order_by("pk").first()),
     "kinerja.user": HarapanAdmin(lambda d: d.a.operator),
     "kinerja.realisasi": HarapanAdmin(lambda d: d.a.realisasi),
     "kinerja.narasilaporan": HarapanAdmin(lambda d: d.narasi),

@@ -1,5 +1,5 @@
 from .anggaran import Pagu, SumberDana
-from .indikator import Indikator, SkalaTingkat, Target, Tingkat
+from .indikator import Indikator, SatuanCacah, SkalaTingkat, Target, Tingkat
 from .opd import Bidang, PerangkatDaerah
 from .periode import Triwulan
 from .rencana import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Tujuan
@@ -13,6 +13,7 @@ __all__ = [
     "Program",
     "Renstra",
     "Sasaran",
+    "SatuanCacah",
     "SkalaTingkat",
     "SubKegiatan",
     "SumberDana",

@@ -1,6 +1,6 @@
 """What is measured at each node of the plan, and the targets it is measured against."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -62,6 +62,54 @@ class Tingkat(models.Model):
 
     def __str__(self):
         return self.nama
+
+
+def kunci_satuan(satuan):
+    """A unit as it is compared: case and blanks do not count ("Orang / Jiwa" is "orang/jiwa")."""
+    return "".join((satuan or "").split()).casefold()
+
+
+class SatuanCacah(models.Model):
+    """A unit of things counted one by one (orang, dokumen, laporan…): a realisation in it is a
+    whole number, unless its indicator allows fractions (Indikator.boleh_pecahan). The list is
+    data: migration 0007 seeds the count units of the seeds and the demo, the admin adds more."""
+
+    nama = models.CharField("nama satuan", max_length=100, help_text="Mis. Orang, Dokumen, Laporan.")
+    kunci = models.CharField("kunci pembanding", max_length=100, editable=False)
+
+    class Meta:
+        verbose_name = "satuan cacah"
+        verbose_name_plural = "satuan cacah"
+        ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kunci"],
+                name="satuan_cacah_unik",
+                violation_error_message="Satuan ini sudah ada dalam daftar.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def save(self, *args, **kwargs):
+        self.kunci = kunci_satuan(self.nama)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.nama = " ".join(self.nama.split())
+        self.kunci = kunci_satuan(self.nama)
+        if not self.kunci:
+            raise ValidationError({"nama": "Isi nama satuannya."})
+        if SatuanCacah.objects.filter(kunci=self.kunci).exclude(pk=self.pk).exists():
+            raise ValidationError({"nama": "Satuan ini sudah ada dalam daftar."})
+
+    @classmethod
+    def mencakup(cls, satuan):
+        """True when `satuan` is a count unit of the list, whatever its case and blanks."""
+        kunci = kunci_satuan(satuan)
+        return bool(kunci) and cls.objects.filter(kunci=kunci).exists()
 
 
 def _hanya(*fields):
@@ -131,6 +179,12 @@ class Indikator(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     uraian = models.TextField("uraian")
     satuan = models.CharField("satuan", max_length=100, blank=True)
+    boleh_pecahan = models.BooleanField(
+        "boleh pecahan",
+        default=False,
+        help_text="Centang bila realisasi indikator bersatuan cacah (orang, dokumen, …) memang dapat berupa "
+        "pecahan, mis. rata-rata orang per kegiatan.",
+    )
     jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.KUANTITATIF)
     skala_tingkat = models.ForeignKey(
         SkalaTingkat,
@@ -241,6 +295,27 @@ class Indikator(models.Model):
     def berumus(self):
         """True when operators enter a numerator and a denominator instead of the value."""
         return bool(self.pembilang and self.penyebut)
+
+    @property
+    def dihitung_utuh(self):
+        """True when a realisation of this indicator is a whole number: a quantity typed as such
+        (not a level, not computed from a formula) in a count unit, without leave for fractions."""
+        if self.boleh_pecahan or self.berumus or self.jenis != self.Jenis.KUANTITATIF:
+            return False
+        tersimpan = getattr(self, "_cacah", None)
+        if tersimpan is None or tersimpan[0] != self.satuan:
+            tersimpan = self._cacah = (self.satuan, SatuanCacah.mencakup(self.satuan))
+        return tersimpan[1]
+
+    def pesan_pecahan(self, nilai, format_angka):
+        """Why `nilai` cannot be this indicator's realisation, when it is a fraction of a count
+        ("Satuan Dokumen dihitung utuh: tulis 12, bukan 12,34."); None when it can.
+        `format_angka(x, desimal)` writes numbers the Indonesian way (kinerja.rules.format_angka:
+        the plan imports nothing of the measurement app)."""
+        if nilai is None or nilai == nilai.to_integral_value() or not self.dihitung_utuh:
+            return None
+        utuh = nilai.to_integral_value(rounding=ROUND_HALF_UP)
+        return f"Satuan {self.satuan} dihitung utuh: tulis {format_angka(utuh, 0)}, bukan {format_angka(nilai, None)}."
 
     @property
     def dipotong_refocusing(self):
