@@ -1,6 +1,9 @@
 # Kinerja: the two commands a user needs are `make run` and `make test`.
 # `make run` starts two processes: the development web server and the worker (`manage.py
 # pekerja`) that runs imports and PDFs; Ctrl+C stops both.
+# `make run` runs with DEBUG (the demo accounts need it) but shows the error pages production shows
+# and writes text log lines; KINERJA_HALAMAN_GALAT_TEKNIS=True and KINERJA_LOG_FORMAT=json change
+# that (README.md, "Pengaturan").
 # Both work on a fresh machine with only Python 3.11 and make: they create .venv and install
 # the pinned requirements first.
 
@@ -40,6 +43,8 @@ run: $(VENV)/.runtime
 	@echo "  operator_belitung  Operator DSPPPA Kabupaten Belitung"
 	@echo "  operator_batubara  Operator DSPPPA Kabupaten Batu Bara"
 	@echo "  operator_contoh    Operator Dinas Sosial Kabupaten Contoh (wilayah sintetis)"
+	@echo "Log dalam teks, satu baris per peristiwa (JSON: KINERJA_LOG_FORMAT=json make run); halaman galat"
+	@echo "seperti di produksi (halaman teknis Django: KINERJA_HALAMAN_GALAT_TEKNIS=True make run)."
 	@echo ""
 	@DEBUG=True $(PY) manage.py pekerja --tanpa-muat-ulang & pekerja=$$!; \
 	trap 'kill $$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT INT TERM; \

@@ -1,5 +1,5 @@
 """The audit log "kinerja.audit": who did what, one event per line (kinerja/log.py writes it as
-JSON). Saves of realisations, the submission workflow and imports call `catat_setelah_commit`
+JSON in production, as readable text in development and at a terminal). Saves of realisations, the submission workflow and imports call `catat_setelah_commit`
 from their services; log-ins, log-outs, failed log-ins and lock-outs are heard here from the
 signals of Django and django-axes.
 

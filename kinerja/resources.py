@@ -49,14 +49,15 @@ class JejakResource(KunciAlamiResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
+        user = kwargs.get("user")
+        user = user if user is not None and user.is_authenticated else None
         if instance.pk is None:
-            kunci_pelaporan_baris(instance)
+            kunci_pelaporan_baris(instance, user)
         else:
             dilihat = rules.parse_angka(row.get(KOLOM_VERSI)) if row.get(KOLOM_VERSI) not in (None, "") else None
             if dilihat is not None and dilihat != instance.versi:
                 raise ValidationError(pesan_bentrok(instance, int(dilihat), "berkas ini diekspor"))
-        user = kwargs.get("user")
-        tandai(instance, user if user is not None and user.is_authenticated else None)
+        tandai(instance, user)
 
 
 class RealisasiResource(JejakResource):

@@ -7,13 +7,14 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Count
 
 from kinerja import rules
 from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target, Tingkat
 from renstra.selectors import renstra_berlaku
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
-from .periode import batas_waktu, sudah_lewat
+from .periode import batas_waktu, sudah_lewat, triwulan_terakhir_selesai
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
 URUTAN_TARGET = (Target.Jenis.PK_PERUBAHAN, Target.Jenis.PK, Target.Jenis.RENSTRA)
@@ -786,3 +787,34 @@ def daftar_pelaporan(tahun, triwulan):
             p = pelaporan.get((o.pk, bidang.pk if bidang else None))
             baris.append(BarisPelaporan(o, bidang, p, batas_waktu(tahun, triwulan, p), terlambat(tahun, triwulan, p)))
     return sorted(baris, key=lambda b: (_URUTAN_STATUS[b.status], b.opd.kode, b.bidang.nama if b.bidang else ""))
+
+
+@dataclass(frozen=True)
+class TriwulanMenunggu:
+    """A quarter with submissions waiting for a reviewer's decision (status diajukan)."""
+
+    tahun: int
+    triwulan: int
+    jumlah: int
+
+
+def menunggu_verifikasi():
+    """Every quarter, of any year, with submissions waiting for a decision, newest first, with
+    how many wait (agencies and bidang alike). One query."""
+    return [
+        TriwulanMenunggu(**baris)
+        for baris in Pelaporan.objects.filter(status=Pelaporan.Status.DIAJUKAN)
+        .values("tahun", "triwulan")
+        .annotate(jumlah=Count("pk"))
+        .order_by("-tahun", "-triwulan")
+    ]
+
+
+def triwulan_verifikasi(menunggu, sekarang=None):
+    """(year, quarter) the reviewers' list opens on: of the quarters `menunggu` (see
+    menunggu_verifikasi), the one where most submissions wait, the older of a tie (it has waited
+    longer); with nothing waiting, the last quarter that has ended, whose submissions come next."""
+    if menunggu:
+        paling = max(menunggu, key=lambda m: (m.jumlah, -m.tahun, -m.triwulan))
+        return paling.tahun, paling.triwulan
+    return triwulan_terakhir_selesai(sekarang)

@@ -92,7 +92,7 @@ def _langkah_terakhir(pelaporan):
     teks = f" oleh {oleh}" if oleh else ""
     if pada:
         lokal = timezone.localtime(pada)
-        teks += f" pada {rules.format_tanggal(lokal)} {lokal:%H.%M}"
+        teks += f" pada {rules.format_waktu(lokal)}"
     return teks
 
 
@@ -109,7 +109,7 @@ def _kunci_untuk_diisi(user, pelaporan):
     """Lock the submission of `pelaporan`'s unit and quarter and check, under the lock, that
     `user` may still write its rows; `StatusBerubah` when it was submitted or verified meanwhile."""
     _periksa_pengisi(user, pelaporan)
-    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan, user)
     _periksa_masih_diisi(terkunci)
     return terkunci
 
@@ -326,6 +326,7 @@ def ajukan_pelaporan(*, user, pelaporan, indikator):
     sekarang = timezone.now()
     pelaporan.status = Pelaporan.Status.DIAJUKAN
     pelaporan.diajukan_pada, pelaporan.diajukan_oleh = sekarang, user
+    pelaporan.catatan = ""  # a return's note or a reopening's reason: its step's, in the history
     pelaporan.terlambat = sudah_lewat(pelaporan.tahun, pelaporan.triwulan, pelaporan, sekarang)
     _simpan(pelaporan, user, "Diajukan" + (" (terlambat)" if pelaporan.terlambat else ""))
     catat_setelah_commit("pelaporan.diajukan", **_kolom_pelaporan(user, pelaporan, terlambat=pelaporan.terlambat))
@@ -337,7 +338,7 @@ def _kunci_untuk_diputuskan(user, pelaporan):
     reviewers deciding at once, the second is told what the first decided."""
     if not user.has_perm("kinerja.putuskan_pelaporan", pelaporan):
         raise PermissionDenied("Hanya verifikator yang dapat memverifikasi atau mengembalikan pelaporan.")
-    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    terkunci = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan, user)
     if terkunci.status != Pelaporan.Status.DIAJUKAN:
         raise StatusBerubah(
             f"Pelaporan ini sudah berstatus {terkunci.get_status_display().lower()}{_langkah_terakhir(terkunci)}; "
@@ -348,19 +349,23 @@ def _kunci_untuk_diputuskan(user, pelaporan):
 
 @transaction.atomic
 def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
+    """Verify a submitted quarter. `catatan` is the verifier's own note (may be empty): a note
+    of an earlier return was the return's, and submitting again cleared it."""
     pelaporan = _kunci_untuk_diputuskan(user, pelaporan)
     pelaporan.status = Pelaporan.Status.DIVERIFIKASI
     pelaporan.diverifikasi_pada, pelaporan.diverifikasi_oleh = timezone.now(), user
-    pelaporan.catatan = catatan
+    pelaporan.catatan = (catatan or "").strip()
     _simpan(pelaporan, user, "Diverifikasi")
     catat_setelah_commit(
-        "pelaporan.diverifikasi", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(catatan or ""))
+        "pelaporan.diverifikasi", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
     )
     return pelaporan
 
 
 @transaction.atomic
 def kembalikan_pelaporan(*, user, pelaporan, catatan):
+    """Return a submitted quarter to the operator with a note of what to correct; the note
+    stays the quarter's until it is submitted again."""
     if not (catatan or "").strip():
         raise ValidationError("Tulis catatan untuk operator: apa yang perlu diperbaiki.")
     pelaporan = _kunci_untuk_diputuskan(user, pelaporan)
@@ -377,18 +382,19 @@ def kembalikan_pelaporan(*, user, pelaporan, catatan):
 def buka_kembali_pelaporan(*, user, pelaporan, alasan):
     """An admin reopens a submitted or verified quarter for editing; the reason is kept in the
     history. The quarter is a draft again: who submitted and verified it (and whether that was
-    late) belongs to the history now, not to its current state."""
+    late, and the verifier's note) belongs to the history now, not to its current state; its note
+    is the reason alone, until it is submitted again."""
     if not user.has_perm("kinerja.buka_pelaporan", pelaporan):
         raise PermissionDenied("Hanya admin yang dapat membuka kembali pelaporan.")
     if not (alasan or "").strip():
         raise ValidationError("Tulis alasan membuka kembali.")
-    pelaporan = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan)
+    pelaporan = kunci_pelaporan(pelaporan.opd, pelaporan.bidang, pelaporan.tahun, pelaporan.triwulan, user)
     if pelaporan.status not in (Pelaporan.Status.DIAJUKAN, Pelaporan.Status.DIVERIFIKASI):
         raise StatusBerubah(
             f"Pelaporan ini berstatus {pelaporan.get_status_display().lower()}; tidak ada yang perlu dibuka kembali."
         )
     pelaporan.status = Pelaporan.Status.DRAFT
-    pelaporan.catatan = f"Dibuka kembali oleh admin: {alasan.strip()}"
+    pelaporan.catatan = alasan.strip()
     pelaporan.diajukan_pada = pelaporan.diajukan_oleh = None
     pelaporan.diverifikasi_pada = pelaporan.diverifikasi_oleh = None
     pelaporan.terlambat = False

@@ -11,6 +11,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from kinerja.log import konfigurasi_log
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Under DEBUG, our 404/400/500 pages instead of Django's technical ones (KINERJA_HALAMAN_GALAT_TEKNIS).
+    "kinerja.galat.HalamanGalatMiddleware",
     # Last: refuses log-ins after too many failures (django-axes), see KINERJA_GAGAL_MASUK.
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,6 +172,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Django's technical error pages (the URL list of a 404, the traceback and settings of a 500) for
+# a developer under DEBUG; off, the default, `make run` shows the pages production shows
+# (templates/404.html, 500.html, ...) and a 500's traceback goes to the console (kinerja/galat.py).
+# Without DEBUG it changes nothing: Django never shows its technical pages then.
+KINERJA_HALAMAN_GALAT_TEKNIS = env.bool("KINERJA_HALAMAN_GALAT_TEKNIS", default=False)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "renstra:beranda"
 LOGOUT_REDIRECT_URL = "login"
@@ -214,6 +224,9 @@ if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
 # the year; up to a quarter in proportion (TW II: half).
 KINERJA_AMBANG_CAPAIAN = env.str("KINERJA_AMBANG_CAPAIAN", default="90")
 KINERJA_AMBANG_SERAPAN = env.str("KINERJA_AMBANG_SERAPAN", default="90")
+# A capaian above this (%) is marked on dashboards and reports as an outlier to check, and the
+# means holding one say so (their value is unchanged); empty: no mark.
+KINERJA_CAPAIAN_PENCILAN = env.str("KINERJA_CAPAIAN_PENCILAN", default="200")
 
 # Deadline of each quarter's entries, as MM-DD for TW I to IV (TW IV's falls in the next year).
 KINERJA_BATAS_WAKTU_TRIWULAN = env.list("KINERJA_BATAS_WAKTU_TRIWULAN", default=["04-15", "07-15", "10-15", "01-15"])
@@ -292,30 +305,14 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 # --- logging
-# One JSON object per line on stderr (kinerja/log.py): time, level, logger, event and its fields.
-# KINERJA_LOG_LEVEL is the level of our apps' loggers (kinerja, renstra, laporan); Django's and
-# other libraries' (django-axes, ...) stay at WARNING, WeasyPrint's at ERROR; the audit log
-# "kinerja.audit" (log-ins, saved realisations, submissions, imports, agencies moved) is always
-# written.
+# On stderr (kinerja/log.py), in KINERJA_LOG_FORMAT: "teks", one readable line per record, the
+# default of development (runserver's access lines as Django prints them); "json", one JSON object
+# per line, the default of production (kinerja/settings_produksi.py). KINERJA_LOG_LEVEL is the
+# level of our apps' loggers (kinerja, renstra, laporan); Django's and other libraries'
+# (django-axes, ...) stay at WARNING, WeasyPrint's at ERROR; the audit log "kinerja.audit"
+# (log-ins, saved realisations, submissions, imports, agencies moved) is always written.
+KINERJA_LOG_FORMAT = env.str("KINERJA_LOG_FORMAT", default="teks").strip().lower()
 KINERJA_LOG_LEVEL = env.str("KINERJA_LOG_LEVEL", default="INFO").strip().upper()
 if KINERJA_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured("KINERJA_LOG_LEVEL harus DEBUG, INFO, WARNING, ERROR atau CRITICAL.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "kinerja.log.FormatJSON"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "json"}},
-    "root": {"handlers": ["stderr"], "level": "WARNING"},
-    "loggers": {
-        # Django gives its loggers handlers of their own (console, mail_admins); they use the root's instead.
-        **{nama: {"level": "WARNING", "handlers": [], "propagate": True} for nama in ("django", "django.server")},
-        **{
-            nama: {"level": KINERJA_LOG_LEVEL, "handlers": [], "propagate": True}
-            for nama in ("kinerja", "renstra", "laporan")
-        },
-        "kinerja.audit": {"level": "INFO", "handlers": [], "propagate": True},
-        # WeasyPrint warns, on every PDF, of each screen-only rule of the stylesheets it shares
-        # with the pages (overflow-x, ::-webkit-details-marker); fontTools of every font subset.
-        **{nama: {"level": "ERROR", "handlers": [], "propagate": True} for nama in ("weasyprint", "fontTools")},
-    },
-}
+LOGGING = konfigurasi_log(KINERJA_LOG_FORMAT, KINERJA_LOG_LEVEL)

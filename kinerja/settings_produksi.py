@@ -5,9 +5,12 @@ TLS and forwards X-Forwarded-Proto. `python manage.py check --deploy` passes wit
 (tested in kinerja/tests/test_produksi.py).
 """
 
+import sys
+
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from .log import konfigurasi_log
 from .settings import *  # noqa: F403
 from .settings import env
 
@@ -46,3 +49,10 @@ STORAGES = {
 # Keep database connections open between requests (gunicorn workers), checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("KINERJA_KONEKSI_DETIK", default=60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Log lines as JSON for journald (the systemd services' stderr is no terminal); text when stderr
+# is a terminal, for a person typing `manage.py impor` on the server. KINERJA_LOG_FORMAT, when
+# set, decides either way (kinerja/log.py).
+_terminal = getattr(sys.stderr, "isatty", lambda: False)()
+KINERJA_LOG_FORMAT = env.str("KINERJA_LOG_FORMAT", default="teks" if _terminal else "json").strip().lower()
+LOGGING = konfigurasi_log(KINERJA_LOG_FORMAT, KINERJA_LOG_LEVEL)  # noqa: F405

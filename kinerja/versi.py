@@ -20,6 +20,7 @@ transactions as a whole (settings: `transaction_mode = IMMEDIATE`), which gives 
 
 from dataclasses import dataclass
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kinerja import rules
@@ -45,13 +46,27 @@ class Konflik(Exception):
         super().__init__(f"{len(bentrok)} baris telah diubah orang lain.")
 
 
-def kunci_pelaporan(opd, bidang, tahun, triwulan):
+def _draf(user, **kunci):
+    """The submission row of a unit and quarter, created as a draft (by `user`, for its history)
+    when the unit has none yet."""
+    ada = Pelaporan.objects.filter(**kunci).first()
+    if ada is not None:
+        return ada
+    draf = Pelaporan(**kunci)
+    draf._history_user = user
+    try:
+        with transaction.atomic():
+            draf.save()
+    except IntegrityError:  # created by another writer in the same instant: theirs is the row
+        return Pelaporan.objects.get(**kunci)
+    return draf
+
+
+def kunci_pelaporan(opd, bidang, tahun, triwulan, user=None):
     """The submission of a unit and quarter (`bidang`: the bidang, its id, or None for the agency
-    as a whole), locked until the transaction ends and read afresh (created as a draft when the
-    unit has none yet). Must run inside `transaction.atomic`."""
-    ada, _ = Pelaporan.objects.get_or_create(
-        opd=opd, bidang_id=getattr(bidang, "pk", bidang), tahun=tahun, triwulan=triwulan
-    )
+    as a whole), locked until the transaction ends and read afresh (created as a draft by `user`
+    when the unit has none yet). Must run inside `transaction.atomic`."""
+    ada = _draf(user, opd=opd, bidang_id=getattr(bidang, "pk", bidang), tahun=tahun, triwulan=triwulan)
     Pelaporan.objects.select_for_update().filter(pk=ada.pk).values_list("pk").get()
     # Read once the lock is held, in a statement of its own: a locking statement that waited
     # re-reads the locked row but not the rows joined to it (PostgreSQL), so who submitted or
@@ -59,15 +74,15 @@ def kunci_pelaporan(opd, bidang, tahun, triwulan):
     return Pelaporan.objects.select_related("opd", "bidang", "diajukan_oleh", "diverifikasi_oleh").get(pk=ada.pk)
 
 
-def kunci_pelaporan_tahun(opd, tahun):
+def kunci_pelaporan_tahun(opd, tahun, user=None):
     """Every submission of the agency's units for the four quarters of `tahun`, locked (missing
-    drafts created first), as {(bidang id or None, quarter): Pelaporan}. Rows are locked in
-    primary-key order, the order every other writer's single lock fits into."""
+    drafts created first, by `user`), as {(bidang id or None, quarter): Pelaporan}. Rows are
+    locked in primary-key order, the order every other writer's single lock fits into."""
     ada = set(Pelaporan.objects.filter(opd=opd, tahun=tahun).values_list("bidang_id", "triwulan"))
     for bidang in unit_pelaporan(opd):
         for triwulan in range(1, 5):
             if (bidang.pk if bidang else None, triwulan) not in ada:
-                Pelaporan.objects.get_or_create(opd=opd, bidang=bidang, tahun=tahun, triwulan=triwulan)
+                _draf(user, opd=opd, bidang_id=bidang.pk if bidang else None, tahun=tahun, triwulan=triwulan)
     return {
         (p.bidang_id, p.triwulan): p
         for p in Pelaporan.objects.select_for_update(of=("self",))
@@ -109,7 +124,7 @@ def kunci_versi(obj):
     return f"{obj._meta.label}:{'|'.join(nilai)}"
 
 
-def kunci_pelaporan_baris(baris):
+def kunci_pelaporan_baris(baris, user=None):
     """Lock the submission of the unit a quarter row (Realisasi, RealisasiAnggaran) belongs to."""
     if isinstance(baris, Realisasi):
         opd = baris.indikator.renstra.opd
@@ -117,7 +132,7 @@ def kunci_pelaporan_baris(baris):
     else:
         opd = baris.sub_kegiatan.kegiatan.program.renstra.opd
         bidang_id = bidang_rantai_id(baris.sub_kegiatan)
-    return kunci_pelaporan(opd, bidang_id if opd.pelaporan_per_bidang else None, baris.tahun, baris.triwulan)
+    return kunci_pelaporan(opd, bidang_id if opd.pelaporan_per_bidang else None, baris.tahun, baris.triwulan, user)
 
 
 def kunci_baris(baris):
@@ -132,6 +147,6 @@ def pesan_bentrok(tersimpan, versi_dilihat, sejak):
     waktu = timezone.localtime(tersimpan.diubah_pada)
     return (
         f"{tersimpan} telah diubah oleh {tersimpan.diubah_oleh or 'pengguna lain'} pada "
-        f"{rules.format_tanggal(waktu)} {waktu:%H.%M} (versi {tersimpan.versi}) sejak {sejak} (versi "
+        f"{rules.format_waktu(waktu)} (versi {tersimpan.versi}) sejak {sejak} (versi "
         f"{versi_dilihat}). Tidak ada yang disimpan; lihat nilai terbarunya lebih dulu."
     )

@@ -6,6 +6,7 @@ reviewers); an id outside it answers 404, an action the role may not take 403.
 
 import contextlib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -44,8 +45,10 @@ from .selectors import (
     indikator_pelaporan,
     isian_bagian,
     isian_triwulan,
+    menunggu_verifikasi,
     ringkasan_pelaporan,
     tahun_pelaporan,
+    triwulan_verifikasi,
     unit_pelaporan,
 )
 
@@ -345,16 +348,26 @@ def _periksa_penelaah(user):
         raise PermissionDenied("Halaman verifikasi untuk verifikator dan admin.")
 
 
-@login_required
-def verifikasi_daftar(request):
-    _periksa_penelaah(request.user)
-    tahun, triwulan = triwulan_pelaporan()
+def _periode_verifikasi(request, menunggu):
+    """The quarter asked for (?tahun=&triwulan=); what is not asked, from the quarter the list
+    opens on (selectors.triwulan_verifikasi)."""
+    tahun, triwulan = triwulan_verifikasi(menunggu)
     try:
         tahun = int(request.GET.get("tahun", tahun))
         triwulan = int(request.GET.get("triwulan", triwulan))
     except ValueError as e:
         raise Http404("Periode tidak dikenal.") from e
     _triwulan_sah(tahun, triwulan)
+    return tahun, triwulan
+
+
+@login_required
+def verifikasi_daftar(request):
+    """Every submission of a quarter: by default the quarter where most wait for a decision,
+    with the other quarters waiting as links above the list. Fixed number of queries."""
+    _periksa_penelaah(request.user)
+    menunggu = menunggu_verifikasi()
+    tahun, triwulan = _periode_verifikasi(request, menunggu)
     status = request.GET.get("status", "")
     semua = daftar_pelaporan(tahun, triwulan)
     ringkasan, terlambat = ringkasan_pelaporan(semua)
@@ -365,6 +378,7 @@ def verifikasi_daftar(request):
             "baris": [b for b in semua if not status or b.status == status],
             "ringkasan": ringkasan,
             "jumlah_terlambat": terlambat,
+            "menunggu": menunggu,
             "tahun": tahun,
             "triwulan": triwulan,
             "status": status,
@@ -382,15 +396,69 @@ def _unit_tinjauan(request, kode, tahun, triwulan):
     return opd, bidang, services.pelaporan_unit(opd, bidang, tahun, triwulan)
 
 
+@dataclass
+class CatatanLangkah:
+    """The note of the workflow step that gave a submission its status: who took the step and
+    when (unknown for a row written without history), and the note."""
+
+    langkah: str
+    oleh: object
+    pada: object
+    teks: str
+
+
+# The steps that leave a note on the submission, by the status they give it.
+LANGKAH_BERCATATAN = {
+    Pelaporan.Status.DIKEMBALIKAN: "Dikembalikan",
+    Pelaporan.Status.DIVERIFIKASI: "Diverifikasi",
+    Pelaporan.Status.DRAFT: "Dibuka kembali",
+}
+
+
+def _catatan_langkah(pelaporan):
+    """The current step's note (services keep only that one on the submission), or None. A
+    return and a reopening record who took them only in the history: the first of its newest
+    records in the current status (an extension of the deadline saves the status unchanged)."""
+    langkah = LANGKAH_BERCATATAN.get(pelaporan.status)
+    if langkah is None or not pelaporan.pk or not pelaporan.catatan:
+        return None
+    if pelaporan.status == Pelaporan.Status.DIVERIFIKASI:
+        return CatatanLangkah(langkah, pelaporan.diverifikasi_oleh, pelaporan.diverifikasi_pada, pelaporan.catatan)
+    awal = None
+    for catatan in pelaporan.history.select_related("history_user"):  # newest first
+        if catatan.status != pelaporan.status:
+            break
+        awal = catatan
+    return CatatanLangkah(langkah, awal and awal.history_user, awal and awal.history_date, pelaporan.catatan)
+
+
+def _catatan_pada_langkahnya(riwayat):
+    """The timeline with each submission note beside the step that wrote it ("Dikembalikan:
+    Lampirkan ...") rather than as a change of the note: submitting again clears a return's
+    note, which is no step's note, and a reopening's reason is its history reason already."""
+    label = str(Pelaporan._meta.get_field("catatan").verbose_name)
+    for peristiwa in riwayat:
+        catatan = next(
+            (c for c in peristiwa.perubahan if c.field == label or getattr(c, "nama", "") == "catatan"), None
+        )
+        if catatan is None:
+            continue
+        peristiwa.perubahan = [c for c in peristiwa.perubahan if c is not catatan]
+        if catatan.baru != "–" and catatan.baru not in peristiwa.alasan:
+            peristiwa.alasan = f"{peristiwa.alasan or 'Catatan'}: {catatan.baru}"
+    return riwayat
+
+
 def _halaman_tinjau(request, opd, bidang, pelaporan, form_catatan=None, status=200):
     halaman = isian_triwulan(opd, pelaporan.tahun, pelaporan.triwulan, bidang=bidang)
-    riwayat = riwayat_triwulan(halaman)
+    riwayat = _catatan_pada_langkahnya(riwayat_triwulan(halaman))
     return render(
         request,
         "kinerja/tinjau.html",
         {
             "halaman": halaman,
             "pelaporan": pelaporan,
+            "catatan_langkah": _catatan_langkah(pelaporan),
             "batas_waktu": batas_waktu(pelaporan.tahun, pelaporan.triwulan, pelaporan),
             "riwayat": riwayat[:RIWAYAT_DITAMPILKAN],
             "jumlah_riwayat": len(riwayat),

@@ -103,7 +103,7 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_prati
     try:
         with transaction.atomic() if simpan else nullcontext():
             if simpan and any(issubclass(m, Versi) for m in modul.URUTAN_TULIS):
-                kunci_pelaporan_tahun(opd, tahun)
+                kunci_pelaporan_tahun(opd, tahun, user)
             penyelaras = modul.impor(
                 lembar, opd=opd, tahun=tahun, user=user, hasil=hasil, kemajuan=lambda n: lapor("memeriksa", n)
             )

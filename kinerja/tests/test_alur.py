@@ -82,7 +82,7 @@ def test_a_submitted_quarter_cannot_be_edited_by_the_operator(client, dinas):
     assert "isiannya tidak dapat diubah" in respons.content.decode()
     ditolak = client.post(dinas.url, data | {n(dinas.darurat): "99"})
     assert ditolak.status_code == 400
-    assert "Triwulan IV 2024 sudah diajukan oleh Rina pada 20 Desember 2024 10.00" in ditolak.content.decode()
+    assert "Triwulan IV 2024 sudah diajukan oleh Rina pada 20 Desember 2024 pukul 10.00" in ditolak.content.decode()
     kedua = client.post(_url("ajukan", dinas), follow=True)  # a second click
     assert "Triwulan ini sudah berstatus diajukan." in kedua.content.decode()
     assert Realisasi.objects.get(indikator=dinas.darurat).nilai == 12

@@ -417,7 +417,7 @@ def test_an_admin_form_opened_before_an_operators_save_refuses_to_overwrite_it(c
     respons = client.post(url, data | {"nilai": "13"})
 
     assert respons.status_code == 200  # the form again, with the reason
-    assert "telah diubah oleh Rina pada 20 Desember 2024 10.00 (versi 2) sejak halaman ini dibuka" in (
+    assert "telah diubah oleh Rina pada 20 Desember 2024 pukul 10.00 (versi 2) sejak halaman ini dibuka" in (
         respons.content.decode()
     )
     assert (Realisasi.objects.get().nilai, Realisasi.objects.get().versi) == (15, 2)

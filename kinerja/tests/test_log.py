@@ -48,7 +48,7 @@ def test_values_json_does_not_know_are_written_as_text_and_new_lines_stay_escape
 
     assert data["event"] == "Not Found:\n/realisasi/"
     assert data["n"] == "1.50"
-    assert data["request"] == "<WSGIRequest: GET '/realisasi/'>"
+    assert data["request"] == {"method": "GET", "path": "/realisasi/"}  # never its repr (test_log_teks.py)
 
 
 def test_a_traceback_is_one_field_of_the_same_line():
@@ -75,6 +75,7 @@ def log_proses(tmp_path, **lingkungan):
     )
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "KINERJA_LOG_LEVEL")}
     env |= {"DJANGO_SETTINGS_MODULE": "kinerja.settings", "DATABASE_URL": f"sqlite:///{tmp_path}/log.sqlite3"}
+    env |= {"KINERJA_LOG_FORMAT": "json"}  # development's default is text (test_log_teks.py)
     hasil = subprocess.run(
         [sys.executable, "-c", kode], cwd=PROYEK, env=env | lingkungan, capture_output=True, text=True, timeout=120
     )
