@@ -24,6 +24,11 @@ INGGRIS = re.compile(
 )
 # An internal name: snake_case words such as `tujuan_id` or `cara_tahunan`.
 NAMA_INTERNAL = re.compile(r"\b[a-z]{2,}_[a-z_]{2,}\b")
+# A date written any other way than "7 Desember 2026" (and a moment "… pukul 09.59"): digits with
+# dashes or slashes, or a month shortened.
+TANGGAL_LAIN = re.compile(
+    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\b\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)\b(?!\w)"
+)
 LEWATI = re.compile(r"^/(admin/|keluar/|static/|media/|data-dukung/|predikat\.css|laporan/huruf/)|\.(pdf|xlsx|zip)$")
 
 
@@ -84,6 +89,8 @@ def test_every_page_a_demo_user_reaches_is_indonesian_and_names_nothing_internal
             )
         for m in NAMA_INTERNAL.finditer(teks):
             salah.append(f"{jalur}: nama internal {m.group()!r} dalam …{teks[max(0, m.start() - 40) : m.end() + 40]!r}")
+        for m in TANGGAL_LAIN.finditer(teks):
+            salah.append(f"{jalur}: tanggal {m.group()!r} dalam …{teks[max(0, m.start() - 40) : m.end() + 40]!r}")
     simpan_gambar(halaman, f"jelajah-{peran}")
     assert salah == [], f"{len(salah)} masalah di {len(hasil)} halaman:\n" + "\n".join(salah[:40])
 
@@ -110,3 +117,18 @@ def test_an_agency_dashboard_shows_a_figure_wherever_its_reports_have_one(
     simpan_gambar(halaman, f"jelajah-dasbor-{kode.lower()}-{tahun}")
     kosong = [label for label, nilai in kartu.items() if nilai.strip() == "–" and label.startswith(tuple(berangka))]
     assert kartu and kosong == [], kartu
+
+
+def test_a_mistyped_address_under_make_run_gets_the_indonesian_page(demo, masuk, live_server, settings):
+    """`make run` serves with DEBUG on; a visitor still sees the site's own 404, not Django's list
+    of every URL (kinerja/galat.py)."""
+    settings.DEBUG = True
+    halaman = masuk("operator_belitung")
+
+    respons = halaman.goto(f"{live_server.url}/realisasi/tidak-ada/")
+
+    assert respons.status == 404
+    teks = _teks_tampak(halaman)
+    assert "Using the URLconf" not in teks and "Page not found" not in teks
+    assert "Halaman atau data yang Anda cari tidak ada" in teks, teks[:300]
+    simpan_gambar(halaman, "jelajah-404-debug")
