@@ -1,7 +1,8 @@
 """The audit log "kinerja.audit": who did what, one event per line (kinerja/log.py writes it as
-JSON in production, as readable text in development and at a terminal). Saves of realisations, the submission workflow and imports call `catat_setelah_commit`
-from their services; log-ins, log-outs, failed log-ins and lock-outs are heard here from the
-signals of Django and django-axes.
+JSON in production, as readable text in development and at a terminal). Saves of realisations,
+the submission workflow and imports call `catat_setelah_commit` from their services; log-ins,
+log-outs, failed log-ins and lock-outs are heard here from the signals of Django and
+django-axes.
 
 Events carry names and counts, never secrets: no password, no note or reason text (only its
 length), no file content.
