@@ -18,6 +18,9 @@ PROGRAM = "program"
 KEGIATAN = "kegiatan"
 SUB_KEGIATAN = "sub_kegiatan"
 
+# How a row whose document prints no code (the nomenclature before 2021) is shown.
+TANPA_KODE = "tanpa kode"
+
 NAMA_LEVEL = {
     TUJUAN: "tujuan",
     SASARAN: "sasaran",

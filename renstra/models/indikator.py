@@ -143,6 +143,10 @@ class Indikator(models.Model):
         AKHIR_PERIODE = "akhir_periode", "Akhir periode (triwulan terakhir yang dilaporkan)"
         RATA_RATA = "rata_rata", "Rata-rata triwulan yang dilaporkan"
 
+    class Frekuensi(models.TextChoices):
+        TRIWULANAN = "triwulanan", "Triwulanan"
+        TAHUNAN = "tahunan", "Tahunan (diukur sekali setahun)"
+
     renstra = models.ForeignKey(
         Renstra, verbose_name="Renstra", on_delete=models.CASCADE, related_name="indikator", editable=False
     )
@@ -207,6 +211,14 @@ class Indikator(models.Model):
         max_length=20,
         choices=CaraTahunan.choices,
         default=CaraTahunan.KUMULATIF,
+    )
+    frekuensi = models.CharField(
+        "frekuensi pengukuran",
+        max_length=20,
+        choices=Frekuensi.choices,
+        default=Frekuensi.TRIWULANAN,
+        help_text="Indikator tahunan hanya diisi ketika tahunnya selesai (bersama Triwulan IV) dan "
+        "ditampilkan sebagai realisasi tahunan, bukan triwulan IV.",
     )
     rumusan = models.TextField("rumusan", blank=True, help_text="Mis. Jumlah PMKS tertangani / Jumlah PMKS × 100%.")
     pembilang = models.CharField(
@@ -274,6 +286,12 @@ class Indikator(models.Model):
         if renstra is not None:
             self.renstra = renstra
         super().save(*args, **kwargs)
+
+    @property
+    def tahunan(self):
+        """Measured once a year: its realisation is kept with the year's last quarter (the
+        quarter that closes the year) and every page shows it as the year's, never as TW IV."""
+        return self.frekuensi == self.Frekuensi.TAHUNAN
 
     @property
     def pemilik(self):

@@ -11,7 +11,9 @@ from renstra.querysets import RenstraQuerySet
 from .opd import Bidang, PerangkatDaerah, periksa_bidang_milik_opd
 from .periode import cek_tahun
 
-LAMA_PERIODE_MAKS = 5
+# Six years: RPJMD terms of six years (2016–2021) and Renstra that follow them; transitional plans
+# (2024–2026) are shorter. One to six years are accepted.
+LAMA_PERIODE_MAKS = 6
 _NAMA_REVISI = {1: "Pertama", 2: "Kedua", 3: "Ketiga", 4: "Keempat", 5: "Kelima"}
 
 
@@ -58,7 +60,7 @@ class Renstra(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(tahun_akhir__lte=F("tahun_awal") + (LAMA_PERIODE_MAKS - 1)),
-                name="renstra_periode_maks_lima_tahun",
+                name="renstra_periode_paling_lama",
                 violation_error_message=f"Periode Renstra paling lama {LAMA_PERIODE_MAKS} tahun.",
             ),
             cek_tahun("renstra_tahun_awal_wajar", "tahun_awal"),
@@ -134,14 +136,25 @@ class Simpul(models.Model):
 
     LEVEL = None
 
-    kode = models.CharField("kode", max_length=40)
+    kode = models.CharField(
+        "kode",
+        max_length=40,
+        blank=True,
+        help_text="Kosongkan bila dokumennya tidak mencantumkan kode (nomenklatur sebelum 2021); "
+        'baris ditampilkan sebagai "tanpa kode" dan dapat diberi kode kemudian.',
+    )
     uraian = models.TextField("uraian")
 
     class Meta:
         abstract = True
 
     def __str__(self):
-        return f"{self.kode} {self.uraian}"
+        return f"{self.kode_tampil} {self.uraian}"
+
+    @property
+    def kode_tampil(self):
+        """The code as pages print it: "tanpa kode" for a row whose document prints none."""
+        return self.kode or kode_rules.TANPA_KODE
 
     def kode_induk(self):
         """The parent's code when this level's code must extend it, else None."""
@@ -149,9 +162,64 @@ class Simpul(models.Model):
 
     def clean(self):
         super().clean()
-        masalah = kode_rules.periksa_kode(self.LEVEL, self.kode, self.kode_induk())
+        if not self.kode:
+            return
+        masalah = kode_rules.periksa_kode(self.LEVEL, self.kode, self.kode_induk() or None)
         if masalah:
             raise ValidationError({"kode": masalah})
+
+
+def kode_unik(fields, name, pesan):
+    """Codes are unique among their siblings; rows without a code (tanpa kode) are keyed by the
+    importers on their uraian instead."""
+    return models.UniqueConstraint(fields=fields, condition=~Q(kode=""), name=name, violation_error_message=pesan)
+
+
+class Berlaku(models.Model):
+    """The years a program, kegiatan or sub kegiatan is in force, and the node of the older
+    nomenclature it replaces (Permendagri 13/2006 → 90/2019 → Kepmendagri 050-5889/2021 and
+    its yearly updates), so that multi-year tables follow it across the change."""
+
+    tahun_mulai = models.PositiveSmallIntegerField(
+        "berlaku mulai tahun", null=True, blank=True, help_text="Kosongkan bila berlaku sejak awal periode Renstra."
+    )
+    tahun_selesai = models.PositiveSmallIntegerField(
+        "berlaku sampai tahun", null=True, blank=True, help_text="Kosongkan bila berlaku sampai akhir periode Renstra."
+    )
+
+    class Meta:
+        abstract = True
+
+    def berlaku_pada(self, tahun):
+        """Whether the node is in force in `tahun` (a year's reports and PK list only those)."""
+        return (self.tahun_mulai is None or self.tahun_mulai <= tahun) and (
+            self.tahun_selesai is None or tahun <= self.tahun_selesai
+        )
+
+    def clean(self):
+        super().clean()
+        if self.tahun_mulai and self.tahun_selesai and self.tahun_selesai < self.tahun_mulai:
+            raise ValidationError({"tahun_selesai": "Tahun akhir berlaku tidak boleh sebelum tahun mulai berlaku."})
+
+
+def berlaku_pada(tahun, awalan=""):
+    """A filter keeping the nodes in force in `tahun`; `awalan` reaches them through a relation."""
+    return (Q(**{f"{awalan}tahun_mulai__isnull": True}) | Q(**{f"{awalan}tahun_mulai__lte": tahun})) & (
+        Q(**{f"{awalan}tahun_selesai__isnull": True}) | Q(**{f"{awalan}tahun_selesai__gte": tahun})
+    )
+
+
+def _pendahulu(model, nama):
+    return models.ForeignKey(
+        model,
+        verbose_name=f"{nama} yang digantikan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="penerus",
+        help_text=f"{nama.capitalize()} nomenklatur lama yang digantikan oleh {nama} ini; tabel beberapa tahun "
+        "menyambungkan keduanya.",
+    )
 
 
 class Tujuan(Simpul):
@@ -164,10 +232,8 @@ class Tujuan(Simpul):
         verbose_name_plural = "tujuan"
         ordering = ["renstra_id", "kode"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["renstra", "kode"],
-                name="tujuan_kode_unik",
-                violation_error_message="Kode tujuan ini sudah dipakai dalam Renstra yang sama.",
+            kode_unik(
+                ["renstra", "kode"], "tujuan_kode_unik", "Kode tujuan ini sudah dipakai dalam Renstra yang sama."
             ),
         ]
 
@@ -184,10 +250,8 @@ class Sasaran(Simpul):
         verbose_name_plural = "sasaran"
         ordering = ["tujuan_id", "kode"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["tujuan", "kode"],
-                name="sasaran_kode_unik",
-                violation_error_message="Kode sasaran ini sudah dipakai di bawah tujuan yang sama.",
+            kode_unik(
+                ["tujuan", "kode"], "sasaran_kode_unik", "Kode sasaran ini sudah dipakai di bawah tujuan yang sama."
             ),
         ]
 
@@ -195,7 +259,7 @@ class Sasaran(Simpul):
         return self.tujuan.kode if self.tujuan_id else None
 
 
-class Program(Simpul):
+class Program(Berlaku, Simpul):
     LEVEL = kode_rules.PROGRAM
 
     renstra = models.ForeignKey(Renstra, verbose_name="Renstra", on_delete=models.CASCADE, related_name="program")
@@ -208,6 +272,7 @@ class Program(Simpul):
         related_name="program",
         help_text="Sasaran yang didukung program ini (cascading).",
     )
+    pendahulu = _pendahulu("self", "program")
     bidang = models.ForeignKey(
         Bidang,
         verbose_name="bidang penanggung jawab",
@@ -222,10 +287,8 @@ class Program(Simpul):
         verbose_name_plural = "program"
         ordering = ["renstra_id", "kode"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["renstra", "kode"],
-                name="program_kode_unik",
-                violation_error_message="Kode program ini sudah dipakai dalam Renstra yang sama.",
+            kode_unik(
+                ["renstra", "kode"], "program_kode_unik", "Kode program ini sudah dipakai dalam Renstra yang sama."
             ),
         ]
 
@@ -241,7 +304,7 @@ class Program(Simpul):
         return self.bidang
 
 
-class Kegiatan(Simpul):
+class Kegiatan(Berlaku, Simpul):
     LEVEL = kode_rules.KEGIATAN
 
     program = models.ForeignKey(Program, verbose_name="program", on_delete=models.CASCADE, related_name="kegiatan")
@@ -254,16 +317,15 @@ class Kegiatan(Simpul):
         related_name="kegiatan",
         help_text="Kosongkan bila sama dengan bidang program.",
     )
+    pendahulu = _pendahulu("self", "kegiatan")
 
     class Meta:
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["program_id", "kode"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["program", "kode"],
-                name="kegiatan_kode_unik",
-                violation_error_message="Kode kegiatan ini sudah dipakai di bawah program yang sama.",
+            kode_unik(
+                ["program", "kode"], "kegiatan_kode_unik", "Kode kegiatan ini sudah dipakai di bawah program yang sama."
             ),
         ]
 
@@ -280,7 +342,7 @@ class Kegiatan(Simpul):
         return self.bidang or self.program.bidang
 
 
-class SubKegiatan(Simpul):
+class SubKegiatan(Berlaku, Simpul):
     LEVEL = kode_rules.SUB_KEGIATAN
 
     kegiatan = models.ForeignKey(
@@ -302,16 +364,24 @@ class SubKegiatan(Simpul):
         "tidak menghitungnya dalam rata-rata.",
     )
     keterangan = models.TextField("keterangan", blank=True)
+    mewakili_kegiatan = models.BooleanField(
+        "baris anggaran kegiatan",
+        default=False,
+        editable=False,
+        help_text="Kegiatan nomenklatur lama (sebelum 2021) tidak mempunyai sub kegiatan; pagu dan realisasi "
+        "anggarannya disimpan pada baris ini, yang tidak pernah ditampilkan sebagai sub kegiatan.",
+    )
+    pendahulu = _pendahulu("self", "sub kegiatan")
 
     class Meta:
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["kegiatan_id", "kode"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["kegiatan", "kode"],
-                name="sub_kegiatan_kode_unik",
-                violation_error_message="Kode sub kegiatan ini sudah dipakai di bawah kegiatan yang sama.",
+            kode_unik(
+                ["kegiatan", "kode"],
+                "sub_kegiatan_kode_unik",
+                "Kode sub kegiatan ini sudah dipakai di bawah kegiatan yang sama.",
             ),
         ]
 

@@ -79,9 +79,9 @@ KASUS = [
         "Tahun akhir Renstra tidak boleh sebelum tahun awalnya.",
     ),
     (
-        "renstra-lebih-dari-lima-tahun",
-        lambda: _renstra(tahun_awal=2024, tahun_akhir=2029),
-        "Periode Renstra paling lama 5 tahun.",
+        "renstra-lebih-dari-enam-tahun",
+        lambda: _renstra(tahun_awal=2016, tahun_akhir=2022),
+        "Periode Renstra paling lama 6 tahun.",
     ),
     (
         "renstra-tahun-tidak-wajar",
