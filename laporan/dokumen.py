@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from renstra.kode import TANPA_KODE
+
 
 class Jenis:
     """Kinds of cell."""
@@ -55,6 +57,14 @@ def teks(nilai, **kwargs):
 
 def kode(nilai, **kwargs):
     return Sel(nilai or None, Jenis.KODE, **kwargs)
+
+
+def kode_simpul(simpul, **kwargs):
+    """The code cell of a plan node: its code, or the words "tanpa kode" for a row whose
+    document prints none (the nomenclature before 2021)."""
+    if simpul.kode:
+        return kode(simpul.kode, **kwargs)
+    return Sel(None, Jenis.KODE, teks=TANPA_KODE, kelas="tanpa-kode", **kwargs)
 
 
 def nilai(x, **kwargs):

@@ -100,3 +100,12 @@ def normalkan_kode(teks):
     """
     teks = (teks or "").strip().replace(",", ".")
     return re.sub(r"\s*\.\s*", ".", teks)
+
+
+def urut_simpul(simpul):
+    """Sort key of sibling plan nodes: coded ones by the numbers between the dots ("1.2" before
+    "1.10"), then those without a code in the order they were entered."""
+    if not simpul.kode:
+        return (1, [], simpul.pk or 0)
+    return (0, [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in simpul.kode.split(".")], simpul.pk or 0)
+

@@ -30,3 +30,42 @@ class RenstraQuerySet(models.QuerySet):
     def berlaku_pada(self, tahun):
         """Active Renstra whose period covers `tahun`."""
         return self.filter(aktif=True, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+
+
+class BerlakuQuerySet(models.QuerySet):
+    """Programs, kegiatan and sub kegiatan: the years each is in force (nomenclature changes
+    between years, Kepmendagri 050-5889/2021 and its yearly updates)."""
+
+    JALUR_INDUK = ()  # lookups to the ancestors, which must be in force too
+
+    def berlaku_pada(self, tahun):
+        """The nodes in force in `tahun` whose ancestors are in force too: what that year's
+        reports, PK and entry page list."""
+        from renstra.models.rencana import berlaku_pada
+
+        saring = berlaku_pada(tahun)
+        for jalur in self.JALUR_INDUK:
+            saring &= berlaku_pada(tahun, jalur)
+        return self.filter(saring)
+
+
+class ProgramQuerySet(BerlakuQuerySet):
+    pass
+
+
+class KegiatanQuerySet(BerlakuQuerySet):
+    JALUR_INDUK = ("program__",)
+
+
+class SubKegiatanQuerySet(BerlakuQuerySet):
+    JALUR_INDUK = ("kegiatan__", "kegiatan__program__")
+
+    def tampil(self):
+        """The sub kegiatan shown as rows: without the hidden row that carries the budget of a
+        kegiatan of the nomenclature before 2021 (`mewakili_kegiatan`), whose money is shown on
+        the kegiatan's own row. Sums of money go over every row, this one included."""
+        return self.filter(mewakili_kegiatan=False)
+
+    def anggaran_kegiatan(self):
+        """Only the hidden rows carrying an old-nomenclature kegiatan's budget."""
+        return self.filter(mewakili_kegiatan=True)

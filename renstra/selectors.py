@@ -25,11 +25,11 @@ def renstra_utama(opd, tahun):
     )
 
 
-def _jumlah(model, jalur_renstra):
-    """Subquery: how many `model` rows belong to the outer Renstra (0 when none). A subquery per
+def _jumlah(queryset, jalur_renstra):
+    """Subquery: how many rows of `queryset` belong to the outer Renstra (0 when none). A subquery per
     count, because joining programs, sub kegiatan and indicators at once multiplies the rows."""
     per_renstra = (
-        model.objects.filter(**{jalur_renstra: OuterRef("pk")})
+        queryset.filter(**{jalur_renstra: OuterRef("pk")})
         .order_by()
         .values(jalur_renstra)
         .annotate(n=Count("pk"))
@@ -41,9 +41,9 @@ def _jumlah(model, jalur_renstra):
 def daftar_opd(user):
     """The agencies `user` may see, each with its Renstra and their sizes (two queries)."""
     renstra = Renstra.objects.annotate(
-        jumlah_program=_jumlah(Program, "renstra"),
-        jumlah_sub_kegiatan=_jumlah(SubKegiatan, "kegiatan__program__renstra"),
-        jumlah_indikator=_jumlah(Indikator, "renstra"),
+        jumlah_program=_jumlah(Program.objects.all(), "renstra"),
+        jumlah_sub_kegiatan=_jumlah(SubKegiatan.objects.tampil(), "kegiatan__program__renstra"),
+        jumlah_indikator=_jumlah(Indikator.objects.all(), "renstra"),
     ).order_by("-tahun_awal", "-revisi")
     return PerangkatDaerah.objects.for_user(user).prefetch_related(Prefetch("renstra", queryset=renstra))
 
@@ -53,13 +53,26 @@ class PohonRenstra:
     """A Renstra laid out as a tree for display. Each node gets `daftar_indikator` (indicators
     with `target_per_tahun`, one Renstra target or None per year, and `daftar_rincian`); tujuan get
     `daftar_sasaran`, sasaran `daftar_program`, programs `daftar_kegiatan`, kegiatan
-    `daftar_sub_kegiatan`. Programs not linked to a sasaran are in `program_lain`."""
+    `daftar_sub_kegiatan`. Programs not linked to a sasaran are in `program_lain`.
+
+    `daftar_sub_kegiatan` holds the sub kegiatan shown as rows; a kegiatan of the nomenclature
+    before 2021 keeps its budget on a hidden sub kegiatan (`mewakili_kegiatan`), which is only
+    in `daftar_sub_anggaran` (every sub kegiatan whose money counts in the kegiatan's sums) and
+    is the kegiatan's `anggaran_sendiri` (None for other kegiatan). Sums of pagu and spending
+    go over `daftar_sub_anggaran`, rows and counts over `daftar_sub_kegiatan`.
+
+    Programs, kegiatan and sub kegiatan get `daftar_penerus`, the nodes of the tree naming them
+    as `pendahulu` (loaded with each node).
+
+    `tahun_berlaku`: when set, only the programs, kegiatan and sub kegiatan in force that year
+    (with their indicators) are in the tree."""
 
     renstra: Renstra
     tahun: list
     tujuan: list
     program_lain: list
     jumlah: dict = field(default_factory=dict)
+    tahun_berlaku: int | None = None
 
     @property
     def semua_program(self):
@@ -104,15 +117,31 @@ def _pasang(induk, anak, fk, atribut):
     return per_induk
 
 
-def pohon_renstra(renstra):
-    """Build the tree of `renstra` with seven queries, whatever its size."""
+def pohon_renstra(renstra, tahun_berlaku=None):
+    """Build the tree of `renstra` with seven queries, whatever its size; with `tahun_berlaku`,
+    only the programs, kegiatan and sub kegiatan in force that year (a year's reports)."""
     tahun = renstra.daftar_tahun
     tujuan = list(Tujuan.objects.filter(renstra=renstra))
     sasaran = list(Sasaran.objects.filter(tujuan__renstra=renstra))
-    program = list(Program.objects.filter(renstra=renstra).select_related("bidang"))
-    kegiatan = list(Kegiatan.objects.filter(program__renstra=renstra).select_related("bidang"))
-    sub_kegiatan = list(SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("bidang"))
+    program = Program.objects.filter(renstra=renstra).select_related("bidang", "pendahulu")
+    kegiatan = Kegiatan.objects.filter(program__renstra=renstra).select_related("bidang", "pendahulu")
+    sub_kegiatan = SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("bidang", "pendahulu")
+    if tahun_berlaku is not None:
+        program = program.berlaku_pada(tahun_berlaku)
+        kegiatan = kegiatan.berlaku_pada(tahun_berlaku)
+        sub_kegiatan = sub_kegiatan.berlaku_pada(tahun_berlaku)
+    program, kegiatan, sub_kegiatan = list(program), list(kegiatan), list(sub_kegiatan)
     indikator = list(Indikator.objects.filter(renstra=renstra).select_related("skala_tingkat"))
+    if tahun_berlaku is not None:
+        # The indicators of nodes not in force that year go with their nodes.
+        ada = {
+            "program_id": {p.pk for p in program},
+            "kegiatan_id": {k.pk for k in kegiatan},
+            "sub_kegiatan_id": {s.pk for s in sub_kegiatan},
+        }
+        indikator = [
+            i for i in indikator if all(getattr(i, f) is None or getattr(i, f) in pks for f, pks in ada.items())
+        ]
     target = Target.objects.filter(
         indikator__renstra=renstra, jenis=Target.Jenis.RENSTRA, triwulan__isnull=True
     ).select_related("tingkat")
@@ -134,7 +163,12 @@ def pohon_renstra(renstra):
         _pasang(simpul, indikator, f"{level}_id", "daftar_indikator")  # detail rows get their node too
         for s in simpul:
             s.daftar_indikator = [i for i in s.daftar_indikator if not i.induk_id]
-    _pasang(kegiatan, sub_kegiatan, "kegiatan_id", "daftar_sub_kegiatan")
+    for simpul in (program, kegiatan, sub_kegiatan):
+        _pasang(simpul, simpul, "pendahulu_id", "daftar_penerus")  # the nodes that replace it
+    _pasang(kegiatan, sub_kegiatan, "kegiatan_id", "daftar_sub_anggaran")
+    for kg in kegiatan:
+        kg.daftar_sub_kegiatan = [s for s in kg.daftar_sub_anggaran if not s.mewakili_kegiatan]
+        kg.anggaran_sendiri = next((s for s in kg.daftar_sub_anggaran if s.mewakili_kegiatan), None)
     _pasang(program, kegiatan, "program_id", "daftar_kegiatan")
     program_per_sasaran = _pasang(sasaran, program, "sasaran_id", "daftar_program")
     _pasang(tujuan, sasaran, "tujuan_id", "daftar_sasaran")
@@ -149,7 +183,8 @@ def pohon_renstra(renstra):
             "sasaran": len(sasaran),
             "program": len(program),
             "kegiatan": len(kegiatan),
-            "sub_kegiatan": len(sub_kegiatan),
+            "sub_kegiatan": sum(1 for s in sub_kegiatan if not s.mewakili_kegiatan),
             "indikator": len(utama),
         },
+        tahun_berlaku=tahun_berlaku,
     )

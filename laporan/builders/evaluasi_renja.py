@@ -21,7 +21,8 @@ from kinerja import rules
 from kinerja.models import RealisasiAnggaran
 from kinerja.periode import romawi
 from kinerja.selectors import batas_capaian, bidang_rantai_id, kinerja_per_tahun, skala_laporan
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, rupiah, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode_simpul, kosong, nilai, persen, rupiah, teks
+from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
@@ -358,7 +359,7 @@ def _jumlah_anggaran(cabang):
 
 
 def _kode(simpul):
-    return simpul.kode
+    return urut_simpul(simpul)
 
 
 def _milik(bidang, bidang_id):
@@ -379,7 +380,11 @@ def _pilih_program(program, bidang, anggaran_sub):
         b_id = bidang_rantai_id(kegiatan=kg)
         if sub or _milik(bidang, b_id):
             indikator = kg.daftar_indikator if _milik(bidang, b_id) else []
-            kegiatan.append(Cabang(kg, indikator, _jumlah_anggaran(sub), sub, b_id))
+            anggaran = _jumlah_anggaran(sub)
+            if kg.anggaran_sendiri is not None and _milik(bidang, b_id):
+                # An old-nomenclature kegiatan: its budget is on a hidden row, never shown as a sub kegiatan.
+                anggaran.tambah(anggaran_sub.get(kg.anggaran_sendiri.pk, Anggaran()))
+            kegiatan.append(Cabang(kg, indikator, anggaran, sub, b_id))
     b_id = bidang_rantai_id(program=program)
     if not kegiatan and not _milik(bidang, b_id):
         return None
@@ -525,12 +530,12 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         return laporan
 
     cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
-    pohon = pohon_renstra(renstra)
+    pohon = pohon_renstra(renstra, tahun)
     ukuran = _ukur_semua(renstra, tahun, triwulan, skala, _semua_indikator(pohon))
     anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
     susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon))
 
-    blok = sorted(((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: b[0].kode)
+    blok = sorted(((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: urut_simpul(b[0]))
     if pohon.program_lain:
         blok.append((None, pohon.program_lain))
     semua, total, nomor = Kelompok(), Anggaran(), 0
@@ -544,23 +549,23 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         if sasaran is not None:
             # The sasaran's indicators are the agency head's: not in a bidang's report.
             c = Cabang(sasaran, sasaran.daftar_indikator if bidang is None else [], anggaran)
-            susun.cabang(c, [kosong(), teks(sasaran.uraian), kode(sasaran.kode), kosong()], 0, "kelompok", kelompok)
+            susun.cabang(c, [kosong(), teks(sasaran.uraian), kode_simpul(sasaran), kosong()], 0, "kelompok", kelompok)
         else:
             c = Cabang(_TanpaSasaran(), [], anggaran)
             susun.cabang(c, [kosong(), teks(_TanpaSasaran.uraian), kosong(), kosong()], 0, "kelompok", kelompok)
         for p in program:
             nomor += 1
             susun.cabang(
-                p, [teks(str(nomor)), kosong(), kode(p.simpul.kode), teks(p.simpul.uraian)], 1, "kelompok", kelompok
+                p, [teks(str(nomor)), kosong(), kode_simpul(p.simpul), teks(p.simpul.uraian)], 1, "kelompok", kelompok
             )
             for kg in p.anak:
                 susun.cabang(
-                    kg, [kosong(), kosong(), kode(kg.simpul.kode), teks(kg.simpul.uraian)], 2, "kelompok", kelompok
+                    kg, [kosong(), kosong(), kode_simpul(kg.simpul), teks(kg.simpul.uraian)], 2, "kelompok", kelompok
                 )
                 for s in kg.anak:
-                    depan = [kosong(), kosong(), kode(s.simpul.kode), teks(s.simpul.uraian)]
+                    depan = [kosong(), kosong(), kode_simpul(s.simpul), teks(s.simpul.uraian)]
                     susun.cabang(s, depan, 3, "isi", kelompok, dipotong=s.simpul.refocusing)
-        nama = f"sasaran {sasaran.kode}" if sasaran is not None else "program tanpa sasaran"
+        nama = f"sasaran {sasaran.kode or sasaran.uraian}" if sasaran is not None else "program tanpa sasaran"
         susun.rata_rata(f"Rata-rata capaian kinerja {nama} (%)", kelompok, cara, batas)
         semua.gabung(kelompok)
 

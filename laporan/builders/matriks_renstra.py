@@ -12,11 +12,20 @@ target for a percentage, ratio or index.
 from collections import defaultdict
 
 from kinerja import rules
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode, kosong, nilai, rupiah, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode_simpul, kosong, nilai, rupiah, teks
+from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .umum import keterangan, milik_bidang, nama_berkas, penanda_kepala, sel_target
+from .umum import (
+    keterangan,
+    milik_bidang,
+    nama_berkas,
+    penanda_kepala,
+    sel_target,
+    tahun_tak_berlaku,
+    uraian_bersambung,
+)
 
 KODE = "matriks-renstra"
 JUDUL = "Matriks Renstra"
@@ -54,16 +63,20 @@ class _Penyusun:
     def __init__(self, tahun):
         self.tahun = tahun
 
-    def simpul(self, depan, indikator, pagu=None, penanggung_jawab="", tingkat=0, jenis="kelompok"):
+    def simpul(self, depan, indikator, pagu=None, penanggung_jawab="", tingkat=0, jenis="kelompok", tak_berlaku=()):
         """`depan`: the cells over the Tujuan, Sasaran, Kode and name columns; `pagu`: the Rp per year, or None
-        for a node without a budget (tujuan, sasaran)."""
+        for a node without a budget (tujuan, sasaran); `tak_berlaku`: the years the node is not in force,
+        whose cells stay empty."""
         hasil = []
         for ind in indikator or [None]:
             for i, baris_ind in enumerate([ind, *(ind.daftar_rincian if ind else [])]):
                 pertama = not hasil
                 isi = list(depan) if pertama else [kosong(), kosong(), kosong(), kosong()]
                 isi += self._indikator(baris_ind)
-                for k in range(len(self.tahun)):
+                for k, th in enumerate(self.tahun):
+                    if th in tak_berlaku:
+                        isi += [kosong(), kosong()]
+                        continue
                     target = baris_ind.target_per_tahun[k] if baris_ind else None
                     isi += [sel_target(target), rupiah(pagu[k]) if pertama and pagu else kosong()]
                 isi.append(_sel_kondisi_akhir(baris_ind) if baris_ind else kosong())
@@ -157,37 +170,52 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     pohon = pohon_renstra(renstra)
     pagu_sub = _pagu_sub_kegiatan(renstra, daftar_tahun)
     susun = _Penyusun(daftar_tahun)
+    diabaikan = []  # pagu of a year its sub kegiatan is not in force: left out, and said so
+
+    def pagu_berlaku(s):
+        """The pagu of a sub kegiatan per year, empty in the years it is not in force."""
+        tak = tahun_tak_berlaku(s, daftar_tahun)
+        for th in sorted(tak):
+            if pagu_sub.get((s.pk, th)) is not None:
+                nama = s.kegiatan if s.mewakili_kegiatan else s
+                diabaikan.append(f"{nama.kode_tampil} {nama.uraian} ({th})")
+        return [pagu_sub.get((s.pk, th)) if th not in tak else None for th in daftar_tahun]
     jumlah_per_tahun = [[] for _ in daftar_tahun]
     pemilik = opd.singkatan or opd.nama
 
     def baris_program(program):
         """The rows of a program, its kegiatan and sub kegiatan ([] when `bidang` has none of them)."""
         baris_kegiatan, pagu_program = [], [[] for _ in daftar_tahun]
-        for kg in program.daftar_kegiatan:
-            sub = [s for s in kg.daftar_sub_kegiatan if milik_bidang(bidang, s)]
+        for kg in sorted(program.daftar_kegiatan, key=urut_simpul):
+            sub = [s for s in sorted(kg.daftar_sub_kegiatan, key=urut_simpul) if milik_bidang(bidang, s)]
             if not sub and not milik_bidang(bidang, kg):
                 continue
-            pagu_per_sub = [[pagu_sub.get((s.pk, th)) for th in daftar_tahun] for s in sub]
-            pagu_kegiatan = [_jumlah(p[k] for p in pagu_per_sub) for k in range(len(daftar_tahun))]
+            pagu_per_sub = [pagu_berlaku(s) for s in sub]
+            # The hidden row carrying an old-nomenclature kegiatan's budget counts in its sums.
+            sendiri = kg.anggaran_sendiri if milik_bidang(bidang, kg) else None
+            pagu_sendiri = [pagu_berlaku(sendiri)] if sendiri is not None else []
+            pagu_kegiatan = [_jumlah(p[k] for p in [*pagu_per_sub, *pagu_sendiri]) for k in range(len(daftar_tahun))]
             for k, v in enumerate(pagu_kegiatan):
                 pagu_program[k].append(v)
             pj = kg.bidang_penanggung_jawab
             baris_kegiatan += susun.simpul(
-                [kosong(), kosong(), kode(kg.kode), teks(kg.uraian)],
+                [kosong(), kosong(), kode_simpul(kg), teks(uraian_bersambung(kg))],
                 kg.daftar_indikator,
                 pagu_kegiatan,
                 pj.nama if pj else "",
                 tingkat=1,
+                tak_berlaku=tahun_tak_berlaku(kg, daftar_tahun),
             )
             for s, p in zip(sub, pagu_per_sub, strict=True):
                 pj = s.bidang_penanggung_jawab
                 baris_kegiatan += susun.simpul(
-                    [kosong(), kosong(), kode(s.kode), teks(s.uraian)],
+                    [kosong(), kosong(), kode_simpul(s), teks(uraian_bersambung(s))],
                     s.daftar_indikator,
                     p,
                     pj.nama if pj else "",
                     tingkat=2,
                     jenis="isi",
+                    tak_berlaku=tahun_tak_berlaku(s, daftar_tahun),
                 )
         if not baris_kegiatan and not milik_bidang(bidang, program):
             return []
@@ -196,19 +224,20 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             jumlah_per_tahun[k].append(v)
         return [
             *susun.simpul(
-                [kosong(), kosong(), kode(program.kode), teks(program.uraian)],
+                [kosong(), kosong(), kode_simpul(program), teks(uraian_bersambung(program))],
                 program.daftar_indikator,
                 pagu,
                 program.bidang.nama if program.bidang_id else "",
+                tak_berlaku=tahun_tak_berlaku(program, daftar_tahun),
             ),
             *baris_kegiatan,
         ]
 
     baris = []
-    for tujuan in sorted(pohon.tujuan, key=lambda t: _urut_kode(t.kode)):
+    for tujuan in sorted(pohon.tujuan, key=urut_simpul):
         blok = []
-        for sasaran in sorted(tujuan.daftar_sasaran, key=lambda s: _urut_kode(s.kode)):
-            program = [b for p in sorted(sasaran.daftar_program, key=lambda p: p.kode) for b in baris_program(p)]
+        for sasaran in sorted(tujuan.daftar_sasaran, key=urut_simpul):
+            program = [b for p in sorted(sasaran.daftar_program, key=urut_simpul) for b in baris_program(p)]
             if bidang is not None and not program:
                 continue
             indikator = sasaran.daftar_indikator if bidang is None else []
@@ -221,7 +250,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         indikator = [i for i in tujuan.daftar_indikator if not i.sasaran_id] if bidang is None else []
         baris += susun.simpul([teks(tujuan.uraian, kolom=4)], indikator, None, pemilik)
         baris += blok
-    for program in sorted(pohon.program_lain, key=lambda p: p.kode):
+    for program in sorted(pohon.program_lain, key=urut_simpul):
         baris += baris_program(program)
 
     total = [_jumlah(v) for v in jumlah_per_tahun]
@@ -250,10 +279,15 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         "baris JUMLAH menjumlahkan semua sub kegiatan yang ditampilkan.",
         "Kondisi akhir: jumlah target tahunan untuk indikator kumulatif (jumlah), target tahun terakhir "
         "untuk indikator lain (persentase, rasio, indeks).",
+        "Program, kegiatan dan sub kegiatan yang berganti nomenklatur ditampilkan setiap tahun berlakunya; sel "
+        'tahun ketika tidak berlaku dibiarkan kosong, dan "menggantikan"/"digantikan oleh" menyambungkan '
+        'nomenklatur lama dan baru. Baris tanpa kode dalam dokumennya ditulis "tanpa kode".',
     ]
+    if diabaikan:
+        laporan.catatan.append(
+            "Pagu pada tahun ketika programnya, kegiatannya atau sub kegiatannya tidak berlaku tidak dijumlahkan: "
+            + "; ".join(diabaikan)
+            + "."
+        )
     return laporan
 
-
-def _urut_kode(teks_kode):
-    """Order "1.2" before "1.10": by the numbers between the dots."""
-    return [int(x) if x.isdigit() else x for x in teks_kode.split(".")]

@@ -12,7 +12,7 @@ from kinerja import rules
 from kinerja.dasbor import ambang_pencilan
 from kinerja.periode import romawi
 from laporan.dokumen import Penanda, kosong, nilai, persen, teks
-from renstra.models import Indikator
+from renstra.models import Indikator, Kegiatan, SubKegiatan
 
 
 def keterangan(opd, tahun, triwulan=None, bidang=None, renstra=None):
@@ -58,6 +58,32 @@ def milik_bidang(bidang, simpul):
     """Whether a program, kegiatan or sub kegiatan of `pohon_renstra` (parents linked, so no
     query) is in the report of `bidang`; every node is when `bidang` is None."""
     return bidang is None or simpul.bidang_penanggung_jawab == bidang
+
+
+def uraian_bersambung(simpul):
+    """The name of a program, kegiatan or sub kegiatan in a table over several years, with the
+    node of the older nomenclature it replaces ("menggantikan: …") and those replacing it
+    ("digantikan oleh: …") on lines under it, so the reader follows a node across a change of
+    nomenclature without the rows leaving their own program (the two may sit under different
+    programs)."""
+    baris = [simpul.uraian]
+    pendahulu = getattr(simpul, "pendahulu", None) if getattr(simpul, "pendahulu_id", None) else None
+    if pendahulu is not None:
+        baris.append(f"menggantikan: {pendahulu.kode_tampil} {pendahulu.uraian}")
+    for p in getattr(simpul, "daftar_penerus", []):
+        baris.append(f"digantikan oleh: {p.kode_tampil} {p.uraian}")
+    return "\n".join(baris)
+
+
+def tahun_tak_berlaku(simpul, daftar_tahun):
+    """The years of `daftar_tahun` in which a program, kegiatan or sub kegiatan of the tree (parents
+    linked, no query) is not in force, itself or through its parents."""
+    rantai = [simpul]
+    if simpul.LEVEL == SubKegiatan.LEVEL:
+        rantai.append(simpul.kegiatan)
+    if rantai[-1].LEVEL == Kegiatan.LEVEL:
+        rantai.append(rantai[-1].program)
+    return {th for th in daftar_tahun if not all(n.berlaku_pada(th) for n in rantai)}
 
 
 def sel_target(target):

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from renstra import kode as kode_rules
-from renstra.querysets import RenstraQuerySet
+from renstra.querysets import KegiatanQuerySet, ProgramQuerySet, RenstraQuerySet, SubKegiatanQuerySet
 
 from .opd import Bidang, PerangkatDaerah, periksa_bidang_milik_opd
 from .periode import cek_tahun
@@ -273,6 +273,8 @@ class Program(Berlaku, Simpul):
         help_text="Sasaran yang didukung program ini (cascading).",
     )
     pendahulu = _pendahulu("self", "program")
+
+    objects = ProgramQuerySet.as_manager()
     bidang = models.ForeignKey(
         Bidang,
         verbose_name="bidang penanggung jawab",
@@ -318,6 +320,8 @@ class Kegiatan(Berlaku, Simpul):
         help_text="Kosongkan bila sama dengan bidang program.",
     )
     pendahulu = _pendahulu("self", "kegiatan")
+
+    objects = KegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kegiatan"
@@ -372,6 +376,8 @@ class SubKegiatan(Berlaku, Simpul):
         "anggarannya disimpan pada baris ini, yang tidak pernah ditampilkan sebagai sub kegiatan.",
     )
     pendahulu = _pendahulu("self", "sub kegiatan")
+
+    objects = SubKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "sub kegiatan"
