@@ -173,6 +173,7 @@ class Alasan(StrEnum):
     REALISASI_KOSONG = "Realisasi belum dilaporkan."
     REALISASI_NOL_NEGATIF = "Realisasi 0 pada indikator negatif: target dibagi 0 tidak dapat dihitung."
     TINGKAT_TIDAK_DIKENAL = "Tingkatan tidak termasuk skala indikator ini."
+    DIUKUR_TAHUNAN = "Diukur tahunan: realisasinya dilaporkan sekali setahun, pada akhir tahun (bersama Triwulan IV)."
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,21 @@ def nilai_sampai_triwulan(nilai_per_triwulan, cara, triwulan):
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
     return _gabung([v for v in _per_triwulan(nilai_per_triwulan)[:triwulan] if v is not None], cara)
+
+
+# An indicator measured once a year (Indikator.frekuensi "tahunan") keeps its yearly value with
+# the quarter that closes the year; it has no value, and no capaian, in the quarters before.
+TRIWULAN_TAHUNAN = 4
+
+
+def diukur_pada(tahunan, triwulan):
+    """Whether an indicator is measured in `triwulan`: a quarterly one in every quarter, an
+    annual one (`tahunan`) only when its year closes.
+
+    >>> diukur_pada(True, 2), diukur_pada(True, 4), diukur_pada(False, 2)
+    (False, True, True)
+    """
+    return not tahunan or triwulan == TRIWULAN_TAHUNAN
 
 
 def _gabung(dilaporkan, cara):

@@ -14,7 +14,7 @@ from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiata
 from renstra.selectors import renstra_berlaku
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
-from .periode import batas_waktu, sudah_lewat, triwulan_terakhir_selesai
+from .periode import batas_waktu, romawi, sudah_lewat, triwulan_terakhir_selesai
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
 URUTAN_TARGET = (Target.Jenis.PK_PERUBAHAN, Target.Jenis.PK, Target.Jenis.RENSTRA)
@@ -60,15 +60,34 @@ class KinerjaIndikator:
     # The quarters' capaian are computed when read: a region's overview reads only the year's.
     @cached_property
     def capaian_triwulan(self):
-        """Each quarter's value against that quarter's target (its own, else the year's)."""
+        """Each quarter's value against that quarter's target (its own, else the year's); an
+        annual indicator has none before the quarter that closes the year (DIUKUR_TAHUNAN)."""
         return [
-            _hasil(self.indikator, self.target_triwulan[q], self.nilai_triwulan[q], self.tingkatan) for q in range(4)
+            _hasil(self.indikator, self.target_triwulan[q], self.nilai_triwulan[q], self.tingkatan)
+            if self.diukur_pada(q + 1)
+            else _TIDAK_DIUKUR
+            for q in range(4)
         ]
 
     @cached_property
     def capaian_sampai(self):
-        """The value up to each quarter against the year's target."""
-        return [_hasil(self.indikator, self.target, self.nilai_sampai[q], self.tingkatan) for q in range(4)]
+        """The value up to each quarter against the year's target (see capaian_triwulan)."""
+        return [
+            _hasil(self.indikator, self.target, self.nilai_sampai[q], self.tingkatan)
+            if self.diukur_pada(q + 1)
+            else _TIDAK_DIUKUR
+            for q in range(4)
+        ]
+
+    @property
+    def tahunan(self):
+        """Measured once a year: its value of the year is its only value (see Indikator.tahunan)."""
+        return self.indikator.tahunan
+
+    def diukur_pada(self, triwulan):
+        """Whether the indicator has a value and a capaian in `triwulan` (1–4): an annual one only
+        in the quarter that closes the year; before it, reports say "diukur tahunan"."""
+        return rules.diukur_pada(self.tahunan, triwulan)
 
     @property
     def capaian(self):
@@ -133,6 +152,9 @@ class KinerjaTahun:
         return rules.rata_rata_capaian((k.capaian for k in unik.values()), self.batas)
 
 
+_TIDAK_DIUKUR = rules.HasilCapaian(None, rules.Alasan.DIUKUR_TAHUNAN)
+
+
 def target_berlaku(daftar):
     """The target in force among an indicator's targets of one year (see URUTAN_TARGET)."""
     for jenis in URUTAN_TARGET:
@@ -173,6 +195,11 @@ def hitung_indikator(indikator, target_tahun, target_triwulan, realisasi, skala,
     """The year of one indicator from its rows: targets of the year (yearly and per quarter, any
     jenis) and realisations per quarter ({triwulan: Realisasi})."""
     target = target_berlaku(target_tahun)
+    if indikator.tahunan:
+        # Measured once a year: only the row of the quarter closing the year counts (rows of
+        # earlier quarters, kept from before it was annual, are not read), against the year's target.
+        realisasi = {tw: r for tw, r in realisasi.items() if tw == rules.TRIWULAN_TAHUNAN}
+        target_triwulan = {}
     nilai = [_nilai_realisasi(indikator, realisasi.get(tw)) for tw in range(1, 5)]
     komponen = tuple(
         (r.pembilang, r.penyebut) if r is not None and r.pembilang is not None else None
@@ -338,6 +365,8 @@ class BarisIsian:
     data_dukung: list
     kinerja: KinerjaIndikator | None = None
     form: object = None
+    diukur: bool = True  # asked this quarter (an annual indicator only in TW IV): see ditanya_pada
+    label_isian: str = ""  # what the value asked is: "Realisasi TW II", "Realisasi tahunan 2025"
 
     @property
     def nilai_ini(self):
@@ -353,6 +382,10 @@ class BarisIsian:
     @property
     def terisi(self):
         return self.realisasi_ini is not None and self.realisasi_ini.terisi
+
+    @property
+    def tahunan(self):
+        return self.indikator.tahunan
 
 
 @dataclass
@@ -401,11 +434,20 @@ class BarisUnit:
     indikator: Indikator
     terisi: bool
     bagian: str = ""
+    triwulan: int = rules.TRIWULAN_TAHUNAN
 
     @property
     def ditanya(self):
-        """A submission asks for it: it is not under a sub kegiatan cut by refocusing."""
-        return not self.indikator.dipotong_refocusing
+        """A submission of `triwulan` asks for it: it is not under a sub kegiatan cut by
+        refocusing, and it is measured that quarter (an annual indicator only in TW IV)."""
+        return ditanya_pada(self.indikator, self.triwulan)
+
+
+def ditanya_pada(indikator, triwulan):
+    """Whether the entry page asks for `indikator` in `triwulan` and a submission needs it: not
+    under a sub kegiatan cut by refocusing, and measured that quarter (an annual indicator only
+    when its year closes, in TW IV)."""
+    return not indikator.dipotong_refocusing and rules.diukur_pada(indikator.tahunan, triwulan)
 
 
 @dataclass
@@ -544,7 +586,7 @@ def isian_triwulan(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None)
     `pengguna` with a bidang sees only their bidang's rows. Fixed number of queries."""
     halaman, indikator, sub_kegiatan = _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala)
     _isi_baris(halaman, indikator, sub_kegiatan)
-    halaman.unit = [BarisUnit(b.indikator, b.terisi) for b in halaman.baris]
+    halaman.unit = [BarisUnit(b.indikator, b.terisi, triwulan=triwulan) for b in halaman.baris]
     return halaman
 
 
@@ -593,7 +635,7 @@ def isian_bagian(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None, b
     halaman, indikator, sub_kegiatan = _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala)
     if len(indikator) <= settings.KINERJA_ISIAN_BARIS_PER_HALAMAN:
         _isi_baris(halaman, indikator, sub_kegiatan)
-        halaman.unit = [BarisUnit(b.indikator, b.terisi) for b in halaman.baris]
+        halaman.unit = [BarisUnit(b.indikator, b.terisi, triwulan=triwulan) for b in halaman.baris]
         return halaman
     terisi = {
         r.indikator_id
@@ -602,7 +644,7 @@ def isian_bagian(opd, tahun, triwulan, bidang=None, pengguna=None, skala=None, b
         )
         if r.terisi
     }
-    halaman.unit = [BarisUnit(i, i.pk in terisi, kunci_bagian(i)) for i in indikator]
+    halaman.unit = [BarisUnit(i, i.pk in terisi, kunci_bagian(i), triwulan) for i in indikator]
     halaman.bagian = _daftar_bagian(halaman.unit, sub_kegiatan)
     per_kunci = {b.kunci: b for b in halaman.bagian}
     if indikator_id is not None:
@@ -646,6 +688,8 @@ def _isi_baris(halaman, indikator, sub_kegiatan):
             realisasi=rs,
             realisasi_ini=rs.get(triwulan),
             data_dukung=data_dukung.get(rs[triwulan].pk, []) if triwulan in rs else [],
+            diukur=rules.diukur_pada(i.tahunan, triwulan),
+            label_isian=f"Realisasi tahunan {tahun}" if i.tahunan else f"Realisasi TW {romawi(triwulan)}",
         )
         b.kinerja = halaman.hitung(b, b.realisasi_ini)
         halaman.baris.append(b)

@@ -21,6 +21,7 @@ from renstra.selectors import renstra_berlaku
 
 from .audit import catat_setelah_commit, nama_pengguna
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
+from .models.realisasi import pesan_bukan_triwulan_tahunan
 from .periode import romawi, sudah_lewat
 from .versi import Bentrok, Konflik, berubah_sejak, kunci_pelaporan, tandai
 
@@ -155,6 +156,11 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     liar = [b.indikator for b in diubah if b.indikator.pk not in boleh_diubah]
     if liar:
         raise PermissionDenied(f'Indikator "{liar[0]}" bukan bagian isian Anda.')
+    for b in diubah:
+        if any(v not in (None, "") for v in b.data.values()) and (
+            pesan := pesan_bukan_triwulan_tahunan(b.indikator, tahun, triwulan)
+        ):
+            raise ValidationError(pesan)
     if not diubah and not anggaran_diubah:
         _periksa_pengisi(user, pelaporan)
         _periksa_masih_diisi(pelaporan)
@@ -293,8 +299,9 @@ def _simpan(obj, user, alasan=None, dari_isian=False):
 
 def belum_lengkap(pelaporan, indikator):
     """The indicators of `indikator` with neither a value nor an explanation in keterangan for the
-    submission's quarter (indicators under a sub kegiatan cut by refocusing are not asked)."""
-    ditanya = [i for i in indikator if not i.dipotong_refocusing]
+    submission's quarter (indicators under a sub kegiatan cut by refocusing are not asked, nor
+    annual indicators before the quarter that closes their year)."""
+    ditanya = [i for i in indikator if not i.dipotong_refocusing and rules.diukur_pada(i.tahunan, pelaporan.triwulan)]
     terisi = {
         r.indikator_id
         for r in Realisasi.objects.filter(indikator__in=ditanya, tahun=pelaporan.tahun, triwulan=pelaporan.triwulan)

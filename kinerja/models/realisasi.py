@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from kinerja import rules
+from kinerja.periode import romawi
 from renstra.models import Indikator, SubKegiatan, Tingkat
 from renstra.models.indikator import ANGKA, periksa_tingkat_sesuai_indikator
 from renstra.models.periode import cek_tahun, cek_tidak_negatif, cek_triwulan, field_triwulan
@@ -81,10 +82,19 @@ class Realisasi(Jejak):
         return f"{self.indikator} — {self.tahun} TW {self.triwulan}"
 
     @property
+    def punya_nilai(self):
+        """A value: a number, a level, or the components of a formula."""
+        return (
+            self.nilai is not None
+            or self.tingkat_id is not None
+            or self.pembilang is not None
+            or self.penyebut is not None
+        )
+
+    @property
     def terisi(self):
         """Reported: a value (a level, or the components of a formula) or an explanation why not."""
-        ada_nilai = self.nilai is not None or self.tingkat_id is not None or self.pembilang is not None
-        return ada_nilai or bool(self.keterangan.strip())
+        return self.punya_nilai or bool(self.keterangan.strip())
 
     def clean(self):
         super().clean()
@@ -95,11 +105,24 @@ class Realisasi(Jejak):
             raise ValidationError({"nilai": pesan})
         if not self.indikator_id:
             return
+        if self.punya_nilai and (pesan := pesan_bukan_triwulan_tahunan(self.indikator, self.tahun, self.triwulan)):
+            raise ValidationError({"nilai": pesan})
         periksa_tahun_dalam_periode(self.indikator.renstra, self.tahun)
         if self.tingkat_id or self.nilai is not None:
             periksa_tingkat_sesuai_indikator(self.indikator, self.tingkat, self.nilai)
         if (self.pembilang is None) != (self.penyebut is None):
             raise ValidationError({"penyebut": "Isi pembilang dan penyebut bersama-sama."})
+
+
+def pesan_bukan_triwulan_tahunan(indikator, tahun, triwulan):
+    """Why `indikator` can have no value in `triwulan` of `tahun`: an annual indicator's only value
+    is the year's, kept with the quarter that closes the year. None when it can."""
+    if rules.diukur_pada(indikator.tahunan, triwulan):
+        return None
+    return (
+        f'Indikator "{indikator.uraian}" diukur tahunan: realisasinya diisi sekali setahun sebagai '
+        f"realisasi tahunan {tahun} pada Triwulan IV, bukan pada Triwulan {romawi(triwulan)}."
+    )
 
 
 def lokasi_data_dukung(instance, filename):

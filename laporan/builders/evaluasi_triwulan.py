@@ -14,6 +14,7 @@ from kinerja.selectors import kinerja_tahunan, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .tahunan import catatan_tahunan, sel_per_triwulan_tahunan, tandai_tahunan
 from .umum import (
     catatan_pencilan,
     huruf,
@@ -54,6 +55,7 @@ class _Penyusun:
 
     def __init__(self, kinerja, triwulan, narasi):
         self.kinerja = kinerja
+        self.tahun = kinerja.tahun
         self.triwulan = triwulan
         self.narasi = narasi
         self.form1 = []
@@ -86,11 +88,14 @@ class _Penyusun:
             )
             return
         per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw), _capaian(k, q, tw))]
-        self.form1.append(Baris([*depan, *kepala, *per_tw], tingkat, jenis, kunci))
-        target_persen = persen(rules.SERATUS) if k and k.target else kosong()
         per_tw2 = [
             c for q in range(4) for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw), _capaian(k, q, tw))
         ]
+        if k is not None and k.tahunan:
+            per_tw = sel_per_triwulan_tahunan(tw, 2, tandai_tahunan(per_tw[6:], self.tahun), self.tahun)
+            per_tw2 = sel_per_triwulan_tahunan(tw, 3, tandai_tahunan(per_tw2[9:], self.tahun), self.tahun)
+        self.form1.append(Baris([*depan, *kepala, *per_tw], tingkat, jenis, kunci))
+        target_persen = persen(rules.SERATUS) if k and k.target else kosong()
         r = self.narasi.get(ind.pk)
         cerita = [teks(getattr(r, n, "") if r else "") for n in Realisasi.NARASI]
         self.form2.append(Baris([*depan2, *kepala, target_persen, *per_tw2, *cerita], tingkat, jenis, kunci))
@@ -242,5 +247,6 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
         "refocusing tidak dihitung.",
         f"Skala predikat: {skala.nama}.",
         *_catatan_pencilan(kinerja, dimuat, triwulan),
+        *catatan_tahunan(kinerja.untuk(i) for i in dimuat),
     ]
     return laporan
