@@ -15,6 +15,7 @@ pengukuran = [
     path(f"realisasi/{TRIWULAN}/", views.isian, name="isian"),
     path(f"realisasi/{TRIWULAN}/pratinjau/<int:indikator_id>/", views.pratinjau, name="pratinjau"),
     path(f"realisasi/{TRIWULAN}/ajukan/", views.ajukan, name="ajukan"),
+    path(f"realisasi/{TRIWULAN}/isian.xlsx", views.unduh_isian, name="unduh_isian"),
     path(f"realisasi/{TRIWULAN}/data-dukung/<int:indikator_id>/", views.unggah, name="unggah"),
     path("data-dukung/<int:pk>/", views.unduh_data_dukung, name="unduh_data_dukung"),
     path("data-dukung/<int:pk>/hapus/", views.hapus_data_dukung, name="hapus_data_dukung"),

@@ -26,6 +26,7 @@ from renstra.models import Bidang, Indikator, PerangkatDaerah
 
 from . import services
 from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukungForm, RealisasiForm
+from .importers import isian_triwulan as isian_luring
 from .isian import (
     awal_anggaran,
     awal_realisasi,
@@ -211,6 +212,23 @@ def isian(request, tahun, triwulan):
     else:
         messages.info(request, "Tidak ada yang berubah.")
     return redirect(_url_halaman(halaman))
+
+
+@login_required
+def unduh_isian(request, tahun, triwulan):
+    """The unit's quarter as a workbook to fill offline (every part of a split page), brought
+    back through the import (kinerja/importers/isian_triwulan.py)."""
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    pelaporan = services.pelaporan_unit(opd, bidang, tahun, triwulan)
+    if not request.user.has_perm("kinerja.isi_pelaporan", pelaporan):
+        raise PermissionDenied("Anda tidak dapat mengisi realisasi unit ini.")
+    halaman = isian_triwulan(opd, tahun, triwulan, bidang=bidang, pengguna=request.user)
+    isi = isian_luring.buat_buku(halaman, pelaporan, request.user)
+    unit = f"-bidang-{bidang.pk}" if bidang else ""
+    respons = HttpResponse(isi, content_type=TIPE_KONTEN[".xlsx"])
+    respons["Content-Disposition"] = f'attachment; filename="isian-{opd.kode}-{tahun}-tw{triwulan}{unit}.xlsx"'
+    return respons
 
 
 @login_required

@@ -1,6 +1,11 @@
-"""The import page (Admin only): upload a workbook, see the preview, confirm; the templates."""
+"""The import page: upload a workbook, see the preview, confirm; the templates. Admin imports
+every format for any agency; an operator brings back only the offline entry workbook of their
+own agency (format isian-triwulan) and sees only their own uploads."""
+
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +17,7 @@ from renstra.models import PerangkatDaerah
 
 from . import importers
 from .forms import TIPE_KONTEN, ImporForm
-from .importers import tugas
+from .importers import isian_triwulan, tugas
 from .importers.hasil import BATAS_RINCIAN
 from .importers.templat import buat_templat
 from .models import Impor
@@ -21,15 +26,53 @@ from .pekerja import ada_pekerja_hidup
 MASALAH_DITAMPILKAN = 500
 
 
+def _operator_luring(user):
+    """An operator of an agency, without the admin's import: imports their offline entry only."""
+    return not user.has_perm("kinerja.add_impor") and bool(user.opd_id) and user.has_perm("kinerja.change_realisasi")
+
+
+def _pengimpor(view):
+    @wraps(view)
+    def bungkus(request, *args, **kwargs):
+        if not (request.user.has_perm("kinerja.add_impor") or _operator_luring(request.user)):
+            raise PermissionDenied("Halaman impor untuk admin, dan untuk operator yang mengunggah isian luring.")
+        return view(request, *args, **kwargs)
+
+    return bungkus
+
+
+def _impor_terlihat(user):
+    """The uploads `user` may open (404 for the others, by construction)."""
+    daftar = Impor.objects.dengan_pengganti()
+    if _operator_luring(user):
+        daftar = daftar.filter(dibuat_oleh=user, format=isian_triwulan.FORMAT, opd_id=user.opd_id)
+    return daftar
+
+
+def _tahun_diminta(request):
+    try:
+        return min(max(int(request.GET.get("tahun", "")), 2000), 2100)
+    except ValueError:
+        return timezone.localdate().year
+
+
 @login_required
-@permission_required("kinerja.add_impor", raise_exception=True)
+@_pengimpor
 def impor_daftar(request):
+    """The upload form (`?format=&tahun=` preselect them, e.g. from the entry page) and the
+    latest uploads."""
+    luring = _operator_luring(request.user)
+    pilihan = [(isian_triwulan.FORMAT, isian_triwulan.JUDUL)] if luring else importers.PILIHAN_FORMAT
+    opd = PerangkatDaerah.objects.filter(pk=request.user.opd_id) if luring else PerangkatDaerah.objects.all()
+    awal = {"tahun": _tahun_diminta(request), "opd": request.user.opd_id}
+    if request.GET.get("format") in dict(pilihan):
+        awal["format"] = request.GET["format"]
     form = ImporForm(
         request.POST or None,
         request.FILES or None,
-        pilihan_format=importers.PILIHAN_FORMAT,
-        opd=PerangkatDaerah.objects.order_by("nama"),
-        initial={"tahun": timezone.localdate().year},
+        pilihan_format=pilihan,
+        opd=opd.order_by("nama"),
+        initial=awal,
     )
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
@@ -37,11 +80,11 @@ def impor_daftar(request):
             impor = _unggahan_baru(request.user, form.cleaned_data, berkas)
             tugas.periksa(impor)
         return redirect("kinerja:impor_detail", pk=impor.pk)
-    daftar = Impor.objects.dengan_pengganti().select_related("opd", "dibuat_oleh").defer("hasil")[:20]
+    daftar = _impor_terlihat(request.user).select_related("opd", "dibuat_oleh").defer("hasil")[:20]
     return render(
         request,
         "kinerja/impor_daftar.html",
-        {"form": form, "daftar": daftar, "pilihan_format": importers.PILIHAN_FORMAT},
+        {"form": form, "daftar": daftar, "pilihan_format": pilihan},
     )
 
 
@@ -58,9 +101,9 @@ def _unggahan_baru(user, data, berkas):
 
 
 @login_required
-@permission_required("kinerja.add_impor", raise_exception=True)
+@_pengimpor
 def impor_detail(request, pk):
-    impor = get_object_or_404(Impor.objects.dengan_pengganti().select_related("opd", "dibuat_oleh"), pk=pk)
+    impor = get_object_or_404(_impor_terlihat(request.user).select_related("opd", "dibuat_oleh"), pk=pk)
     if request.htmx and request.GET.get("kemajuan"):
         if not impor.berjalan:
             return HttpResponseClientRefresh()
@@ -90,18 +133,18 @@ def _konteks_kemajuan(impor):
 
 @require_POST
 @login_required
-@permission_required("kinerja.add_impor", raise_exception=True)
+@_pengimpor
 def impor_simpan(request, pk):
-    impor = get_object_or_404(Impor, pk=pk)
+    impor = get_object_or_404(_impor_terlihat(request.user), pk=pk)
     tugas.setujui(impor)
     return redirect("kinerja:impor_detail", pk=impor.pk)
 
 
 @require_POST
 @login_required
-@permission_required("kinerja.add_impor", raise_exception=True)
+@_pengimpor
 def impor_periksa_ulang(request, pk):
-    impor = get_object_or_404(Impor, pk=pk)
+    impor = get_object_or_404(_impor_terlihat(request.user), pk=pk)
     tugas.periksa_ulang(impor)
     return redirect("kinerja:impor_detail", pk=impor.pk)
 
@@ -117,6 +160,7 @@ def impor_templat(request, format):
     except ValueError:
         tahun = timezone.localdate().year
     tahun = min(max(tahun, 2000), 2096)
-    respons = HttpResponse(buat_templat(format, modul.JUDUL, tahun), content_type=TIPE_KONTEN[".xlsx"])
+    isi = modul.templat(tahun) if hasattr(modul, "templat") else buat_templat(format, modul.JUDUL, tahun)
+    respons = HttpResponse(isi, content_type=TIPE_KONTEN[".xlsx"])
     respons["Content-Disposition"] = f'attachment; filename="templat-{format}.xlsx"'
     return respons

@@ -17,7 +17,7 @@ from kinerja.audit import catat, catat_setelah_commit, nama_pengguna
 from kinerja.models.jejak import Versi
 from kinerja.versi import kunci_pelaporan_tahun
 
-from . import evaluasi_triwulan, matriks_renstra, realisasi_anggaran
+from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran
 from .buku import baca_buku
 from .hasil import DIBUAT, DIUBAH, BerkasDitolak, Hasil, Masalah
 
@@ -25,6 +25,7 @@ FORMAT = {
     matriks_renstra.FORMAT: matriks_renstra,
     evaluasi_triwulan.FORMAT: evaluasi_triwulan,
     realisasi_anggaran.FORMAT: realisasi_anggaran,
+    isian_triwulan.FORMAT: isian_triwulan,
 }
 PILIHAN_FORMAT = [(kode, modul.JUDUL) for kode, modul in FORMAT.items()]
 
