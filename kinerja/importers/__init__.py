@@ -47,6 +47,10 @@ def jalankan(
 ):
     """Import `berkas` (a path or a binary file) for `opd` and `tahun`; see the module's doc.
 
+    A format whose workbook carries its agency and period (`TAHUN_DARI_BERKAS`: renstra) takes
+    `tahun=None`, and an unsaved `PerangkatDaerah(kode=…)` for an agency the file creates (an
+    empty code: the one its sheet names).
+
     `kemajuan(tahap, n)` hears how far it got: ("membaca", rows read), ("memeriksa", nodes done).
     `nama` is the file's name for the audit log (the uploaded name; by default the path's).
     `versi_pratinjau`: the versions of the quarter's rows that the preview of this file saw
@@ -103,7 +107,12 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_prati
     lapor("memeriksa", 0)
     try:
         with transaction.atomic() if simpan else nullcontext():
-            if simpan and any(issubclass(m, Versi) for m in modul.URUTAN_TULIS):
+            # a format that brings several years (renstra_lengkap) locks the years it writes itself
+            if (
+                simpan
+                and not getattr(modul, "KUNCI_SENDIRI", False)
+                and any(issubclass(m, Versi) for m in modul.URUTAN_TULIS)
+            ):
                 kunci_pelaporan_tahun(opd, tahun, user)
             penyelaras = modul.impor(
                 lembar, opd=opd, tahun=tahun, user=user, hasil=hasil, kemajuan=lambda n: lapor("memeriksa", n)

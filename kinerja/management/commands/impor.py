@@ -9,27 +9,39 @@ from renstra.models import PerangkatDaerah
 
 class Command(BaseCommand):
     help = (
-        "Mengimpor buku kerja XLSX (Matriks Renstra, evaluasi kinerja triwulan, realisasi anggaran) untuk satu "
-        "perangkat daerah dan tahun. Semua atau tidak sama sekali: bila ada satu galat, tidak ada yang disimpan."
+        "Mengimpor buku kerja XLSX (Matriks Renstra, evaluasi kinerja triwulan, realisasi anggaran, Renstra "
+        "lengkap) untuk satu perangkat daerah dan tahun; Renstra lengkap membuat perangkat daerahnya bila belum ada. "
+        "Semua atau tidak sama sekali: bila ada satu galat, tidak ada yang disimpan."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("format", choices=list(importers.FORMAT), help="Bentuk tabel dalam berkas.")
         parser.add_argument("berkas", help="Berkas .xlsx.")
         parser.add_argument("--opd", required=True, help="Kode perangkat daerah, mis. DSPPPA-BATUBARA.")
-        parser.add_argument("--tahun", required=True, type=int, help="Tahun yang diimpor, mis. 2025.")
+        parser.add_argument(
+            "--tahun",
+            type=int,
+            help="Tahun yang diimpor, mis. 2025 (tidak perlu untuk format renstra: buku kerjanya memuat periodenya).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Hanya periksa dan tampilkan pratinjau.")
 
     def handle(self, *args, format, berkas, opd, tahun, dry_run=False, **options):
+        modul = importers.FORMAT[format]
+        dari_berkas = getattr(modul, "TAHUN_DARI_BERKAS", False)
+        if tahun is None and not dari_berkas:
+            raise CommandError(f"--tahun wajib untuk format {format}.")
         perangkat = PerangkatDaerah.objects.filter(kode=opd).first()
         if perangkat is None:
-            raise CommandError(f'Perangkat daerah dengan kode "{opd}" tidak ditemukan.')
+            if not dari_berkas:
+                raise CommandError(f'Perangkat daerah dengan kode "{opd}" tidak ditemukan.')
+            perangkat = PerangkatDaerah(kode=opd)  # created from the workbook's sheet Perangkat Daerah
         try:
             hasil = importers.jalankan(format, berkas, opd=perangkat, tahun=tahun, simpan=not dry_run)
         except FileNotFoundError as e:
             raise CommandError(f"Berkas {berkas} tidak ditemukan.") from e
-        judul = importers.FORMAT[format].JUDUL
-        self.stdout.write(f"{judul} — {perangkat} — tahun {tahun}: {hasil.baris} baris data dibaca.")
+        waktu = f"tahun {tahun}" if tahun else "periode dari berkas"
+        nama = perangkat.nama or f"{perangkat.kode} (baru)"
+        self.stdout.write(f"{modul.JUDUL} — {nama} — {waktu}: {hasil.baris} baris data dibaca.")
         if hasil.jumlah:
             self.stdout.write(f"{'':24}{'dibuat':>10}{'diubah':>10}{'tetap':>10}")
             for model, dibuat, diubah, tetap in hasil.baris_jumlah():
