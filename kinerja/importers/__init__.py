@@ -17,7 +17,7 @@ from kinerja.audit import catat, catat_setelah_commit, nama_pengguna
 from kinerja.models.jejak import Versi
 from kinerja.versi import kunci_pelaporan_tahun
 
-from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran
+from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
 from .buku import baca_buku
 from .hasil import DIBUAT, DIUBAH, BerkasDitolak, Hasil, Masalah
 
@@ -26,6 +26,7 @@ FORMAT = {
     evaluasi_triwulan.FORMAT: evaluasi_triwulan,
     realisasi_anggaran.FORMAT: realisasi_anggaran,
     isian_triwulan.FORMAT: isian_triwulan,
+    renstra_lengkap.FORMAT: renstra_lengkap,
 }
 PILIHAN_FORMAT = [(kode, modul.JUDUL) for kode, modul in FORMAT.items()]
 
