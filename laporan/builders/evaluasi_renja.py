@@ -26,6 +26,7 @@ from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .judul_urusan import JudulUrusan, baris_judul
 from .umum import (
     TargetAkhir,
     catatan_pencilan,
@@ -539,6 +540,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     if pohon.program_lain:
         blok.append((None, pohon.program_lain))
     semua, total, nomor = Kelompok(), Anggaran(), 0
+    judul = JudulUrusan(tahun)
     for sasaran, daftar_program in blok:
         program = [c for p in sorted(daftar_program, key=_kode) if (c := _pilih_program(p, bidang, anggaran_sub))]
         if not program and (sasaran is None or bidang is not None):
@@ -553,7 +555,9 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         else:
             c = Cabang(_TanpaSasaran(), [], anggaran)
             susun.cabang(c, [kosong(), teks(_TanpaSasaran.uraian), kosong(), kosong()], 0, "kelompok", kelompok)
+        judul.mulai()
         for p in program:
+            susun.baris += [baris_judul(e, JUMLAH_KOLOM) for e in judul.untuk(p.simpul.kode)]
             nomor += 1
             susun.cabang(
                 p, [teks(str(nomor)), kosong(), kode_simpul(p.simpul), teks(p.simpul.uraian)], 1, "kelompok", kelompok

@@ -63,7 +63,7 @@ class _Penyusun:
 
     def simpul(self, nomor, simpul, tingkat, jenis, dipotong=False):
         indikator = simpul.daftar_indikator
-        awal = [teks(nomor), kode(simpul.kode), teks(simpul.uraian)]
+        awal = [teks(nomor), kode_simpul(simpul), teks(simpul.uraian)]
         awal2 = [teks(nomor), teks(simpul.uraian)]
         if not indikator:
             self.form1.append(Baris([*awal, kosong(11)], tingkat, jenis))
@@ -209,7 +209,7 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
 
     skala = skala_laporan("evaluasi_triwulan")
     kinerja = kinerja_tahunan(opd, tahun, skala=skala, renstra=renstra)
-    pohon = pohon_renstra(renstra)
+    pohon = pohon_renstra(renstra, tahun)
     narasi = {
         r.indikator_id: r
         for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun, triwulan=triwulan).only(
@@ -220,13 +220,13 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
     dimuat = []
     if bidang is None:
         strategis = [(t, 0) for t in pohon.tujuan] + [(s, 1) for t in pohon.tujuan for s in t.daftar_sasaran]
-        strategis.sort(key=lambda x: x[0].kode)
+        strategis.sort(key=lambda x: urut_simpul(x[0]))
         for simpul, tingkat in strategis:
             if simpul.daftar_indikator:
                 susun.simpul("", simpul, tingkat, "kelompok")
                 dimuat += simpul.daftar_indikator
-    for program in sorted(pohon.semua_program, key=lambda p: p.kode):
-        kegiatan = [kg for kg in program.daftar_kegiatan if milik_bidang(bidang, kg)]
+    for program in sorted(pohon.semua_program, key=urut_simpul):
+        kegiatan = [kg for kg in sorted(program.daftar_kegiatan, key=urut_simpul) if milik_bidang(bidang, kg)]
         if not kegiatan and not milik_bidang(bidang, program):
             continue
         susun.simpul("", program, 0, "kelompok")
@@ -234,7 +234,7 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
         for a, kg in enumerate(kegiatan):
             susun.simpul(huruf(a), kg, 1, "kelompok")
             dimuat += kg.daftar_indikator
-            sub = [s for s in kg.daftar_sub_kegiatan if milik_bidang(bidang, s)]
+            sub = [s for s in sorted(kg.daftar_sub_kegiatan, key=urut_simpul) if milik_bidang(bidang, s)]
             for n, s in enumerate(sub, start=1):
                 susun.simpul(str(n), s, 2, "isi", dipotong=s.refocusing)
                 dimuat += s.daftar_indikator

@@ -17,6 +17,7 @@ from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .judul_urusan import JudulUrusan, baris_judul
 from .umum import (
     keterangan,
     milik_bidang,
@@ -233,11 +234,23 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             *baris_kegiatan,
         ]
 
+    judul, lebar = JudulUrusan(tahun), len(_kolom(daftar_tahun))
+
+    def program_dengan_judul(daftar):
+        """The rows of these programs, with an urusan and bidang urusan heading above the first
+        program of each bidang urusan."""
+        judul.mulai()
+        hasil = []
+        for p in daftar:
+            if isi := baris_program(p):
+                hasil += [baris_judul(e, lebar) for e in judul.untuk(p.kode)] + isi
+        return hasil
+
     baris = []
     for tujuan in sorted(pohon.tujuan, key=urut_simpul):
         blok = []
         for sasaran in sorted(tujuan.daftar_sasaran, key=urut_simpul):
-            program = [b for p in sorted(sasaran.daftar_program, key=urut_simpul) for b in baris_program(p)]
+            program = program_dengan_judul(sorted(sasaran.daftar_program, key=urut_simpul))
             if bidang is not None and not program:
                 continue
             indikator = sasaran.daftar_indikator if bidang is None else []
@@ -250,8 +263,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         indikator = [i for i in tujuan.daftar_indikator if not i.sasaran_id] if bidang is None else []
         baris += susun.simpul([teks(tujuan.uraian, kolom=4)], indikator, None, pemilik)
         baris += blok
-    for program in sorted(pohon.program_lain, key=urut_simpul):
-        baris += baris_program(program)
+    baris += program_dengan_judul(sorted(pohon.program_lain, key=urut_simpul))
 
     total = [_jumlah(v) for v in jumlah_per_tahun]
     jumlah = Baris(
