@@ -176,8 +176,249 @@ _PETUNJUK = {
 }
 
 
+def _contoh_renstra(tahun):
+    """The sheets of the renstra template, each a header row and example rows: an agency of
+    the nomenclature before 2021 (no codes, kegiatan with budgets from two sources, yearly
+    indicators) whose last year brings the new nomenclature (codes, Berlaku Mulai, Pendahulu)."""
+    akhir = tahun + 4
+    s1 = "Meningkatnya penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)"
+    s2 = "Meningkatnya perlindungan perempuan dan anak dari tindak kekerasan"
+    p1 = "Program Pelayanan dan Rehabilitasi Kesejahteraan Sosial"
+    k1 = "Pelayanan dan Perlindungan Sosial Lanjut Usia"
+    i1 = "Persentase PMKS yang tertangani"
+    i2 = "Rasio kekerasan terhadap perempuan dan anak"
+    i3 = "Jumlah lanjut usia terlantar yang dilayani"
+    return {
+        "Perangkat Daerah": [
+            ["Isian", "Nilai"],
+            ["Kode perangkat daerah", "DINSOS-PPPA-CONTOH"],
+            ["Nama perangkat daerah", "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Contoh"],
+            ["Singkatan", "DINSOS PPPA"],
+            ["Alamat", "Jl. Merdeka No. 1"],
+            ["Kota tempat penandatanganan", "Sukamaju"],
+            ["Jabatan kepala daerah", "Bupati Contoh"],
+            ["Nama kepala daerah", "H. Ahmad Fulan, S.H."],
+            ["Jabatan kepala", "Kepala Dinas"],
+            ["Nama kepala", "Dra. Siti Aminah, M.Si."],
+            ["NIP kepala", "196805121990032004"],
+            ["Pangkat/golongan kepala", "Pembina Utama Muda / IV.c"],
+            ["Pelaporan per bidang", "Tidak"],
+            ["Tahun awal Renstra", tahun],
+            ["Tahun akhir Renstra", akhir],
+            ["Nomor dokumen penetapan", ""],
+            ["Visi", ""],
+            ["Misi", ""],
+        ],
+        "Bidang": [
+            ["Kode", "Nama Bidang", "Jabatan Kepala", "Nama Kepala", "NIP Kepala", "Pangkat/Golongan Kepala"],
+            ["", "Bidang Sosial", "Kepala Bidang", "Budi Santoso, S.Sos.", "197501012000031001", "Pembina / IV.a"],
+            ["", "Bidang Perlindungan Perempuan dan Anak", "Kepala Bidang", "Rina Wati, S.E.", "", ""],
+        ],
+        "Tujuan dan Sasaran": [
+            ["Tingkat", "Kode", "Uraian", "Strategi", "Arah Kebijakan", "Tujuan"],
+            ["Tujuan", "1", "Meningkatnya kesejahteraan sosial masyarakat", "", "", ""],
+            ["Sasaran", "1.1", s1, "Memperluas jangkauan pelayanan sosial", "Pelayanan sosial dasar bagi PMKS", ""],
+            ["Tujuan", "", "Meningkatnya kesetaraan gender dan perlindungan anak", "", "", ""],
+            ["Sasaran", "", s2, "Penguatan layanan pengaduan", "Perlindungan perempuan dan anak", ""],
+        ],
+        "Program dan Kegiatan": [
+            ["Tingkat", "Kode", "Uraian", "Induk", "Sasaran", "Bidang", "Berlaku Mulai", "Berlaku Sampai", "Pendahulu"],
+            ["Program", "", p1, "", s1, "Bidang Sosial", "", akhir - 1, ""],
+            ["Kegiatan", "", k1, "", "", "", "", akhir - 1, ""],
+            ["Program", "1.06.04", "Program Rehabilitasi Sosial", "", s1, "Bidang Sosial", akhir, "", p1],
+            [
+                "Kegiatan",
+                "1.06.04.2.01",
+                "Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia "
+                "Terlantar, serta Gelandangan Pengemis di Luar Panti Sosial",
+                "",
+                "",
+                "",
+                akhir,
+                "",
+                "",
+            ],
+            ["Sub Kegiatan", "1.06.04.2.01.0001", "Penyediaan Permakanan", "", "", "", akhir, "", ""],
+        ],
+        "Indikator": [
+            [
+                "Tingkat",
+                "Pemilik",
+                "Indikator",
+                "Satuan",
+                "Arah",
+                "Nilai Tahunan",
+                "Frekuensi",
+                "Rumusan",
+                "Pembilang",
+                "Penyebut",
+                "Pengali",
+                "Sumber Data",
+                "Kondisi Awal",
+                "IKU",
+                "IKK",
+                "SPM",
+                "Skala Tingkatan",
+                "Penanggung Jawab",
+            ],
+            [
+                "Sasaran",
+                "1.1",
+                i1,
+                "%",
+                "Positif",
+                "Akhir periode",
+                "Tahunan",
+                "Jumlah PMKS tertangani / Jumlah PMKS × 100%",
+                "",
+                "",
+                "",
+                "SIKS-NG",
+                "60,50",
+                "Ya",
+                "",
+                "",
+                "",
+                "",
+            ],
+            [
+                "Tujuan dan Sasaran",
+                s2,
+                i2,
+                "per 10.000 penduduk",
+                "Negatif",
+                "Akhir periode",
+                "Tahunan",
+                "",
+                "",
+                "",
+                "10000",
+                "Simfoni PPA",
+                "3,50",
+                "Ya",
+                "",
+                "",
+                "",
+                "",
+            ],
+            [
+                "Kegiatan",
+                k1,
+                i3,
+                "Orang",
+                "Positif",
+                "Kumulatif",
+                "Triwulanan",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Bidang Sosial",
+            ],
+        ],
+        "Target": [
+            ["Indikator", "Pemilik", "Tahun", "Jenis", "Target"],
+            *[[i1, "", t, "Renstra", 62 + 2 * n] for n, t in enumerate(range(tahun, akhir + 1))],
+            [i1, "", tahun, "PK", 62],
+            [i2, "", tahun, "Renstra", "3,20 – 3,40"],
+            [i3, "", tahun, "Renstra", 300],
+        ],
+        "Realisasi": [
+            ["Indikator", "Pemilik", "Tahun", "Triwulan", "Realisasi", "Pembilang", "Penyebut", "Keterangan"],
+            [i1, "", tahun, "", "61,20", "", "", "Nilai setahun (Triwulan kosong)"],
+            [i2, "", tahun, "", "3,35", "", "", ""],
+            [i3, "", tahun, "I", 70, "", "", ""],
+            [i3, "", tahun, "II", 80, "", "", ""],
+        ],
+        "Pagu": [
+            [
+                "Tingkat",
+                "Kegiatan/Sub Kegiatan",
+                "Tahun",
+                "Sumber Dana",
+                "Pagu Indikatif",
+                "Anggaran Induk",
+                "Anggaran Perubahan",
+                "Realisasi",
+                "Jenis Belanja",
+            ],
+            ["Kegiatan", k1, tahun, "APBD", "", 150000000, 145000000, 140250000, "Langsung"],
+            ["Kegiatan", k1, tahun, "DAK", "", 60000000, 60000000, 58000000, "Langsung"],
+            ["Sub Kegiatan", "1.06.04.2.01.0001", akhir, "APBD", 200000000, "", "", "", "Langsung"],
+        ],
+    }
+
+
+_PETUNJUK_RENSTRA = [
+    "Satu buku kerja untuk seluruh Renstra satu perangkat daerah. Setiap lembar mempunyai satu baris kepala "
+    "(baris 1); nama lembar dan kepala kolom seperti pada templat ini. Lembar yang tidak diperlukan boleh dihapus.",
+    "Perangkat Daerah: satu isian per baris (Isian | Nilai). Perangkat daerah dibuat bila kodenya belum ada. "
+    "Tahun awal dan akhir Renstra menentukan periodenya: 1 sampai 6 tahun (mis. 2016–2021).",
+    "Bidang: satu baris per bidang dengan kepala bidangnya (nama, NIP, pangkat/golongan).",
+    "Tujuan dan Sasaran: Tingkat Tujuan atau Sasaran. Sasaran berada di bawah tujuan di atasnya, atau tulis "
+    "tujuannya di kolom Tujuan. Kode boleh kosong (dokumen sebelum 2021 tidak mencantumkannya): baris disimpan "
+    'sebagai "tanpa kode" dan dapat diberi kode kemudian.',
+    "Program dan Kegiatan: Tingkat Program, Kegiatan atau Sub Kegiatan; kegiatan berada di bawah program di "
+    "atasnya (atau tulis induknya di kolom Induk). Kode yang diisi diperiksa bentuknya (1.06.02, 1.06.02.2.03, "
+    "1.06.02.2.03.0001). Berlaku Mulai/Sampai: tahun-tahun nomenklatur itu berlaku; Pendahulu: program atau "
+    "kegiatan nomenklatur lama yang digantikannya. Sasaran: sasaran yang dilayani program.",
+    "Baris dirujuk dengan kodenya bila ada, selain itu dengan uraiannya persis seperti di lembarnya.",
+    "Indikator: Tingkat (Tujuan, Sasaran, Tujuan dan Sasaran untuk indikator yang dipakai keduanya, Program, "
+    "Kegiatan, Sub Kegiatan) dan Pemilik (kode atau uraian). Arah Positif/Negatif; Nilai Tahunan Kumulatif, "
+    "Akhir periode atau Rata-rata; Frekuensi Triwulanan atau Tahunan; IKU/IKK/SPM diisi Ya.",
+    "Target: satu baris per indikator, tahun dan jenis (Renstra, PK, PK Perubahan). Target berupa angka "
+    "(34.000 atau 88,23), rentang (3,20 – 3,40) atau nama tingkatan skala indikatornya.",
+    "Realisasi: Triwulan 1–4 atau I–IV; kosongkan untuk nilai setahun (indikator tahunan), yang disimpan "
+    "bersama triwulan penutup tahun dan ditampilkan sebagai realisasi tahunan.",
+    "Pagu: satu baris per kegiatan/sub kegiatan, tahun dan sumber dana; beberapa sumber dana untuk satu "
+    "mata anggaran ditulis pada beberapa baris. Kegiatan nomenklatur lama tanpa sub kegiatan menyimpan pagunya "
+    "sendiri; kegiatan yang mempunyai sub kegiatan dijumlah dari sub kegiatannya. Realisasi adalah realisasi "
+    "setahun dan dijumlah per kegiatan/sub kegiatan.",
+    "Impor yang sama dua kali tidak mengubah apa pun. Baris yang sudah ada dicocokkan dengan kode atau uraiannya; "
+    "tidak ada baris yang dihapus oleh impor.",
+]
+
+
+def _templat_renstra(judul, tahun):
+    buku = Workbook()
+    buku.remove(buku.active)
+    for nama, baris in _contoh_renstra(tahun).items():
+        ws = buku.create_sheet(nama)
+        for b in baris:
+            ws.append(b)
+        for sel in ws[1]:
+            sel.font = _TEBAL
+            sel.fill = _KEPALA
+            sel.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        for i in range(1, ws.max_column + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 40 if i <= 3 else 18
+        for baris in ws.iter_rows(min_row=2):
+            for sel in baris:
+                if isinstance(sel.value, int) and sel.value >= 1000000:
+                    sel.number_format = _RUPIAH
+        ws.freeze_panes = "A2"
+    petunjuk = buku.create_sheet("Petunjuk")
+    petunjuk.append([f"Petunjuk pengisian: {judul}"])
+    petunjuk["A1"].font = _TEBAL
+    petunjuk.append(["Baris contoh menunjukkan setiap bentuk isian; hapus atau ganti dengan data Anda."])
+    for teks in _PETUNJUK_RENSTRA:
+        petunjuk.append([teks])
+    petunjuk.column_dimensions["A"].width = 120
+    keluaran = BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
 def buat_templat(format, judul, tahun):
     """The template of `format` as XLSX bytes; `tahun` is the first year shown."""
+    if format == "renstra":
+        return _templat_renstra(judul, tahun)
     buku = Workbook()
     ws = buku.active
     ws.title = judul[:31]
