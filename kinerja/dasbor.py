@@ -4,7 +4,7 @@ one agency drilled down from tujuan to sub kegiatan, one indicator over the quar
 years, and an operator's home. Each read takes a fixed number of queries whatever the number of
 agencies and indicators; the arithmetic is the rules module's."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -15,8 +15,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kinerja import rules
+from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu, Renstra
-from renstra.selectors import pohon_renstra, renstra_berlaku
+from renstra.selectors import indikator_berlaku_pada, pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu, triwulan_terakhir_selesai
@@ -265,7 +266,9 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     daftar = list(opd.prefetch_related("bidang"))
     renstra = _renstra_per_opd(daftar, tahun)
     indikator = list(
-        Indikator.objects.filter(renstra__in=renstra.values()).select_related("sub_kegiatan", "skala_tingkat")
+        Indikator.objects.filter(indikator_berlaku_pada(tahun), renstra__in=renstra.values()).select_related(
+            "sub_kegiatan", "skala_tingkat"
+        )
     )
     kinerja = kinerja_per_tahun(indikator, [tahun], skala, sampai_triwulan=triwulan)
     per_renstra = {}
@@ -346,6 +349,7 @@ class Simpul:
     batas: Decimal | None = None
     pagu_dpa: bool = True
     pagu_indikatif: int | None = None
+    uang_sendiri: bool = False  # a kegiatan of the nomenclature before 2021 holding its own budget
 
     @property
     def kunci(self):
@@ -441,7 +445,7 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
     renstra = renstra_berlaku(opd, tahun)
     if renstra is None:
         return DasborOpd(opd, None, tahun, triwulan, skala, None, None)
-    pohon = pohon_renstra(renstra)
+    pohon = pohon_renstra(renstra, tahun)  # the programs in force that year
     semua = pohon.semua_indikator()
     kinerja = kinerja_per_tahun(semua, [tahun], skala, sampai_triwulan=triwulan)
     per_id = {i.pk: kinerja[i.pk, tahun] for i in semua}
@@ -469,9 +473,14 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
 
     def program(p, induk):
         sp = simpul("program", p, induk)
-        for kg in sorted(p.daftar_kegiatan, key=lambda k: k.kode):
+        for kg in sorted(p.daftar_kegiatan, key=urut_simpul):
             sk = simpul("kegiatan", kg, sp)
-            for sub in sorted(kg.daftar_sub_kegiatan, key=lambda s: s.kode):
+            if kg.anggaran_sendiri is not None:
+                # An old-nomenclature kegiatan: its money is on a hidden row, not a sub kegiatan node.
+                s = kg.anggaran_sendiri.pk
+                sk.pagu, sk.realisasi, sk.pagu_indikatif = pagu.get(s), realisasi.get(s), indikatif.get(s)
+                sk.uang_sendiri = True
+            for sub in sorted(kg.daftar_sub_kegiatan, key=urut_simpul):
                 ss = simpul("sub_kegiatan", sub, sk)
                 ss.pagu, ss.realisasi = pagu.get(sub.pk), realisasi.get(sub.pk)
                 ss.pagu_indikatif = indikatif.get(sub.pk)
@@ -480,16 +489,16 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
         return sp
 
     akar = Simpul("opd", opd, skala=skala, batas=batas, pagu_dpa=pagu_dpa)
-    for t in sorted(pohon.tujuan, key=lambda t: t.kode):
+    for t in sorted(pohon.tujuan, key=urut_simpul):
         st = simpul("tujuan", t, akar)
-        for sa in sorted(t.daftar_sasaran, key=lambda s: s.kode):
+        for sa in sorted(t.daftar_sasaran, key=urut_simpul):
             ss = simpul("sasaran", sa, st)
-            ss.anak = [program(p, ss) for p in sorted(sa.daftar_program, key=lambda p: p.kode)]
+            ss.anak = [program(p, ss) for p in sorted(sa.daftar_program, key=urut_simpul)]
             st.anak.append(ss)
         akar.anak.append(st)
     if pohon.program_lain:
         lain = Simpul("lain", _TanpaSasaran(), induk=akar, skala=skala, batas=batas, pagu_dpa=pagu_dpa)
-        lain.anak = [program(p, lain) for p in sorted(pohon.program_lain, key=lambda p: p.kode)]
+        lain.anak = [program(p, lain) for p in sorted(pohon.program_lain, key=urut_simpul)]
         akar.anak.append(lain)
     _jumlahkan(akar)
     daftar = list(per_id.values())
@@ -510,9 +519,11 @@ def _jumlahkan(simpul):
     for a in simpul.anak:
         _jumlahkan(a)
     if simpul.anak:
-        simpul.pagu = _jumlah(*(a.pagu for a in simpul.anak))
-        simpul.realisasi = _jumlah(*(a.realisasi for a in simpul.anak))
-        simpul.pagu_indikatif = _jumlah(*(a.pagu_indikatif for a in simpul.anak))
+        # An old-nomenclature kegiatan's own money (uang_sendiri) counts with its children's.
+        bagian = [*simpul.anak, *([replace(simpul)] if simpul.uang_sendiri else [])]
+        simpul.pagu = _jumlah(*(a.pagu for a in bagian))
+        simpul.realisasi = _jumlah(*(a.realisasi for a in bagian))
+        simpul.pagu_indikatif = _jumlah(*(a.pagu_indikatif for a in bagian))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -108,4 +108,3 @@ def urut_simpul(simpul):
     if not simpul.kode:
         return (1, [], simpul.pk or 0)
     return (0, [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in simpul.kode.split(".")], simpul.pk or 0)
-

@@ -3,15 +3,34 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from .kode import urut_simpul
 from .models import Indikator, Kegiatan, PerangkatDaerah, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
+from .models.rencana import berlaku_pada
 
 
 def renstra_berlaku(opd, tahun):
     """The agency's Renstra in force in `tahun`: the latest revision of the active one covering it."""
     return Renstra.objects.filter(opd=opd).berlaku_pada(tahun).order_by("-revisi").first()
+
+
+def indikator_berlaku_pada(tahun, awalan=""):
+    """A filter on indicators keeping those whose program, kegiatan or sub kegiatan (with its
+    parents) is in force in `tahun`; tujuan and sasaran indicators always stay. `awalan` reaches
+    the indicator through a relation (e.g. "indikator__")."""
+    saring = Q()
+    for jalur in (
+        "program__",
+        "kegiatan__",
+        "kegiatan__program__",
+        "sub_kegiatan__",
+        "sub_kegiatan__kegiatan__",
+        "sub_kegiatan__kegiatan__program__",
+    ):
+        saring &= berlaku_pada(tahun, f"{awalan}{jalur}")
+    return saring
 
 
 def renstra_utama(opd, tahun):
@@ -130,7 +149,10 @@ def pohon_renstra(renstra, tahun_berlaku=None):
         program = program.berlaku_pada(tahun_berlaku)
         kegiatan = kegiatan.berlaku_pada(tahun_berlaku)
         sub_kegiatan = sub_kegiatan.berlaku_pada(tahun_berlaku)
-    program, kegiatan, sub_kegiatan = list(program), list(kegiatan), list(sub_kegiatan)
+    # Siblings in code order, those without a code (tanpa kode) after them.
+    tujuan.sort(key=urut_simpul)
+    sasaran.sort(key=urut_simpul)
+    program, kegiatan, sub_kegiatan = (sorted(q, key=urut_simpul) for q in (program, kegiatan, sub_kegiatan))
     indikator = list(Indikator.objects.filter(renstra=renstra).select_related("skala_tingkat"))
     if tahun_berlaku is not None:
         # The indicators of nodes not in force that year go with their nodes.

@@ -11,7 +11,8 @@ from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.periode import romawi
 from kinerja.selectors import kinerja_tahunan, skala_laporan
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode, kosong, nilai, persen, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode_simpul, kosong, nilai, persen, teks
+from renstra.kode import urut_simpul
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .tahunan import catatan_tahunan, sel_per_triwulan_tahunan, tandai_tahunan
@@ -219,8 +220,11 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
     susun = _Penyusun(kinerja, triwulan, narasi)
     dimuat = []
     if bidang is None:
-        strategis = [(t, 0) for t in pohon.tujuan] + [(s, 1) for t in pohon.tujuan for s in t.daftar_sasaran]
-        strategis.sort(key=lambda x: urut_simpul(x[0]))
+        strategis = [
+            (n, tingkat)
+            for t in sorted(pohon.tujuan, key=urut_simpul)
+            for n, tingkat in [(t, 0), *((s, 1) for s in sorted(t.daftar_sasaran, key=urut_simpul))]
+        ]
         for simpul, tingkat in strategis:
             if simpul.daftar_indikator:
                 susun.simpul("", simpul, tingkat, "kelompok")

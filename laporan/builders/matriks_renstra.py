@@ -181,6 +181,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                 nama = s.kegiatan if s.mewakili_kegiatan else s
                 diabaikan.append(f"{nama.kode_tampil} {nama.uraian} ({th})")
         return [pagu_sub.get((s.pk, th)) if th not in tak else None for th in daftar_tahun]
+
     jumlah_per_tahun = [[] for _ in daftar_tahun]
     pemilik = opd.singkatan or opd.nama
 
@@ -302,4 +303,3 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             + "."
         )
     return laporan
-

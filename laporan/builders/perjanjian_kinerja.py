@@ -20,7 +20,9 @@ from django.db.models import F, Prefetch, Q
 
 from kinerja.selectors import target_berlaku
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Penanda, Tabel, kosong, rupiah, teks
+from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu, Program, Target
+from renstra.models.rencana import berlaku_pada
 from renstra.selectors import renstra_berlaku
 
 from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
@@ -49,7 +51,10 @@ KOLOM_PROGRAM = [Kolom(5), Kolom(45), Kolom(18), Kolom(27)]
 
 
 def _urut_kode(kode):
-    return [int(x) if x.isdigit() else x for x in kode.split(".")]
+    """By the numbers between the dots; a node without a code (tanpa kode) after the coded ones."""
+    if not kode:
+        return [(1, 0, "")]
+    return [(0, int(x), "") if x.isdigit() else (0, 0, x) for x in kode.split(".")]
 
 
 def _indikator(renstra, tahun, bidang):
@@ -64,11 +69,11 @@ def _indikator(renstra, tahun, bidang):
             "tujuan", "sasaran__tujuan"
         )
     else:
-        daftar = daftar.filter(program__bidang=bidang).select_related("program")
+        daftar = daftar.filter(berlaku_pada(tahun, "program__"), program__bidang=bidang).select_related("program")
     hasil = []
     for ind in daftar:
         if ind.program_id:
-            ind.simpul, kunci = ind.program, [ind.program.kode]
+            ind.simpul, kunci = ind.program, [urut_simpul(ind.program)]
         elif ind.sasaran_id:
             # A sasaran indicator that serves its tujuan as well is agreed on once, under the sasaran.
             ind.simpul, kunci = ind.sasaran, [*_urut_kode(ind.sasaran.tujuan.kode), 1, *_urut_kode(ind.sasaran.kode)]
@@ -113,12 +118,12 @@ def _nama_program(uraian):
 def _urutan_program(program):
     """Code order, the supporting program (x.xx.01, "Penunjang Urusan Pemerintahan Daerah" in
     Permendagri 90/2019) last, as the signed PK of seed 003 lists it."""
-    return (program.kode.split(".")[2:3] == ["01"], program.kode)
+    return (not program.kode, program.kode.split(".")[2:3] == ["01"], urut_simpul(program))
 
 
 def _baris_program(renstra, tahun, bidang):
     """One row per program with the sum of its budgets in force and their sources; the total."""
-    program = Program.objects.filter(renstra=renstra)
+    program = Program.objects.filter(renstra=renstra).berlaku_pada(tahun)  # the programs in force that year
     if bidang is not None:
         program = program.filter(bidang=bidang)
     anggaran, sumber = defaultdict(list), defaultdict(set)

@@ -86,12 +86,12 @@ class _Penyusun:
         pasangan = [(i, i.target_per_tahun[self.indeks]) for i in obj.daftar_indikator]
         simpul = SimpulPohon(
             tingkat=tingkat,
-            kode=obj.kode,
+            kode=obj.kode_tampil,
             uraian=obj.uraian,
             indikator=[teks_indikator(i, t, self.tahun) for i, t in pasangan],
             anak=[k.simpul for k in anak],
             penanggung_jawab=penanggung_jawab,
-            label=f"{NAMA_TINGKAT[tingkat]} {obj.kode}",
+            label=f"{NAMA_TINGKAT[tingkat]} {obj.kode_tampil}",
             eselon=ESELON[tingkat],
         )
         return _Kotak(simpul, pasangan, anak)
@@ -236,7 +236,7 @@ def build_pohon_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             nama_berkas=berkas,
         )
 
-    pohon = pohon_renstra(renstra)
+    pohon = pohon_renstra(renstra, tahun)  # the programs in force that year
     akar = _Penyusun(opd, tahun, pohon, bidang).akar(pohon)
     jumlah = _hitung(akar)
     ket = keterangan(opd, tahun, bidang=bidang, renstra=renstra)

@@ -8,9 +8,13 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from kinerja.dasbor import dasbor_opd
 from kinerja.tests.factories import renstra_nomenklatur_berganti
 from laporan.builders.evaluasi_renja import KOLOM, build_evaluasi_renja
+from laporan.builders.lkjip import build_lkjip
 from laporan.builders.matriks_renstra import build_matriks_renstra
+from laporan.builders.perjanjian_kinerja import build_perjanjian_kinerja
+from laporan.dokumen import Paragraf, Tabel
 from laporan.renderers.html import render_dokumen
 from laporan.renderers.xlsx import render_xlsx
 from laporan.templatetags.laporan_tampil import tulis_sel
@@ -122,7 +126,9 @@ def test_matriks_renstra_sums_the_old_kegiatan_budget_without_a_sub_kegiatan_row
 def test_matriks_renstra_orders_codeless_programs_after_coded_ones(data):
     tabel = build_matriks_renstra(data.opd, 2025, tanggal=TANGGAL).bagian[0]
     nama = [_teks(b[URAIAN]).split("\n")[0] for b in _baris(tabel) if URAIAN in b and b[URAIAN].nilai]
-    assert nama.index("Program Rehabilitasi Sosial") < nama.index("Program Pelayanan dan Rehabilitasi Kesejahteraan Sosial")
+    assert nama.index("Program Rehabilitasi Sosial") < nama.index(
+        "Program Pelayanan dan Rehabilitasi Kesejahteraan Sosial"
+    )
 
 
 def test_matriks_renstra_xlsx_and_html_print_tanpa_kode_and_the_predecessor(data):
@@ -134,3 +140,77 @@ def test_matriks_renstra_xlsx_and_html_print_tanpa_kode_and_the_predecessor(data
     nilai = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert TANPA_KODE in nilai
     assert UANG_LAMA in nilai
+
+
+# ---------------------------------------------------------------------------------------------
+# LKjIP
+# ---------------------------------------------------------------------------------------------
+
+
+def _tabel(laporan, kunci):
+    return next(b for b in laporan.bagian if isinstance(b, Tabel) and b.kunci == kunci)
+
+
+def _isi(baris):
+    return [tulis_sel(s) for s in baris.sel]
+
+
+def test_lkjip_financial_table_follows_each_year_programs_and_sums_the_old_kegiatan(data):
+    laporan = build_lkjip(data.opd, 2026, tanggal=TANGGAL)
+    baris = [_isi(b) for b in _tabel(laporan, "keuangan-program").baris]
+    uraian = [b[1] for b in baris]
+    assert uraian.count("Pelayanan Anak Terlantar") == 1, "no row for the hidden budget row"
+    lama = next(b for b in baris if b[1].startswith("Program Pelayanan dan Rehabilitasi"))
+    baru = next(b for b in baris if b[1] == "Program Rehabilitasi Sosial")
+    kegiatan = next(b for b in baris if b[1] == "Pelayanan Anak Terlantar")
+    # Columns: Kode, name, 2025 (induk, perubahan, realisasi, %), 2026 (the same).
+    assert lama[0] == kegiatan[0] == TANPA_KODE
+    assert lama[2] == kegiatan[2] == "150.000.000" and lama[4] == "120.000.000" and lama[6] == ""
+    assert baru[2] == "" and baru[6] == "200.000.000"
+    total = baris[-1]
+    assert total[1] == "150.000.000" and total[5] == "200.000.000"
+
+
+def test_lkjip_counts_the_old_kegiatan_but_not_its_budget_row_as_a_sub_kegiatan(data):
+    laporan = build_lkjip(data.opd, 2025, tanggal=TANGGAL)
+    paragraf = [b.teks for b in laporan.bagian if isinstance(b, Paragraf)]
+    kalimat = next(p for p in paragraf if p.startswith("Pada tahun 2025 dilaksanakan"))
+    assert kalimat.startswith("Pada tahun 2025 dilaksanakan 1 (satu) program dan 1 (satu) kegiatan dengan pagu")
+    assert "Rp 150.000.000" in kalimat and "APBD Kabupaten" in kalimat and "DAK" in kalimat
+
+
+# ---------------------------------------------------------------------------------------------
+# Perjanjian Kinerja and the dashboard of an agency
+# ---------------------------------------------------------------------------------------------
+
+
+def _program_pk(opd, tahun):
+    laporan = build_perjanjian_kinerja(opd, tahun, tanggal=TANGGAL)
+    tabel = next(
+        b for b in laporan.bagian if isinstance(b, Tabel) and b.baris and _teks(b.baris[-1].sel[0]) == "JUMLAH"
+    )
+    return [_isi(b) for b in tabel.baris]
+
+
+def test_perjanjian_kinerja_lists_the_programs_in_force_with_both_sources_of_funds(data):
+    lama = _program_pk(data.opd, 2025)
+    assert lama[:-1] == [
+        ["1.", "Pelayanan dan Rehabilitasi Kesejahteraan Sosial", "150.000.000", "APBD Kabupaten & DAK"]
+    ]
+    assert lama[-1][1] == "150.000.000"
+    baru = _program_pk(data.opd, 2026)
+    assert [b[1] for b in baru[:-1]] == ["Rehabilitasi Sosial"]
+    assert baru[-1][1] == "200.000.000"
+
+
+def test_dashboard_of_the_agency_shows_the_old_kegiatan_money_and_no_sub_kegiatan_node(data):
+    dasbor = dasbor_opd(data.opd, 2025, 4)
+    kegiatan = [s for s in dasbor.akar.semua() if s.level == "kegiatan"]
+    assert [k.objek.uraian for k in kegiatan] == ["Pelayanan Anak Terlantar"]
+    assert not [s for s in dasbor.akar.semua() if s.level == "sub_kegiatan"]
+    assert kegiatan[0].pagu == UANG_LAMA and kegiatan[0].realisasi == 120_000_000
+    assert dasbor.akar.pagu == UANG_LAMA
+    assert [p.objek.uraian for p in dasbor.program] == ["Program Pelayanan dan Rehabilitasi Kesejahteraan Sosial"]
+    baru = dasbor_opd(data.opd, 2026, 4)
+    assert [p.objek.kode for p in baru.program] == ["1.06.04"]
+    assert baru.akar.pagu == 200_000_000

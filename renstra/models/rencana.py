@@ -273,8 +273,6 @@ class Program(Berlaku, Simpul):
         help_text="Sasaran yang didukung program ini (cascading).",
     )
     pendahulu = _pendahulu("self", "program")
-
-    objects = ProgramQuerySet.as_manager()
     bidang = models.ForeignKey(
         Bidang,
         verbose_name="bidang penanggung jawab",
@@ -283,6 +281,8 @@ class Program(Berlaku, Simpul):
         on_delete=models.SET_NULL,
         related_name="program",
     )
+
+    objects = ProgramQuerySet.as_manager()
 
     class Meta:
         verbose_name = "program"

@@ -13,7 +13,7 @@ from kinerja import rules
 from kinerja.models import Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 from kinerja.narasi import narasi_tahun
 from kinerja.selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan
-from renstra.models import Indikator, Pagu
+from renstra.models import Indikator, Pagu, Program
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from ..umum import target_akhir
@@ -198,6 +198,7 @@ class DataLkjip:
     indikator: list  # every indicator of the Renstra in force, detail rows included
     renstra_lalu: object = None  # the Renstra of the year before when it is another one
     pohon_lalu: object = None
+    berganti: bool = False  # some programs, kegiatan or sub kegiatan are in force only some years
     anggaran: dict = field(default_factory=dict)  # sub kegiatan id → AnggaranSub
     narasi: dict = field(default_factory=dict)
     tindak_lanjut: dict = field(default_factory=dict)  # indikator id → text of the last quarter
@@ -205,11 +206,19 @@ class DataLkjip:
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
+    _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
 
     def pohon_tahun(self, tahun):
         """The tree `tahun` (this year or the one before) was planned in: this Renstra's, or the
-        earlier one's (None when there is none)."""
-        return self.pohon if self.renstra.mencakup(tahun) else self.pohon_lalu
+        earlier one's (None when there is none), with the programs in force in `tahun`: when the
+        nomenclature changes within the Renstra, another year's tree is loaded (once) on its own."""
+        if not self.renstra.mencakup(tahun):
+            return self.pohon_lalu
+        if tahun == self.tahun or not self.berganti:
+            return self.pohon
+        if tahun not in self._pohon_per_tahun:
+            self._pohon_per_tahun[tahun] = pohon_renstra(self.renstra, tahun)
+        return self._pohon_per_tahun[tahun]
 
     def kinerja_tahun(self, indikator, tahun=None):
         return self.kinerja.get((indikator.pk, tahun or self.tahun))
@@ -248,7 +257,7 @@ class DataLkjip:
 
     def rupiah_program(self, program, tahun):
         return jumlah_rupiah(
-            self.rupiah_sub(s, tahun) for kg in program.daftar_kegiatan for s in kg.daftar_sub_kegiatan
+            self.rupiah_sub(s, tahun) for kg in program.daftar_kegiatan for s in kg.daftar_sub_anggaran
         )
 
     def rupiah_jenis(self, program, tahun, jenis):
@@ -257,7 +266,7 @@ class DataLkjip:
         daftar = []
         for p in program:
             for kg in p.daftar_kegiatan:
-                for s in kg.daftar_sub_kegiatan:
+                for s in kg.daftar_sub_anggaran:
                     a = self.anggaran.get(s.pk)
                     if a is not None and a.jenis_belanja(tahun) == jenis:
                         daftar.append(a.per_tahun[tahun])
@@ -278,12 +287,21 @@ def kumpulkan(opd, tahun):
     renstra = renstra_berlaku(opd, tahun)
     if renstra is None:
         return None
-    pohon = pohon_renstra(renstra)
+    pohon = pohon_renstra(renstra, tahun)
+    # The nomenclature changes within the Renstra: each year's tables list that year's programs.
+    berganti = Program.objects.filter(renstra=renstra).filter(
+        Q(tahun_mulai__isnull=False)
+        | Q(tahun_selesai__isnull=False)
+        | Q(kegiatan__tahun_mulai__isnull=False)
+        | Q(kegiatan__tahun_selesai__isnull=False)
+        | Q(kegiatan__sub_kegiatan__tahun_mulai__isnull=False)
+        | Q(kegiatan__sub_kegiatan__tahun_selesai__isnull=False)
+    )
     skala = skala_laporan("lkjip")
     renstra_lalu = pohon_lalu = None
     if not renstra.mencakup(tahun - 1):
         renstra_lalu = renstra_berlaku(opd, tahun - 1)
-        pohon_lalu = pohon_renstra(renstra_lalu) if renstra_lalu else None
+        pohon_lalu = pohon_renstra(renstra_lalu, tahun - 1) if renstra_lalu else None
 
     semua = pohon.semua_indikator()
     # Strategic indicators of earlier Renstra (the history of this one's, and the tujuan and
@@ -355,6 +373,7 @@ def kumpulkan(opd, tahun):
         indikator_lalu=list({i.pk: i for i in semua_lalu}.values()),
         renstra_lalu=renstra_lalu,
         pohon_lalu=pohon_lalu,
+        berganti=berganti.exists(),
         anggaran=anggaran,
         narasi=narasi_tahun(opd, tahun),
         tindak_lanjut=tindak_lanjut,

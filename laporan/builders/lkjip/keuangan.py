@@ -9,7 +9,7 @@ wording (a tujuan reworded in the new Renstra is a row of its own, as the seed p
 from dataclasses import dataclass
 
 from kinerja import rules
-from laporan.dokumen import Baris, Kepala, Kolom, kode, kosong, nilai, persen, rupiah, teks
+from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, persen, rupiah, teks
 
 from ..umum import sel_rata_rata
 from .capaian import capaian_kelompok, sel_predikat, tabel_skala
@@ -91,10 +91,16 @@ class Pasangan:
 def _pasangkan(lalu, ini):
     per_kode = {}
     for n in lalu:
-        per_kode.setdefault(n.kode, Pasangan(None, None)).lalu = n
+        per_kode.setdefault(_kunci_pasangan(n), Pasangan(None, None)).lalu = n
     for n in ini:
-        per_kode.setdefault(n.kode, Pasangan(None, None)).ini = n
+        per_kode.setdefault(_kunci_pasangan(n), Pasangan(None, None)).ini = n
     return [per_kode[k] for k in sorted(per_kode)]
+
+
+def _kunci_pasangan(n):
+    """The same node in two years: by its code, by its name when it has none (tanpa kode, after
+    the coded ones)."""
+    return (1, " ".join(n.uraian.casefold().split())) if not n.kode else (0, n.kode)
 
 
 def _rupiah_simpul(data, simpul, tahun):
@@ -102,8 +108,8 @@ def _rupiah_simpul(data, simpul, tahun):
         return Rupiah()
     if hasattr(simpul, "daftar_kegiatan"):
         return data.rupiah_program(simpul, tahun)
-    if hasattr(simpul, "daftar_sub_kegiatan"):
-        return jumlah_rupiah(data.rupiah_sub(s, tahun) for s in simpul.daftar_sub_kegiatan)
+    if hasattr(simpul, "daftar_sub_anggaran"):
+        return jumlah_rupiah(data.rupiah_sub(s, tahun) for s in simpul.daftar_sub_anggaran)
     return data.rupiah_sub(simpul, tahun)
 
 
@@ -123,10 +129,10 @@ def _keuangan_program(data, naskah):
         s = pasangan.simpul
         baris.append(
             Baris(
-                [kode(s.kode), teks(s.uraian), *_sel_tahun(r_lalu), *_sel_tahun(r_ini)],
+                [kode_simpul(s), teks(s.uraian), *_sel_tahun(r_lalu), *_sel_tahun(r_ini)],
                 tingkat=tingkat,
                 jenis=jenis,
-                kunci=s.kode,
+                kunci=s.kode or f"{s.LEVEL}-{s.pk}",
             )
         )
 

@@ -61,7 +61,8 @@ def cari_masalah(data, tulisan):
             )
     for p in data.pohon.semua_program:
         for kg in p.daftar_kegiatan:
-            for s in kg.daftar_sub_kegiatan:
+            for s in kg.daftar_sub_anggaran:
+                nama = f"{'Kegiatan' if s.mewakili_kegiatan else 'Sub kegiatan'} {s.kode_tampil} {s.uraian}"
                 r = data.rupiah_sub(s, tahun)
                 if r.realisasi is None:
                     continue
@@ -69,15 +70,14 @@ def cari_masalah(data, tulisan):
                     hasil.append(
                         Masalah(
                             "anggaran",
-                            f"Sub kegiatan {s.kode} {s.uraian}: realisasi {rules.format_rupiah(r.realisasi)} "
-                            f"tanpa pagu tahun {tahun}.",
+                            f"{nama}: realisasi {rules.format_rupiah(r.realisasi)} tanpa pagu tahun {tahun}.",
                         )
                     )
                 elif r.realisasi > r.berlaku:
                     hasil.append(
                         Masalah(
                             "anggaran",
-                            f"Sub kegiatan {s.kode} {s.uraian}: realisasi {rules.format_rupiah(r.realisasi)} melebihi "
+                            f"{nama}: realisasi {rules.format_rupiah(r.realisasi)} melebihi "
                             f"pagu {rules.format_rupiah(r.berlaku)} ({rules.format_persen(r.serapan)}).",
                         )
                     )

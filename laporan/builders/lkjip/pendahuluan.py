@@ -48,12 +48,13 @@ def _jumlah_simpul(data):
         s
         for p in data.pohon.semua_program
         for kg in p.daftar_kegiatan
-        for s in kg.daftar_sub_kegiatan
+        for s in kg.daftar_sub_anggaran
         if s.pk in data.anggaran and tahun in data.anggaran[s.pk].per_tahun
     ]
     kegiatan = {s.kegiatan_id for s in sub}
     program = {s.kegiatan.program_id for s in sub}
-    return len(program), len(kegiatan), len(sub)
+    # The row carrying an old-nomenclature kegiatan's budget is not a sub kegiatan.
+    return len(program), len(kegiatan), sum(1 for s in sub if not s.mewakili_kegiatan)
 
 
 def ringkasan(data, naskah):
@@ -79,6 +80,9 @@ def ringkasan(data, naskah):
     kalimat = (
         f"Pada tahun {tahun} dilaksanakan {terbilang(program)} program, {terbilang(kegiatan)} kegiatan dan "
         f"{terbilang(sub)} sub kegiatan"
+        if sub
+        # The nomenclature before 2021 has no sub kegiatan.
+        else f"Pada tahun {tahun} dilaksanakan {terbilang(program)} program dan {terbilang(kegiatan)} kegiatan"
     )
     if r.berlaku is not None:
         kalimat += f" dengan pagu anggaran {rules.format_rupiah(r.berlaku)}"

@@ -5,6 +5,7 @@ capaian)."""
 
 from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, Sel, kosong, nilai, teks
+from renstra.kode import urut_simpul
 
 from ..umum import penanda_kepala, sel_capaian, sel_target
 from .capaian import catatan_rata_rata, kalimat_status, per_predikat
@@ -35,7 +36,7 @@ def bab_penutup(data, naskah, tanggal):
         kalimat += f", dengan realisasi anggaran {rules.format_persen(r.serapan)}"
     pencilan = catatan_rata_rata(data.kinerja_tahunan(tahun), simpul) if rata is not None else ""
     naskah.paragraf(kalimat + ".", pencilan, kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
-    program = sorted(data.pohon.semua_program, key=lambda p: p.kode)
+    program = sorted(data.pohon.semua_program, key=urut_simpul)
     if program:
         naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(len(program))} program:")
         naskah.butir([p.uraian for p in program], bernomor=True)
@@ -122,11 +123,11 @@ def lampiran(data, naskah):
                 "Eselon II (IKU)" if s.indikator.iku else "Eselon II",
             )
         )
-    for p_n, p in enumerate(sorted(data.pohon.semua_program, key=lambda p: p.kode), start=1):
+    for p_n, p in enumerate(sorted(data.pohon.semua_program, key=urut_simpul), start=1):
         baris += _baris_simpul(data, f"{p_n}", p, 0, "Eselon III (Indikator Program)")
-        for kg_n, kg in enumerate(sorted(p.daftar_kegiatan, key=lambda k: k.kode), start=1):
+        for kg_n, kg in enumerate(sorted(p.daftar_kegiatan, key=urut_simpul), start=1):
             baris += _baris_simpul(data, f"{p_n}.{kg_n}", kg, 1, "Eselon III (Indikator Kegiatan)")
-            for s_n, s in enumerate(sorted(kg.daftar_sub_kegiatan, key=lambda s: s.kode), start=1):
+            for s_n, s in enumerate(sorted(kg.daftar_sub_kegiatan, key=urut_simpul), start=1):
                 baris += _baris_simpul(
                     data, f"{p_n}.{kg_n}.{s_n}", s, 2, "Eselon IV (Indikator Sub Kegiatan)", dipotong=s.refocusing
                 )
