@@ -180,7 +180,7 @@ class IndikatorInline(admin.StackedInline):
     fields = (
         ("urutan", "uraian"),
         ("satuan", "jenis", "skala_tingkat"),
-        ("arah", "metode_negatif", "cara_tahunan"),
+        ("arah", "metode_negatif", "cara_tahunan", "frekuensi"),
         ("rumusan",),
         ("iku", "ikk", "spm"),
     )
@@ -300,7 +300,7 @@ class RincianInline(admin.TabularInline):
 @admin.register(Indikator)
 class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
     resource_classes = [IndikatorResource]
-    list_display = ("uraian", "nama_level", "satuan", "arah", "cara_tahunan", "iku", "renstra")
+    list_display = ("uraian", "nama_level", "satuan", "arah", "cara_tahunan", "frekuensi", "iku", "renstra")
     list_filter = (
         opd_filter("renstra__opd"),
         LevelIndikatorFilter,
@@ -310,6 +310,7 @@ class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
         "jenis",
         "arah",
         "cara_tahunan",
+        "frekuensi",
     )
     list_select_related = ("renstra__opd",)
     search_fields = (
@@ -332,7 +333,7 @@ class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
                     ("satuan", "boleh_pecahan"),
                     ("jenis", "skala_tingkat"),
                     ("arah", "metode_negatif"),
-                    "cara_tahunan",
+                    ("cara_tahunan", "frekuensi"),
                     ("iku", "ikk", "spm", "nol_dari_nol_tercapai"),
                 )
             },

@@ -755,6 +755,11 @@ class IndikatorResource(KunciAlamiResource):
         "cara_tahunan",
         PilihanWidget(Indikator.CaraTahunan.choices, "Nilai tahunan", Indikator.CaraTahunan.KUMULATIF),
     )
+    frekuensi = kolom(
+        "Frekuensi pengukuran",
+        "frekuensi",
+        PilihanWidget(Indikator.Frekuensi.choices, "Frekuensi pengukuran", Indikator.Frekuensi.TRIWULANAN),
+    )
     rumusan = kolom("Rumusan", "rumusan")
     pembilang = kolom("Pembilang", "pembilang")
     penyebut = kolom("Penyebut", "penyebut")
@@ -775,9 +780,9 @@ class IndikatorResource(KunciAlamiResource):
         import_id_fields = ("pemilik", "uraian")
         fields = (
             "kode_opd", "tahun_awal", "revisi", "level", "pemilik", "uraian", "induk", "urutan", "satuan",
-            "jenis", "skala_tingkat", "arah", "metode_negatif", "cara_tahunan", "rumusan", "pembilang",
-            "penyebut", "pengali", "kondisi_awal", "kondisi_awal_teks", "sumber_data", "iku", "ikk", "spm",
-            "nol_dari_nol_tercapai", "boleh_pecahan", "keterangan",
+            "jenis", "skala_tingkat", "arah", "metode_negatif", "cara_tahunan", "frekuensi", "rumusan",
+            "pembilang", "penyebut", "pengali", "kondisi_awal", "kondisi_awal_teks", "sumber_data", "iku", "ikk",
+            "spm", "nol_dari_nol_tercapai", "boleh_pecahan", "keterangan",
         )  # fmt: skip
 
     def cari_instance(self, instance_loader, row):

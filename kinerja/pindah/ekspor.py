@@ -26,7 +26,16 @@ from renstra.models import (
     Tujuan,
 )
 
-from .format import FOLDER_BERKAS, JENIS, NAMA_DOKUMEN, VERSI_FORMAT, PindahGagal, hitung_isi, tulis_kolom
+from .format import (
+    FOLDER_BERKAS,
+    JENIS,
+    NAMA_DOKUMEN,
+    VERSI_FORMAT,
+    PindahGagal,
+    hitung_isi,
+    rujukan_simpul,
+    tulis_kolom,
+)
 
 POTONGAN = 1024 * 1024
 
@@ -37,6 +46,14 @@ def _per(queryset, kunci):
     for obj in queryset:
         kelompok[getattr(obj, kunci)].append(obj)
     return kelompok
+
+
+def _renstra_simpul(simpul):
+    if isinstance(simpul, SubKegiatan):
+        simpul = simpul.kegiatan
+    if isinstance(simpul, Kegiatan):
+        simpul = simpul.program
+    return simpul.renstra
 
 
 class _Penyusun:
@@ -67,10 +84,19 @@ class _Penyusun:
         self.anggaran = _per(RealisasiAnggaran.objects.filter(**di_sub), "sub_kegiatan_id")
         self.tujuan = _per(Tujuan.objects.filter(**di_opd), "renstra_id")
         self.sasaran = _per(Sasaran.objects.filter(tujuan__renstra__opd=opd), "tujuan_id")
-        self.program = _per(Program.objects.filter(**di_opd).select_related("bidang", "sasaran__tujuan"), "renstra_id")
-        self.kegiatan = _per(Kegiatan.objects.filter(program__renstra__opd=opd).select_related("bidang"), "program_id")
+        self.program = _per(
+            Program.objects.filter(**di_opd).select_related("bidang", "sasaran__tujuan", "pendahulu__renstra"),
+            "renstra_id",
+        )
+        self.kegiatan = _per(
+            Kegiatan.objects.filter(program__renstra__opd=opd).select_related("bidang", "pendahulu__program__renstra"),
+            "program_id",
+        )
         self.sub = _per(
-            SubKegiatan.objects.filter(kegiatan__program__renstra__opd=opd).select_related("bidang"), "kegiatan_id"
+            SubKegiatan.objects.filter(kegiatan__program__renstra__opd=opd).select_related(
+                "bidang", "pendahulu__kegiatan__program__renstra"
+            ),
+            "kegiatan_id",
         )
         self.per_simpul = {
             level: _per((i for i in self.indikator if not i.induk_id), f"{level}_id")
@@ -131,11 +157,13 @@ class _Penyusun:
             **tulis_kolom(p),
             "sasaran": sasaran,
             "bidang": p.bidang.nama if p.bidang_id else None,
+            "pendahulu": self._pendahulu(p),
             "indikator": self._indikator_simpul("program", p),
             "kegiatan": [
                 {
                     **tulis_kolom(k),
                     "bidang": k.bidang.nama if k.bidang_id else None,
+                    "pendahulu": self._pendahulu(k),
                     "indikator": self._indikator_simpul("kegiatan", k),
                     "sub_kegiatan": [self._sub_kegiatan(s) for s in self.sub[k.pk]],
                 }
@@ -147,10 +175,22 @@ class _Penyusun:
         return {
             **tulis_kolom(s),
             "bidang": s.bidang.nama if s.bidang_id else None,
+            "pendahulu": self._pendahulu(s),
             "indikator": self._indikator_simpul("sub_kegiatan", s),
             "pagu": [{**tulis_kolom(p), "sumber_dana": p.sumber_dana.nama} for p in self.pagu[s.pk]],
             "realisasi_anggaran": [tulis_kolom(r) for r in self.anggaran[s.pk]],
         }
+
+    def _pendahulu(self, simpul):
+        """The node of the older nomenclature `simpul` replaces, by natural keys (rujukan_simpul)."""
+        if not simpul.pendahulu_id:
+            return None
+        if _renstra_simpul(simpul.pendahulu).opd_id != self.opd.pk:
+            raise PindahGagal(
+                f'{simpul._meta.verbose_name.capitalize()} "{simpul}" menggantikan {simpul._meta.verbose_name} '
+                f'milik perangkat daerah lain ("{simpul.pendahulu}"); perbaiki dulu di Admin.'
+            )
+        return rujukan_simpul(simpul.pendahulu)
 
     def _indikator_simpul(self, level, simpul, saring=lambda i: True):
         return [self._indikator(i) for i in self.per_simpul[level][simpul.pk] if saring(i)]

@@ -19,6 +19,10 @@ database id, so that it can be imported on a server that holds other data:
      "pelaporan": [{bidang: nama | null, tahun, triwulan, status, catatan, dates…}],
      "narasi": [{tahun, bagian, teks, …}]}                                   # the agency's LKjIP sections
 
+A program, kegiatan or sub kegiatan also carries `pendahulu`: the node of the older nomenclature
+it replaces as {renstra: {tahun_awal, revisi}, jalur: [program, kegiatan, sub kegiatan keys]}
+(each key its code, or its uraian when it has none), or null; archives written before it have none.
+
 An indicator is {kunci, fields…, skala_tingkat: nama | null, juga_tujuan, pendahulu: kunci | null,
 target: […], realisasi: [{…, tingkat: nama | null, data_dukung: [{nama_asli, …, berkas, sha256}]}],
 narasi: […], rincian: [indicators]}; `kunci` ("i1", "i2", …) exists only inside one archive, to
@@ -69,9 +73,9 @@ KOLOM = {
     Renstra: ("tahun_awal", "tahun_akhir", "revisi", "aktif", "nomor_dokumen", "tanggal_penetapan", "visi", "misi"),
     Tujuan: ("kode", "uraian"),
     Sasaran: ("kode", "uraian", "strategi", "arah_kebijakan"),
-    Program: ("kode", "uraian"),
-    Kegiatan: ("kode", "uraian"),
-    SubKegiatan: ("kode", "uraian", "refocusing", "keterangan"),
+    Program: ("kode", "uraian", "tahun_mulai", "tahun_selesai"),
+    Kegiatan: ("kode", "uraian", "tahun_mulai", "tahun_selesai"),
+    SubKegiatan: ("kode", "uraian", "refocusing", "keterangan", "tahun_mulai", "tahun_selesai", "mewakili_kegiatan"),
     Indikator: (
         "urutan",
         "uraian",
@@ -80,6 +84,7 @@ KOLOM = {
         "arah",
         "metode_negatif",
         "cara_tahunan",
+        "frekuensi",
         "rumusan",
         "pembilang",
         "penyebut",
@@ -196,8 +201,39 @@ def tulis_kolom(obj):
 
 
 # Fields added to the format after archives were written with it: their value when an archive has
-# none (an indicator archived before "boleh pecahan" existed allowed no fractions).
-BAWAAN = {Indikator: {"boleh_pecahan": False}}
+# none (an indicator archived before "boleh pecahan" existed allowed no fractions; before
+# "frekuensi" every indicator was measured quarterly; before "tahun_mulai"/"tahun_selesai" every
+# node was in force for the whole Renstra and no sub kegiatan carried a kegiatan's budget).
+BERLAKU_SELALU = {"tahun_mulai": None, "tahun_selesai": None}
+BAWAAN = {
+    Indikator: {"boleh_pecahan": False, "frekuensi": Indikator.Frekuensi.TRIWULANAN},
+    Program: BERLAKU_SELALU,
+    Kegiatan: BERLAKU_SELALU,
+    SubKegiatan: {**BERLAKU_SELALU, "mewakili_kegiatan": False},
+}
+
+
+def kunci_simpul(simpul):
+    """A program, kegiatan or sub kegiatan named inside its parent: its code, or its uraian when
+    it has none (the nomenclature before 2021 prints no codes)."""
+    return simpul.kode or simpul.uraian
+
+
+def rujukan_simpul(simpul):
+    """How the document points at a program, kegiatan or sub kegiatan elsewhere in the agency (a
+    node's predecessor of the older nomenclature, possibly in an earlier Renstra): its Renstra and
+    the path of natural keys from its program down, e.g.
+    {"renstra": {"tahun_awal": 2016, "revisi": 0}, "jalur": ["1.06.02", "Pelayanan …"]}."""
+    jalur = [simpul]
+    if isinstance(jalur[0], SubKegiatan):
+        jalur.insert(0, jalur[0].kegiatan)
+    if isinstance(jalur[0], Kegiatan):
+        jalur.insert(0, jalur[0].program)
+    renstra = jalur[0].renstra
+    return {
+        "renstra": {"tahun_awal": renstra.tahun_awal, "revisi": renstra.revisi},
+        "jalur": [kunci_simpul(n) for n in jalur],
+    }
 
 
 def baca_kolom(model, data):

@@ -35,7 +35,16 @@ from renstra.models import (
     Tujuan,
 )
 
-from .format import JENIS, NAMA_DOKUMEN, VERSI_FORMAT, IsiSalah, PindahGagal, baca_kolom, hitung_isi
+from .format import (
+    JENIS,
+    NAMA_DOKUMEN,
+    VERSI_FORMAT,
+    IsiSalah,
+    PindahGagal,
+    baca_kolom,
+    hitung_isi,
+    rujukan_simpul,
+)
 from .hapus import hapus_isi_opd
 
 ALASAN = "Dipindahkan dari server lain (impor_opd)"
@@ -58,6 +67,11 @@ def _label(data, *kunci):
     if not isinstance(data, dict):
         return "?"
     return " ".join(str(data.get(k)) for k in kunci if data.get(k) is not None)[:60] or "?"
+
+
+def _nama_simpul(data):
+    """A program, kegiatan or sub kegiatan in messages: its code, or its uraian when it has none."""
+    return _label(data, "kode") if isinstance(data, dict) and data.get("kode") else _label(data, "uraian")
 
 
 def _uraikan(e):
@@ -85,6 +99,7 @@ class _Pemuat:
     sumber_dana: dict = field(default_factory=dict)  # nama → SumberDana
     renstra: dict = field(default_factory=dict)  # (tahun_awal, revisi) → Renstra
     indikator: dict = field(default_factory=dict)  # kunci → Indikator
+    simpul: dict = field(default_factory=dict)  # (tahun_awal, revisi, *jalur) → Program/Kegiatan/SubKegiatan
     tertunda: list = field(default_factory=list)  # (object, field, {key: row}, key, lokasi): links loaded last
     waktu: dict = field(default_factory=lambda: defaultdict(list))  # model → [(object, {field: value})]
     berkas_ditulis: list = field(default_factory=list)
@@ -230,7 +245,7 @@ class _Pemuat:
                         sasaran[(tujuan.kode, s["kode"])] = obj = self.buat(Sasaran, s, tujuan=tujuan)
                         self.muat_indikator(s["indikator"], sasaran=obj)
         for p in r["program"]:
-            with self.di(f"program {_label(p, 'kode')}"):
+            with self.di(f"program {_nama_simpul(p)}"):
                 didukung = None
                 if p["sasaran"] is not None:
                     kunci = (p["sasaran"]["tujuan"], p["sasaran"]["sasaran"])
@@ -238,17 +253,20 @@ class _Pemuat:
                         raise IsiSalah(f"sasaran {kunci[1]} (tujuan {kunci[0]}) tidak ada di Renstra ini")
                     didukung = sasaran[kunci]
                 program = self.buat(Program, p, renstra=renstra, sasaran=didukung, bidang=self.cari_bidang(p["bidang"]))
+                self.daftarkan_simpul(program, p)
                 self.muat_indikator(p["indikator"], program=program)
                 for k in p["kegiatan"]:
-                    with self.di(f"kegiatan {_label(k, 'kode')}"):
+                    with self.di(f"kegiatan {_nama_simpul(k)}"):
                         self.muat_kegiatan(k, program)
 
     def muat_kegiatan(self, k, program):
         kegiatan = self.buat(Kegiatan, k, program=program, bidang=self.cari_bidang(k["bidang"]))
+        self.daftarkan_simpul(kegiatan, k)
         self.muat_indikator(k["indikator"], kegiatan=kegiatan)
         for s in k["sub_kegiatan"]:
-            with self.di(f"sub kegiatan {_label(s, 'kode')}"):
+            with self.di(f"sub kegiatan {_nama_simpul(s)}"):
                 sub = self.buat(SubKegiatan, s, kegiatan=kegiatan, bidang=self.cari_bidang(s["bidang"]))
+                self.daftarkan_simpul(sub, s)
                 self.muat_indikator(s["indikator"], sub_kegiatan=sub)
                 for pagu in s["pagu"]:
                     with self.di(f"pagu {_label(pagu, 'tahun', 'sumber_dana')}"):
@@ -258,6 +276,15 @@ class _Pemuat:
                 for ra in s["realisasi_anggaran"]:
                     with self.di(f"realisasi anggaran {_label(ra, 'tahun')} TW {_label(ra, 'triwulan')}"):
                         self.buat(RealisasiAnggaran, ra, sub_kegiatan=sub)
+
+    def daftarkan_simpul(self, simpul, data):
+        """Remember a program, kegiatan or sub kegiatan by its natural keys, and link it to the node
+        it replaces once every node is in (archives written before `pendahulu` have none)."""
+        self.simpul[_kunci_rujukan(rujukan_simpul(simpul))] = simpul
+        rujukan = data.get("pendahulu")
+        if rujukan is not None:
+            kunci = _kunci_rujukan(rujukan)
+            self.tertunda.append((simpul, "pendahulu", self.simpul, kunci, list(self.lokasi)))
 
     def muat_indikator(self, daftar, induk=None, **pemilik):
         for d in daftar:
@@ -339,6 +366,13 @@ class _Pemuat:
     def hapus_berkas_ditulis(self):
         for nama in self.berkas_ditulis:
             default_storage.delete(nama)
+
+
+def _kunci_rujukan(rujukan):
+    """A node's reference in the document (rujukan_simpul) as a key: (tahun_awal, revisi, *jalur)."""
+    if not isinstance(rujukan, dict) or not isinstance(rujukan.get("jalur"), list):
+        raise IsiSalah(f"pendahulu harus berupa {{renstra, jalur}}, bukan {rujukan!r}")
+    return (rujukan["renstra"]["tahun_awal"], rujukan["renstra"]["revisi"], *rujukan["jalur"])
 
 
 def _baca_dokumen(arsip, nama_arsip):

@@ -11,6 +11,7 @@ from kinerja.periode import romawi
 from laporan.dokumen import Baris, Jenis, Kepala, Kolom, Laporan, Sel, Tabel, kosong, nilai, persen, rupiah, teks
 from laporan.grafik import Titik, batang_bertumpuk, garis, sebaran
 
+from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
 from .umum import catatan_pencilan, sel_capaian, sel_rata_rata, sel_target
 
 WARNA_BELUM = "#c3ccd6"
@@ -365,8 +366,7 @@ def tabel_indikator(dasbor, simpul, tautan=_tanpa):
                 teks(k.indikator.uraian, tautan=tautan(k.indikator)),
                 teks(k.indikator.satuan),
                 sel_target(k.target),
-                nilai(k.nilai_sampai[dasbor.triwulan - 1]),
-                sel_capaian(k.hasil),
+                *_sel_sampai(k, dasbor.triwulan),
                 sel_predikat(dasbor.skala.cari(k.capaian)),
             ],
             jenis="isi" if k.dihitung else "rincian",
@@ -390,8 +390,18 @@ def tabel_indikator(dasbor, simpul, tautan=_tanpa):
         baris,
         judul=f"Indikator {simpul.nama_level.lower()} ini",
         kunci="indikator",
-        catatan=catatan_pencilan((k.indikator.uraian, k.capaian) for k in simpul.kinerja),
+        catatan=catatan_pencilan((k.indikator.uraian, k.capaian) for k in simpul.kinerja)
+        + catatan_tahunan(simpul.kinerja, "pada Triwulan IV"),
     )
+
+
+def _sel_sampai(k, triwulan):
+    """The value up to the quarter and the capaian of an indicator; an annual one's "diukur
+    tahunan" before its year closes, and marked as the year's after."""
+    sel = [nilai(k.nilai_sampai[triwulan - 1]), sel_capaian(k.hasil)]
+    if not k.tahunan:
+        return sel
+    return tandai_tahunan(sel) if k.diukur_pada(triwulan) else [sel_diukur_tahunan(), sel_diukur_tahunan()]
 
 
 def program_sebaran(dasbor, tautan=_tanpa):
@@ -436,6 +446,8 @@ def tabel_triwulan(di, skala):
     """The year quarter by quarter: what each reported, the value and capaian up to it. A quarter
     after the last one reported stays empty: nothing is known of it yet."""
     k = di.kinerja
+    if k.tahunan:
+        return _tabel_satu_tahun(di, skala)
     terakhir = max((q for q in range(4) if k.nilai_triwulan[q] is not None), default=-1)
     belum = "Belum dilaporkan."
     baris = []
@@ -474,6 +486,36 @@ def tabel_triwulan(di, skala):
         catatan=catatan_pencilan(
             (f"s.d. triwulan {romawi(q + 1)}", k.capaian_sampai[q]) for q in range(4) if q <= terakhir
         ),
+    )
+
+
+def _tabel_satu_tahun(di, skala):
+    """The year of an indicator measured once a year: one row, the year's, not four quarters."""
+    k = di.kinerja
+    belum = "Belum dilaporkan: indikator tahunan dilaporkan sekali setahun, bersama Triwulan IV."
+    if k.nilai_tahunan is None:
+        isi = [nilai(None, catatan=belum), persen(None, catatan=belum), kosong()]
+    else:
+        isi = [nilai(k.nilai_tahunan), sel_capaian(k.hasil), sel_predikat(skala.cari(k.capaian))]
+    return Tabel(
+        "Per triwulan",
+        [Kolom(14), Kolom(12), Kolom(12), Kolom(12), Kolom(14)],
+        [
+            [
+                Kepala("Periode"),
+                Kepala("Target tahunan"),
+                Kepala("Realisasi tahunan"),
+                Kepala("Capaian"),
+                Kepala("Kategori"),
+            ]
+        ],
+        [Baris([teks(f"Tahunan {di.tahun}"), sel_target(k.target), *isi], kunci="tahunan")],
+        judul=f"Tahun {di.tahun}",
+        kunci="triwulan",
+        catatan=[
+            f"{rules.Alasan.DIUKUR_TAHUNAN} Triwulan I–III tidak mempunyai realisasi.",
+            *catatan_pencilan([(f"tahunan {di.tahun}", k.hasil)]),
+        ],
     )
 
 

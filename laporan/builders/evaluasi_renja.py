@@ -27,6 +27,7 @@ from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .judul_urusan import JudulUrusan, baris_judul
+from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
 from .umum import (
     TargetAkhir,
     catatan_pencilan,
@@ -327,7 +328,21 @@ def _sel_kinerja(u, triwulan):
     }
     for q in range(4):
         sel[f"triwulan_{q + 1}"] = nilai(k.nilai_triwulan[q]) if q < triwulan else kosong()
+    if k.tahunan:
+        _sel_kinerja_tahunan(sel, triwulan)
     return sel
+
+
+def _sel_kinerja_tahunan(sel, triwulan):
+    """An annual indicator's K cells: "diukur tahunan" in the quarters before TW IV and in the
+    Renja's realisation and capaian before the year closes; the year's value marked as such."""
+    for q in range(min(triwulan, 3)):
+        sel[f"triwulan_{q + 1}"] = sel_diukur_tahunan()
+    if triwulan == 4:
+        tandai_tahunan([sel["triwulan_4"], sel["realisasi_renja"]])
+    else:
+        sel["realisasi_renja"] = sel_diukur_tahunan()
+        sel["capaian_renja"] = sel_diukur_tahunan()
 
 
 def _indikator_teks(i):
@@ -536,7 +551,9 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
     susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon))
 
-    blok = sorted(((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: urut_simpul(b[0]))
+    blok = sorted(
+        ((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: urut_simpul(b[0])
+    )
     if pohon.program_lain:
         blok.append((None, pohon.program_lain))
     semua, total, nomor = Kelompok(), Anggaran(), 0
@@ -581,6 +598,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         for nama, atribut in (("kolom 14", "capaian_renja"), ("kolom 16", "capaian_renstra"))
         for u in susun.dimuat
     )
+    laporan.catatan += catatan_tahunan((u.kinerja for u in susun.dimuat), "pada kolom Triwulan IV (K)")
     return laporan
 
 

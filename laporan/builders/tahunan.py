@@ -18,11 +18,13 @@ def sel_diukur_tahunan(kolom=1, tahun_tampil=None):
     return Sel(teks=tulisan, kolom=kolom, kelas=KELAS_TIDAK_DIUKUR, catatan=str(rules.Alasan.DIUKUR_TAHUNAN))
 
 
-def tandai_tahunan(sel, tahun):
+def tandai_tahunan(sel, tahun=None):
     """An annual indicator's cells of the year (value, capaian), each saying on hover that it is
     the year's; a capaian that cannot be computed keeps its reason."""
     for s in sel:
-        s.catatan = s.catatan or f"Realisasi tahunan {tahun} (indikator diukur tahunan)"
+        s.catatan = s.catatan or " ".join(filter(None, ["Realisasi tahunan", str(tahun or "")])) + (
+            " (indikator diukur tahunan)"
+        )
     return sel
 
 
