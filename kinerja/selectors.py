@@ -10,8 +10,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 
 from kinerja import rules
+from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target, Tingkat
-from renstra.selectors import renstra_berlaku
+from renstra.selectors import indikator_berlaku_pada, renstra_berlaku
 
 from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_terakhir_selesai
@@ -535,10 +536,12 @@ def _terlihat(opd, bidang, pengguna):
     return terlihat
 
 
-def _indikator_unit(renstra, terlihat):
+def _indikator_unit(renstra, terlihat, tahun):
+    """The indicators of a unit in `tahun`: those of programs, kegiatan and sub kegiatan not in
+    force that year are not asked."""
     return [
         i
-        for i in Indikator.objects.filter(renstra=renstra)
+        for i in Indikator.objects.filter(indikator_berlaku_pada(tahun), renstra=renstra)
         .select_related(
             "tujuan",
             "sasaran__tujuan",
@@ -555,7 +558,7 @@ def _indikator_unit(renstra, terlihat):
 def indikator_pelaporan(opd, tahun, bidang=None):
     """The indicators of one submission (every bidang's, when the agency reports as a whole)."""
     renstra = renstra_berlaku(opd, tahun)
-    return _indikator_unit(renstra, _terlihat(opd, bidang, None)) if renstra else []
+    return _indikator_unit(renstra, _terlihat(opd, bidang, None), tahun) if renstra else []
 
 
 def _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala):
@@ -567,14 +570,18 @@ def _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala):
     if renstra is None:
         return halaman, [], []
     terlihat = _terlihat(opd, bidang, pengguna)
-    indikator = sorted(_indikator_unit(renstra, terlihat), key=_urutan)
+    indikator = sorted(_indikator_unit(renstra, terlihat, tahun), key=_urutan)
+    # The spending rows: the sub kegiatan in force, and the hidden rows on which an
+    # old-nomenclature kegiatan keeps its budget (entered on the kegiatan's own row).
     sub_kegiatan = sorted(
         (
             s
-            for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan__program")
+            for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra)
+            .berlaku_pada(tahun)
+            .select_related("kegiatan__program")
             if terlihat(bidang_rantai_id(s))
         ),
-        key=lambda s: s.kode,
+        key=urut_simpul,
     )
     return halaman, indikator, sub_kegiatan
 
@@ -614,8 +621,8 @@ def _daftar_bagian(unit, sub_kegiatan):
     bagian = {}
     if any(u.bagian == BAGIAN_SASARAN for u in unit):
         bagian[BAGIAN_SASARAN] = Bagian(BAGIAN_SASARAN, "Indikator tujuan dan sasaran")
-    for p in sorted(program.values(), key=lambda p: p.kode):
-        bagian[str(p.pk)] = Bagian(str(p.pk), p.uraian, p.kode)
+    for p in sorted(program.values(), key=urut_simpul):
+        bagian[str(p.pk)] = Bagian(str(p.pk), p.uraian, p.kode_tampil)
     for u in unit:
         if u.ditanya:
             bagian[u.bagian].jumlah += 1
@@ -728,17 +735,20 @@ def _isi_baris(halaman, indikator, sub_kegiatan):
             realisasi_ini=per_tw.get(triwulan),
         )
         halaman.anggaran.append(anggaran)
+        if s.mewakili_kegiatan:
+            blok_dari(s.kegiatan.program, s.kegiatan).anggaran = anggaran  # on the kegiatan's own row
+            continue
         blok = Blok(s, anggaran=anggaran)
         blok_sub[s.pk] = blok
         blok_dari(s.kegiatan.program, s.kegiatan).anak.append(blok)
     for b in halaman.baris:
         if b.indikator.sub_kegiatan_id in blok_sub:
             blok_sub[b.indikator.sub_kegiatan_id].baris.append(b)
-    halaman.program = sorted(blok_program.values(), key=lambda b: b.simpul.kode)
+    halaman.program = sorted(blok_program.values(), key=lambda b: urut_simpul(b.simpul))
     for bp in halaman.program:
-        bp.anak.sort(key=lambda b: b.simpul.kode)
+        bp.anak.sort(key=lambda b: urut_simpul(b.simpul))
         for bk in bp.anak:
-            bk.anak.sort(key=lambda b: b.simpul.kode)
+            bk.anak.sort(key=lambda b: urut_simpul(b.simpul))
 
 
 def _data_dukung(**saringan):
@@ -753,11 +763,11 @@ def data_dukung_baris(indikator, tahun, triwulan):
 def _urutan(indikator):
     """Tujuan/sasaran first (by code), then programs, kegiatan, sub kegiatan by code."""
     if indikator.sasaran_id:
-        return (0, indikator.sasaran.kode, indikator.urutan, indikator.pk)
+        return (0, urut_simpul(indikator.sasaran), indikator.urutan, indikator.pk)
     if indikator.tujuan_id:
-        return (0, indikator.tujuan.kode, indikator.urutan, indikator.pk)
+        return (0, urut_simpul(indikator.tujuan), indikator.urutan, indikator.pk)
     simpul = indikator.sub_kegiatan or indikator.kegiatan or indikator.program
-    return (1, simpul.kode, indikator.urutan, indikator.pk)
+    return (1, urut_simpul(simpul), indikator.urutan, indikator.pk)
 
 
 # --- submissions, for reviewers -------------------------------------------------------------

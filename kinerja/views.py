@@ -19,7 +19,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequ
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from kinerja import rules
 from renstra.models import Bidang, Indikator, PerangkatDaerah
@@ -215,6 +215,7 @@ def isian(request, tahun, triwulan):
 
 
 @login_required
+@require_GET
 def unduh_isian(request, tahun, triwulan):
     """The unit's quarter as a workbook to fill offline (every part of a split page), brought
     back through the import (kinerja/importers/isian_triwulan.py)."""

@@ -8,8 +8,11 @@ indicators, targets and budgets are imported and exported as flat XLSX or CSV ke
 never by ids (renstra/resources.py), through a dry run that the user confirms.
 """
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -100,6 +103,50 @@ class OpdFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(**{self.jalur: self.value()})
         return queryset
+
+
+class BerlakuForm(forms.ModelForm):
+    """Programs, kegiatan and sub kegiatan: the node they replace (pendahulu) must be of the same
+    agency and not the node itself."""
+
+    def clean(self):
+        data = super().clean()
+        pendahulu = data.get("pendahulu")
+        if pendahulu is None:
+            return data
+        if self.instance.pk and pendahulu.pk == self.instance.pk:
+            self.add_error("pendahulu", "Sebuah simpul tidak dapat menggantikan dirinya sendiri.")
+            return data
+        induk = {"renstra": data.get("renstra"), "program": data.get("program"), "kegiatan": data.get("kegiatan")}
+        opd_ini = _opd_simpul(self._meta.model, induk)
+        opd_pendahulu = _opd_simpul(type(pendahulu), {}, pendahulu)
+        if opd_ini is not None and opd_pendahulu != opd_ini:
+            self.add_error("pendahulu", "Pendahulu harus milik perangkat daerah yang sama.")
+        return data
+
+
+def _opd_simpul(model, induk, simpul=None):
+    """The agency id of a program, kegiatan or sub kegiatan (`simpul`), or of one with the parent
+    given in `induk` (a form's cleaned data); None when unknown."""
+    if model is Program:
+        renstra = simpul.renstra if simpul else induk.get("renstra")
+        return renstra.opd_id if renstra else None
+    if model is Kegiatan:
+        program = simpul.program if simpul else induk.get("program")
+        return program.renstra.opd_id if program else None
+    kegiatan = simpul.kegiatan if simpul else induk.get("kegiatan")
+    return kegiatan.program.renstra.opd_id if kegiatan else None
+
+
+class BerlakuAdminMixin:
+    """Programs, kegiatan and sub kegiatan: years in force, the node replaced, and the code as
+    printed ("tanpa kode" when the document has none)."""
+
+    form = BerlakuForm
+
+    @admin.display(description="kode", ordering="kode")
+    def kode_tampil(self, obj):
+        return obj.kode_tampil
 
 
 def opd_filter(jalur):
@@ -225,32 +272,47 @@ class KegiatanInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(ImporEksporMixin, admin.ModelAdmin):
+class ProgramAdmin(BerlakuAdminMixin, ImporEksporMixin, admin.ModelAdmin):
     resource_classes = [ProgramResource]
-    list_display = ("kode", "uraian", "renstra", "bidang")
+    list_display = ("kode_tampil", "uraian", "renstra", "bidang", "tahun_mulai", "tahun_selesai")
     list_filter = (opd_filter("renstra__opd"), "renstra__tahun_awal")
     list_select_related = ("renstra__opd", "bidang")
     search_fields = ("kode", "uraian")
-    autocomplete_fields = ("renstra", "sasaran", "bidang")
+    autocomplete_fields = ("renstra", "sasaran", "bidang", "pendahulu")
     inlines = [indikator_inline("program"), KegiatanInline]
 
 
 class SubKegiatanInline(admin.TabularInline):
     model = SubKegiatan
     extra = 0
-    fields = ("kode", "uraian", "bidang", "refocusing")
+    fields = ("kode", "uraian", "bidang", "refocusing", "tahun_mulai", "tahun_selesai")
     show_change_link = True
+
+    def get_queryset(self, request):
+        # The hidden row of an old-nomenclature kegiatan's budget is not one of its sub kegiatan.
+        return super().get_queryset(request).tampil()
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(ImporEksporMixin, admin.ModelAdmin):
+class KegiatanAdmin(BerlakuAdminMixin, ImporEksporMixin, admin.ModelAdmin):
     resource_classes = [KegiatanResource]
-    list_display = ("kode", "uraian", "renstra")
+    list_display = ("kode_tampil", "uraian", "renstra", "tahun_mulai", "tahun_selesai")
     list_filter = (opd_filter("program__renstra__opd"), "program__renstra__tahun_awal")
     list_select_related = ("program__renstra__opd",)
     search_fields = ("kode", "uraian")
-    autocomplete_fields = ("program", "bidang")
+    autocomplete_fields = ("program", "bidang", "pendahulu")
+    readonly_fields = ("anggaran_kegiatan",)
     inlines = [indikator_inline("kegiatan"), SubKegiatanInline]
+
+    @admin.display(description="anggaran kegiatan (nomenklatur lama)")
+    def anggaran_kegiatan(self, obj):
+        """A kegiatan of the nomenclature before 2021 keeps its budget on one hidden row: its pagu
+        are edited under Pagu, filtered to that row."""
+        pembawa = obj.sub_kegiatan.anggaran_kegiatan().first() if obj.pk else None
+        if pembawa is None:
+            return "–"
+        url = reverse("admin:renstra_pagu_changelist") + f"?sub_kegiatan__id__exact={pembawa.pk}"
+        return format_html('<a href="{}">Pagu kegiatan ini (tanpa sub kegiatan)</a>', url)
 
     @admin.display(description="Renstra", ordering="program__renstra")
     def renstra(self, obj):
@@ -264,18 +326,38 @@ class PaguInline(admin.TabularInline):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(ImporEksporMixin, admin.ModelAdmin):
+class SubKegiatanAdmin(BerlakuAdminMixin, ImporEksporMixin, admin.ModelAdmin):
+    """The hidden row carrying an old-nomenclature kegiatan's budget (`mewakili_kegiatan`) is
+    listed (Pagu picks it), marked, and cannot be changed or deleted as a sub kegiatan."""
+
     resource_classes = [SubKegiatanResource]
-    list_display = ("kode", "uraian", "renstra", "bidang", "refocusing")
+    list_display = ("kode_tampil", "uraian_tampil", "renstra", "bidang", "refocusing", "tahun_mulai", "tahun_selesai")
     list_filter = (
         opd_filter("kegiatan__program__renstra__opd"),
         "refocusing",
+        "mewakili_kegiatan",
         "kegiatan__program__renstra__tahun_awal",
     )
     list_select_related = ("kegiatan__program__renstra__opd", "bidang")
     search_fields = ("kode", "uraian")
-    autocomplete_fields = ("kegiatan", "bidang")
+    autocomplete_fields = ("kegiatan", "bidang", "pendahulu")
     inlines = [indikator_inline("sub_kegiatan"), PaguInline]
+
+    @admin.display(description="uraian", ordering="uraian")
+    def uraian_tampil(self, obj):
+        if obj.mewakili_kegiatan:
+            return f"{obj.uraian} — anggaran kegiatan nomenklatur lama (bukan sub kegiatan)"
+        return obj.uraian
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.mewakili_kegiatan:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.mewakili_kegiatan:
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="Renstra", ordering="kegiatan__program__renstra")
     def renstra(self, obj):

@@ -350,12 +350,17 @@ TABEL = {
     "kinerja:buka_kembali": Harapan(get=HANYA_POST, post=(302, 403, 403, 403, 302)),
     "kinerja:riwayat": Harapan(get=BACA_OPD_A, post=BACA_OPD_A, args={"pk": lambda d: d.a.indikator.pk}),
     "kinerja:gaya_predikat": Harapan(get=_sama(200), post=_sama(200)),  # the log-in page uses it
-    # --- imports (Admin) ----------------------------------------------------------------------
-    "kinerja:impor_daftar": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN),
-    "kinerja:impor_detail": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN, args={"pk": lambda d: d.impor.pk}),
-    "kinerja:impor_simpan": Harapan(get=_sama(405), post=(302, 403, 403, 403, 302), args={"pk": lambda d: d.impor.pk}),
+    # The quarter as a workbook to fill offline (kinerja/importers/isian_triwulan.py).
+    "kinerja:unduh_isian": Harapan(get=HANYA_OPERATOR, post=TANPA_POST),
+    # --- imports (Admin; an operator brings back their own offline entry, and sees only the
+    # uploads they made: the Admin's upload is a 404 to them) ---------------------------------
+    "kinerja:impor_daftar": Harapan(get=(302, 200, 200, 403, 200), post=(302, 200, 200, 403, 200)),
+    "kinerja:impor_detail": Harapan(
+        get=(302, 404, 404, 403, 200), post=(302, 404, 404, 403, 200), args={"pk": lambda d: d.impor.pk}
+    ),
+    "kinerja:impor_simpan": Harapan(get=_sama(405), post=(302, 404, 404, 403, 302), args={"pk": lambda d: d.impor.pk}),
     "kinerja:impor_periksa_ulang": Harapan(
-        get=_sama(405), post=(302, 403, 403, 403, 302), args={"pk": lambda d: d.impor.pk}
+        get=_sama(405), post=(302, 404, 404, 403, 302), args={"pk": lambda d: d.impor.pk}
     ),
     "kinerja:impor_templat": Harapan(get=HANYA_ADMIN, post=HANYA_ADMIN, args={"format": lambda d: "matriks-renstra"}),
     # --- the plan -----------------------------------------------------------------------------

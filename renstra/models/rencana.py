@@ -394,6 +394,11 @@ class SubKegiatan(Berlaku, Simpul):
     def kode_induk(self):
         return self.kegiatan.kode if self.kegiatan_id else None
 
+    def __str__(self):
+        if self.mewakili_kegiatan:
+            return f"Anggaran kegiatan {self.uraian} (nomenklatur lama, tanpa sub kegiatan)"
+        return super().__str__()
+
     def clean(self):
         super().clean()
         if self.kegiatan_id:
