@@ -13,9 +13,10 @@ from renstra.nomenklatur import bidang_urusan_dari, urusan_dari
 
 
 def baris_judul(entri, jumlah_kolom):
-    """A heading row: the entry's code and name in the third and fourth columns (Kode, and the
-    name of program/kegiatan/sub kegiatan) of a table of `jumlah_kolom` columns, in bold."""
-    sel = [kosong(), kosong(), kode(entri.kode), teks(entri.uraian), kosong(jumlah_kolom - 4)]
+    """A heading row of a table of `jumlah_kolom` columns, in bold: the entry's code in the third
+    column (Kode), its name from the fourth (program/kegiatan/sub kegiatan) running on over the
+    columns to the right, as the documents print it."""
+    sel = [kosong(), kosong(), kode(entri.kode), teks(entri.uraian, kolom=jumlah_kolom - 3)]
     return Baris(sel, 0, "kelompok", f"urusan-{entri.kode}")
 
 
