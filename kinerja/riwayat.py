@@ -241,8 +241,9 @@ def _peristiwa(catatan, model, label, tingkat=None, rupiah=(), aksi=AKSI, tampil
     return hasil
 
 
-def _label_realisasi(c):
-    return f"Realisasi {c.tahun} triwulan {c.triwulan}"
+def _label_realisasi(c, tahunan=False):
+    """A realisation's row in the history; an annual indicator's is the year's, never "triwulan 4"."""
+    return f"Realisasi tahunan {c.tahun}" if tahunan else f"Realisasi {c.tahun} triwulan {c.triwulan}"
 
 
 def _label_target(c):
@@ -269,10 +270,12 @@ def riwayat_indikator(indikator):
         *_peristiwa(
             Realisasi.history.filter(indikator_id=indikator.pk).select_related("history_user"),
             Realisasi,
-            _label_realisasi,
+            lambda c: _label_realisasi(c, indikator.tahunan),
             tingkat,
         ),
-        *_peristiwa_berkas(Realisasi.objects.filter(indikator=indikator), lambda r: _label_realisasi(r) + ": "),
+        *_peristiwa_berkas(
+            Realisasi.objects.filter(indikator=indikator), lambda r: _label_realisasi(r, indikator.tahunan) + ": "
+        ),
     ]
     return _terbaru_dulu(peristiwa)
 
@@ -301,7 +304,9 @@ def riwayat_triwulan(halaman):
                 indikator_id__in=indikator, tahun=halaman.tahun, triwulan=halaman.triwulan
             ).select_related("history_user"),
             Realisasi,
-            lambda c: f"Realisasi: {indikator[c.indikator_id]}",
+            lambda c: (
+                f"Realisasi{' tahunan' if indikator[c.indikator_id].tahunan else ''}: {indikator[c.indikator_id]}"
+            ),
             tingkat,
         ),
         *_peristiwa(

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kinerja import rules, services
+from kinerja import importers, rules, services
 from kinerja.models import Pelaporan, Realisasi
 from kinerja.selectors import isian_triwulan, kinerja_tahunan, skala_laporan
 from renstra.models import Indikator
@@ -16,6 +16,7 @@ from renstra.tests.factories import IndikatorFactory, RenstraFactory, SubKegiata
 
 from .factories import PelaporanFactory, RealisasiFactory, operator
 from .halaman import isian_awal, n
+from .seed_xlsx import tulis_xlsx
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -173,3 +174,65 @@ def test_the_entry_page_builds_annual_rows_for_the_review_as_well(unit):
     halaman = isian_triwulan(opd, 2024, 3)
     baris = {b.indikator: b for b in halaman.baris}[tahunan]
     assert not baris.diukur and baris.label_isian == "Realisasi tahunan 2024"
+
+
+def test_the_indicator_history_names_an_annual_realisation_as_the_years(client, unit):
+    _opd, _, tahunan, op = unit
+    client.force_login(op)
+    client.post(_url(4), isian_awal(client.get(_url(4))) | {n(tahunan): "84"})
+
+    html = client.get(reverse("kinerja:riwayat", args=[tahunan.pk])).content.decode()
+
+    assert "Realisasi tahunan 2024" in html and "Realisasi 2024 triwulan 4" not in html
+
+
+# --- the quarterly evaluation import ------------------------------------------------------------
+
+
+def _evaluasi(tw1, tw2, tw4):
+    """A quarterly evaluation table of one sub kegiatan with one indicator (Indeks, target 80)."""
+    return [
+        ["EVALUASI KINERJA BIDANG REHABILITASI SOSIAL"],
+        ["TAHUN 2024"],
+        ["No", "Kodrek", "Program/Kegiatan", "Indikator", "Satuan", "Target"]
+        + [x for q in range(1, 5) for x in (f"TW {q}", "")],
+        ["", "", "", "", "", ""] + ["Realisasi", "%"] * 4,
+        ["", "", "<b>PROGRAM REHABILITASI SOSIAL</b>"],
+        ["A", "1.06.04.2.01", "Kegiatan : Rehabilitasi Sosial Dasar"],
+        [
+            "1",
+            "1.06.04.2.01.0001",
+            "Sub Kegiatan : Penyediaan Permakanan",
+            IKM,
+            "Indeks",
+            "80",
+            tw1,
+            "",
+            tw2,
+            "",
+            "",
+            "",
+            tw4,
+            "",
+        ],
+    ]
+
+
+def test_the_quarterly_evaluation_import_refuses_a_tw_ii_value_of_an_annual_indicator(tmp_path, db):
+    opd = RenstraFactory(tahun_awal=2023).opd
+    berkas = tulis_xlsx(tmp_path / "a.xlsx", {"E": _evaluasi("", "", "84")})
+    assert importers.jalankan("evaluasi-triwulan", berkas, opd=opd, tahun=2024, simpan=True).disimpan
+    Indikator.objects.filter(uraian=IKM).update(frekuensi=TAHUNAN)
+
+    berkas = tulis_xlsx(tmp_path / "b.xlsx", {"E": _evaluasi("", "70", "84")})
+    hasil = importers.jalankan("evaluasi-triwulan", berkas, opd=opd, tahun=2024, simpan=True)
+
+    assert not hasil.disimpan
+    assert [(m.baris, m.pesan) for m in hasil.galat] == [
+        (
+            7,
+            f'Indikator "{IKM}" diukur tahunan: realisasinya diisi sekali setahun sebagai realisasi tahunan 2024 '
+            "pada Triwulan IV, bukan pada Triwulan II.",
+        )
+    ]
+    assert list(Realisasi.objects.values_list("triwulan", "nilai")) == [(4, D(84))]
