@@ -138,22 +138,20 @@ def buat_buku(halaman, pelaporan, user=None):
     ws = buku.active
     ws.title = LEMBAR
     unit = str(halaman.bidang) if halaman.bidang else "Seluruh perangkat daerah"
-    ws["A1"] = f"Isian realisasi triwulan {romawi(triwulan)} {tahun} (luring)"
-    ws["A1"].font = Font(bold=True, size=13)
-    _teks(ws, 2, 1, f"{halaman.opd.nama} · {unit}")
     sekarang = timezone.localtime()
     oleh = f" oleh {user}" if user is not None else ""
-    _teks(ws, 3, 1, f"Diunduh {rules.format_waktu(sekarang)}{oleh}; status: {pelaporan.get_status_display().lower()}.")
-    ws["A4"] = (
+    judul = [
+        f"Isian realisasi triwulan {romawi(triwulan)} {tahun} (luring)",
+        f"{halaman.opd.nama} · {unit}",
+        f"Diunduh {rules.format_waktu(sekarang)}{oleh}; status: {pelaporan.get_status_display().lower()}.",
         "Isi hanya sel berlatar kuning (realisasi, atau pembilang dan penyebut, atau tingkatan; narasi). Angka "
-        "ditulis seperti biasa (1.234,5). Jangan mengubah, menyisipkan atau menghapus baris."
-    )
-    ws["A5"] = (
+        "ditulis seperti biasa (1.234,5). Jangan mengubah, menyisipkan atau menghapus baris.",
         "Unggah kembali lewat menu Impor, format “Isian triwulan (luring)”. Baris yang diubah orang lain sejak "
-        "berkas ini diunduh ditolak sebagai bentrok; unduh lagi bila perlu. Lihat juga lembar Petunjuk."
-    )
-    for r in (2, 3, 4, 5):
-        ws.cell(row=r, column=1).alignment = Alignment(wrap_text=False)
+        "berkas ini diunduh ditolak sebagai bentrok; unduh lagi bila perlu. Lihat juga lembar Petunjuk.",
+    ]
+    for r, teks in enumerate(judul, start=1):  # in the first visible column: A to C are hidden
+        _teks(ws, r, indeks["kode"], teks)
+    ws.cell(row=1, column=indeks["kode"]).font = Font(bold=True, size=13)
     kepala = PatternFill("solid", fgColor="DDE7F0")
     isian = PatternFill("solid", fgColor="FFF7CC")
     abu = PatternFill("solid", fgColor="EEEEEE")
