@@ -254,7 +254,11 @@ class ImporForm(forms.Form):
 
     format = forms.ChoiceField(label="Format tabel")
     opd = forms.ModelChoiceField(
-        label="Perangkat daerah", queryset=None, error_messages={"invalid_choice": "Pilih perangkat daerah."}
+        label="Perangkat daerah",
+        queryset=None,
+        required=False,
+        empty_label="Perangkat daerah baru dari berkas (Renstra lengkap)",
+        error_messages={"invalid_choice": "Pilih perangkat daerah."},
     )
     tahun = forms.IntegerField(
         label="Tahun",
@@ -267,10 +271,26 @@ class ImporForm(forms.Form):
     )
     berkas = forms.FileField(label="Berkas .xlsx", error_messages={"required": "Pilih berkas .xlsx yang akan diimpor."})
 
-    def __init__(self, *args, pilihan_format, opd, **kwargs):
+    def __init__(self, *args, pilihan_format, opd, format_dari_berkas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = pilihan_format
         self.fields["opd"].queryset = opd
+        # formats whose workbook names (and may create) its agency: the agency may be left empty
+        self.format_dari_berkas = set(format_dari_berkas) & {k for k, _ in pilihan_format}
+        if not self.format_dari_berkas:
+            self.fields["opd"].required = True
+            self.fields["opd"].empty_label = "---------"
+            self.fields["opd"].error_messages["required"] = "Pilih perangkat daerah."
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("opd") and "opd" not in self.errors and data.get("format") not in self.format_dari_berkas:
+            self.add_error(
+                "opd",
+                "Pilih perangkat daerah: hanya buku kerja Renstra lengkap yang membuat perangkat "
+                "daerah baru dari berkasnya.",
+            )
+        return data
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]

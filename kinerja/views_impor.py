@@ -73,6 +73,7 @@ def impor_daftar(request):
         pilihan_format=pilihan,
         opd=opd.order_by("nama"),
         initial=awal,
+        format_dari_berkas=[k for k, m in importers.FORMAT.items() if getattr(m, "TAHUN_DARI_BERKAS", False)],
     )
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]

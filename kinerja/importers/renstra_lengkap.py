@@ -50,7 +50,7 @@ from renstra.models.rencana import LAMA_PERIODE_MAKS
 from . import judul as judul_modul
 from . import sel
 from .bidang import DaftarBidang, kunci_bidang
-from .hasil import huruf_kolom
+from .hasil import DIBUAT, DIUBAH, TETAP, huruf_kolom
 from .matriks_renstra import cara_tahunan_baru
 from .selaras import Penyelaras
 
@@ -270,6 +270,7 @@ def _baca_tabel(lembar, jenis, hasil):
         return Tabel(lembar.nama, {})
     kolom = _cari_medan(baris_semua[mulai], daftar)
     tabel = Tabel(lembar.nama, kolom)
+    _abaikan(hasil, lembar.nama, mulai + 1, "Baris kepala kolom.")
     dikenal = set(kolom.values())
     asing = {k: sel.teks(c) for k, c in enumerate(baris_semua[mulai]) if sel.teks(c) and k not in dikenal}
     for nomor, b in enumerate(baris_semua[mulai + 1 :], start=mulai + 2):
@@ -281,6 +282,20 @@ def _baca_tabel(lembar, jenis, hasil):
                 hasil.tambah(f'Kolom "{judul}" tidak dikenal; isinya tidak diimpor.', lembar.nama, nomor, k, True)
         tabel.baris.append(Baris(nomor, {m: sel.isi(b, k) for m, k in kolom.items()}))
     return tabel
+
+
+def _abaikan(hasil, lembar, nomor, alasan):
+    """Account for a row set aside, with its reason (the row account of kinerja.importers.hasil)."""
+    abaikan = getattr(hasil, "abaikan", None)
+    if abaikan is not None:
+        abaikan(lembar, nomor, alasan)
+
+
+def _catat(hasil, letak, jenis):
+    """Account for a row that gives an object the Penyelaras did not see at that row."""
+    catat = getattr(hasil, "catat_letak", None)
+    if catat is not None:
+        catat(letak, jenis)
 
 
 class _Galat(Exception):
@@ -454,12 +469,19 @@ def _lembar(lembar_daftar, hasil):
     for lembar in lembar_daftar:
         nama = kunci(lembar.nama)
         jenis = next((j for j, (_, sinonim) in LEMBAR.items() if nama in sinonim or nama == kunci(LEMBAR[j][0])), None)
-        if jenis is None:
-            if nama not in LEMBAR_DIABAIKAN and any(any(sel.teks(c) for c in b) for b in lembar.baris):
-                hasil.tambah(f'Lembar "{lembar.nama}" tidak dikenali dan tidak dibaca.', lembar.nama, peringatan=True)
-            continue
-        if jenis in tabel:
-            hasil.tambah(f"Lembar {LEMBAR[jenis][0]} ada dua kali; yang kedua tidak dibaca.", lembar.nama)
+        if jenis is None or jenis in tabel:
+            if jenis is not None:
+                alasan = f"Lembar {LEMBAR[jenis][0]} ada dua kali; yang kedua tidak dibaca."
+                hasil.tambah(alasan, lembar.nama)
+            elif nama in LEMBAR_DIABAIKAN:
+                alasan = "Lembar petunjuk, bukan data."
+            else:
+                alasan = f'Lembar "{lembar.nama}" tidak dikenali dan tidak dibaca.'
+                if any(any(sel.teks(c) for c in b) for b in lembar.baris):
+                    hasil.tambah(alasan, lembar.nama, peringatan=True)
+            for nomor, b in enumerate(lembar.baris, start=1):
+                if any(sel.teks(c) for c in b):
+                    _abaikan(hasil, lembar.nama, nomor, alasan)
             continue
         tabel[jenis] = _baca_tabel(lembar, jenis, hasil)
     if "opd" not in tabel:
@@ -539,8 +561,11 @@ class _Penulis:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def galat(self, t, baris, pesan, medan=None, peringatan=False):
+    def galat(self, t, baris, pesan, medan=None, peringatan=False, abaikan=False):
+        """A problem of a cell; `abaikan`: the warning sets the whole row aside (nothing else of it is read)."""
         self.hasil.tambah(pesan, t.nama, baris.nomor if baris else None, t.k(medan), peringatan)
+        if abaikan and baris is not None:
+            _abaikan(self.hasil, t.nama, baris.nomor, pesan)
 
     def letak(self, t, baris):
         return (t.nama, baris.nomor)
@@ -587,6 +612,7 @@ class _Penulis:
                     f'Isian "{sel.teks(b.sel.get("isian"))}" tidak dikenali; barisnya tidak dibaca.',
                     "isian",
                     peringatan=True,
+                    abaikan=True,
                 )
                 continue
             if medan in isian:
@@ -621,12 +647,6 @@ class _Penulis:
                 )
             else:
                 periode = (awal, akhir)
-                if self.tahun is not None and not awal <= self.tahun <= akhir:
-                    self.hasil.tambah(
-                        f"Tahun {self.tahun} yang dipilih di luar periode Renstra {awal}–{akhir} dalam buku kerja.",
-                        t.nama,
-                    )
-                    periode = None
 
         kode = teks.get("kode", "")
         pilihan = self.opd_pilihan
@@ -673,6 +693,7 @@ class _Penulis:
             nilai[medan] = teks[medan]
         self.isian_renstra = {m: teks[m] for m in ("nomor_dokumen", "visi", "misi") if m in teks}
         letak = (t.nama, isian["nama"][0] if "nama" in isian else None)
+        self.letak_opd = [(t.nama, n) for n, _ in isian.values()]
         opd = self.p.pasang(
             PerangkatDaerah,
             lama,
@@ -681,6 +702,11 @@ class _Penulis:
             kolom=dict.fromkeys(nilai, "B"),
             judul=lambda: nilai.get("nama") or kode,
         )
+        if opd is not None:
+            self.hasil.opd_baru = opd  # the agency, saved once written (kinerja.importers.tugas)
+            jenis = DIBUAT if opd.pk is None else DIUBAH if id(opd) in self.p.ubah[PerangkatDaerah] else TETAP
+            for letak_isian in self.letak_opd:
+                _catat(self.hasil, letak_isian, jenis)
         return opd, periode
 
     def renstra(self, opd, awal, akhir):
@@ -1253,7 +1279,7 @@ class _Penulis:
             dilihat[k] = b.nomor
             isi = _nilai_target(b.sel.get("target"))
             if isi is None or isi == "":
-                self.galat(t, b, "Target kosong; barisnya tidak diimpor.", "target", peringatan=True)
+                self.galat(t, b, "Target kosong; barisnya tidak diimpor.", "target", peringatan=True, abaikan=True)
                 continue
             bentuk = {"nilai": None, "batas_bawah": None, "batas_atas": None, "tingkat": None}
             if isinstance(isi, Decimal):
@@ -1352,7 +1378,9 @@ class _Penulis:
             if "keterangan" in t.kolom:
                 nilai["keterangan"] = sel.teks(b.sel.get("keterangan"))
             if nilai["nilai"] is None and nilai["tingkat"] is None and pembilang is None:
-                self.galat(t, b, "Realisasi kosong; barisnya tidak diimpor.", "realisasi", peringatan=True)
+                self.galat(
+                    t, b, "Realisasi kosong; barisnya tidak diimpor.", "realisasi", peringatan=True, abaikan=True
+                )
                 continue
             lama = self.realisasi_tersimpan.get((ind.pk, tahun, tw)) if ind.pk else None
             if lama is not None and (tahun, tw) in self.terkunci and self._berubah(lama, nilai):
@@ -1431,7 +1459,7 @@ class _Penulis:
             if not self._dalam_periode(t, b, tahun):
                 continue
             if all(angka[m] is None for m in ("indikatif", "induk", "perubahan", "realisasi")):
-                self.galat(t, b, "Baris pagu tanpa angka; tidak diimpor.", "induk", peringatan=True)
+                self.galat(t, b, "Baris pagu tanpa angka; tidak diimpor.", "induk", peringatan=True, abaikan=True)
                 continue
             if level == kode_rules.KEGIATAN:
                 sub = self._pembawa(t, b, simpul, pembawa)
@@ -1469,9 +1497,10 @@ class _Penulis:
                     judul=f"Pagu {tahun} {nama_sumber} {judul_modul.singkat(simpul.uraian)}",
                 )
             if angka["realisasi"] is not None:
-                r = realisasi.setdefault((id(sub), tahun), [sub, 0, b.nomor, simpul])
+                r = realisasi.setdefault((id(sub), tahun), [sub, 0, b.nomor, simpul, []])
                 r[1] += angka["realisasi"]
-        for (_, tahun), (sub, rp, nomor, simpul) in realisasi.items():
+                r[4].append(b.nomor)
+        for (_, tahun), (sub, rp, nomor, simpul, semua_nomor) in realisasi.items():
             b = Baris(nomor, {})
             if sub.pk and any((sub.pk, tahun, tw) in self.ra_tersimpan for tw in (1, 2, 3)):
                 self.galat(
@@ -1492,7 +1521,7 @@ class _Penulis:
                     "realisasi",
                 )
                 continue
-            self.p.pasang(
+            ra = self.p.pasang(
                 RealisasiAnggaran,
                 lama,
                 {"sub_kegiatan": sub, "tahun": tahun, "triwulan": 4, "nilai": rp},
@@ -1500,6 +1529,10 @@ class _Penulis:
                 kolom=self.kolom_galat(t),
                 judul=f"Realisasi anggaran {tahun} {judul_modul.singkat(simpul.uraian)}",
             )
+            if ra is not None:  # every row of the year's sources gave this realisation
+                jenis = DIBUAT if ra.pk is None else DIUBAH if id(ra) in self.p.ubah[RealisasiAnggaran] else TETAP
+                for n in semua_nomor:
+                    _catat(self.hasil, (t.nama, n), jenis)
 
     def _pembawa(self, t, b, simpul, pembawa):
         """The hidden sub kegiatan carrying an old-nomenclature kegiatan's budget (renstra.anggaran)."""

@@ -31,6 +31,7 @@ from django_tasks.signals import task_finished
 from kinerja.models import Impor, Realisasi, RealisasiAnggaran
 from kinerja.pekerja import pesan_gagal
 from kinerja.versi import kunci_versi
+from renstra.models import PerangkatDaerah
 
 from . import jalankan
 from .hasil import Hasil
@@ -183,6 +184,9 @@ def _jalankan(impor_id, simpan):
     mulai = timezone.now()  # the data the result describes is the data from this moment on
 
     def tandai_selesai(hasil):  # inside the write's transaction
+        opd_baru = getattr(hasil, "opd_baru", None)
+        if impor.opd_id is None and opd_baru is not None:  # the agency the workbook created
+            Impor.objects.filter(pk=impor.pk).update(opd=opd_baru)
         _akhiri(impor, berjalan, S.SELESAI, hasil, disimpan_pada=timezone.now(), diperiksa_pada=mulai)
 
     try:
@@ -190,7 +194,8 @@ def _jalankan(impor_id, simpan):
             hasil = jalankan(
                 impor.format,
                 berkas,
-                opd=impor.opd,
+                # no agency chosen: the workbook names it (kinerja.importers.renstra_lengkap)
+                opd=impor.opd or PerangkatDaerah(kode=""),
                 tahun=impor.tahun,
                 user=impor.dibuat_oleh,
                 simpan=simpan,

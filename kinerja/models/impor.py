@@ -55,7 +55,14 @@ class Impor(models.Model):
 
     format = models.CharField("format", max_length=30)
     opd = models.ForeignKey(
-        PerangkatDaerah, verbose_name="perangkat daerah", on_delete=models.CASCADE, related_name="impor"
+        PerangkatDaerah,
+        verbose_name="perangkat daerah",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="impor",
+        help_text="Kosong untuk buku kerja Renstra lengkap yang membuat perangkat daerahnya sendiri; diisi "
+        "dengan perangkat daerah itu setelah disimpan.",
     )
     tahun = models.PositiveSmallIntegerField("tahun")
     berkas = models.FileField("berkas", upload_to="impor/%Y/%m/", max_length=255)
@@ -87,7 +94,7 @@ class Impor(models.Model):
         constraints = [cek_tahun("impor_tahun_wajar")]
 
     def __str__(self):
-        return f"{self.nama_asli} ({self.opd}, {self.tahun})"
+        return f"{self.nama_asli} ({self.opd or 'perangkat daerah baru dari berkas'}, {self.tahun})"
 
     @property
     def berjalan(self):

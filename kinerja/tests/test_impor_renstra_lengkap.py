@@ -456,3 +456,48 @@ def test_the_template_fills_an_example_and_imports_as_is(tmp_path):
     hasil = jalankan("renstra", str(path), opd=PerangkatDaerah(kode=""), tahun=None)
     assert hasil.sah, [str(m) for m in hasil.masalah]
     assert hasil.ada_perubahan
+
+
+def test_the_import_page_creates_a_new_agency_from_the_workbook(client, tmp_path):
+    from django.urls import reverse
+
+    from kinerja.models import Impor
+    from kinerja.tests.factories import admin
+
+    client.force_login(admin())
+    with open(buku(tmp_path), "rb") as f:
+        client.post(reverse("kinerja:impor_daftar"), {"format": "renstra", "opd": "", "tahun": 2026, "berkas": f})
+    impor = Impor.objects.get()
+    assert impor.opd is None and impor.status == Impor.Status.SIAP, impor.hasil.get("masalah")
+    halaman = client.get(reverse("kinerja:impor_detail", args=[impor.pk])).content.decode()
+    assert "Perangkat daerah baru dari berkas" in halaman
+    assert not PerangkatDaerah.objects.filter(kode=KODE).exists()  # nothing before approval
+    client.post(reverse("kinerja:impor_simpan", args=[impor.pk]))
+    impor.refresh_from_db()
+    assert impor.status == Impor.Status.SELESAI
+    assert impor.opd == PerangkatDaerah.objects.get(kode=KODE)
+
+
+def test_only_the_renstra_workbook_may_leave_the_agency_to_the_file(client, tmp_path):
+    from django.urls import reverse
+
+    from kinerja.models import Impor
+    from kinerja.tests.factories import admin
+
+    client.force_login(admin())
+    with open(buku(tmp_path), "rb") as f:
+        respons = client.post(
+            reverse("kinerja:impor_daftar"), {"format": "matriks-renstra", "opd": "", "tahun": 2026, "berkas": f}
+        )
+    assert "hanya buku kerja Renstra lengkap yang membuat perangkat daerah baru" in respons.content.decode()
+    assert not Impor.objects.exists()
+
+
+def test_every_row_of_the_workbook_is_accounted_for(tmp_path):
+    """With the row account of kinerja.importers.hasil (another part of issue 18): no row read is
+    left without an account."""
+    hasil = jalankan("renstra", buku(tmp_path), opd=PerangkatDaerah(kode=KODE), tahun=None)
+    if not hasattr(hasil, "akun_baris"):
+        pytest.skip("the row account is not there yet")
+    tak_terhitung = [a for a in hasil.akun_baris() if a.status == "tak_terhitung"]
+    assert not tak_terhitung
