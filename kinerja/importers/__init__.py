@@ -19,7 +19,7 @@ from kinerja.versi import kunci_pelaporan_tahun
 
 from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
 from .buku import baca_buku
-from .hasil import DIBUAT, DIUBAH, BerkasDitolak, Hasil, Masalah
+from .hasil import DIBUAT, DIUBAH, TETAP, BerkasDitolak, Hasil, Masalah
 
 FORMAT = {
     matriks_renstra.FORMAT: matriks_renstra,
@@ -30,7 +30,30 @@ FORMAT = {
 }
 PILIHAN_FORMAT = [(kode, modul.JUDUL) for kode, modul in FORMAT.items()]
 
-__all__ = ["FORMAT", "PILIHAN_FORMAT", "BerkasDitolak", "Hasil", "Masalah", "jalankan"]
+__all__ = ["FORMAT", "PILIHAN_FORMAT", "BerkasDitolak", "Hasil", "Masalah", "jalankan", "tutup_akun"]
+
+
+def tutup_akun(hasil, lembar_daftar, judul):
+    """Close the account of rows once a format has read the workbook: the rows of a sheet the
+    format did not use are set aside as such, and an import that would write nothing from any
+    row (no data row read, or every row ignored) is refused, saying so; a file of which nothing
+    is taken must not look like "no change"."""
+    for lembar in lembar_daftar:
+        nomor_daftar = hasil.dibaca.get(lembar.nama, [])
+        dipakai = any(
+            (lembar.nama, n) in hasil.alasan_abaikan or (lembar.nama, n) in hasil.objek_baris for n in nomor_daftar
+        ) or any(m.lembar == lembar.nama for m in hasil.masalah)
+        if not dipakai:
+            for n in nomor_daftar:
+                hasil.abaikan(lembar.nama, n, f"Lembar ini tidak memuat tabel {judul}.")
+    if hasil.sah and not hasil.ada_baris_data() and not any(hasil.total(j) for j in (DIBUAT, DIUBAH, TETAP)):
+        n = hasil.baris_dibaca
+        hasil.tambah(
+            f"Tidak ada satu pun baris data yang dapat diimpor: {n} baris dibaca, semuanya diabaikan "
+            "(alasannya di daftar baris yang tidak diimpor). Periksa bentuk tabel dan kepala kolomnya."
+            if n
+            else "Berkas ini tidak berisi satu pun baris data."
+        )
 
 
 def jalankan(
@@ -105,6 +128,7 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_prati
     except BerkasDitolak as e:
         hasil.tambah(e.pesan)
         return hasil
+    hasil.catat_dibaca(lembar)
     lapor("memeriksa", 0)
     try:
         with transaction.atomic() if simpan else nullcontext():
@@ -118,6 +142,7 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_prati
             penyelaras = modul.impor(
                 lembar, opd=opd, tahun=tahun, user=user, hasil=hasil, kemajuan=lambda n: lapor("memeriksa", n)
             )
+            tutup_akun(hasil, lembar, modul.JUDUL)
             if simpan and penyelaras is not None and hasil.sah:
                 lapor("menyimpan", 0)
                 penyelaras.tulis(modul.URUTAN_TULIS)

@@ -1,10 +1,23 @@
 """What an import found and did: problems with their place in the workbook, counts, and the
 objects created and the values changed, named."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 DIBUAT, DIUBAH, TETAP = "dibuat", "diubah", "tetap"
+# What became of a row of a sheet (Hasil.akun_baris): every row read is one of these.
+DIIMPOR, DIABAIKAN, DITOLAK = "diimpor", "diabaikan", "ditolak"
+TAK_TERHITUNG = "tak_terhitung"  # read and left without an account: a fault of the importer
+LABEL_STATUS_BARIS = {
+    DIIMPOR: "diimpor",
+    TETAP: "tetap",
+    DIABAIKAN: "diabaikan",
+    DITOLAK: "ditolak",
+    TAK_TERHITUNG: "tidak terhitung",
+}
+# Rows not imported (ignored or refused) named in the stored preview (their counts stay exact).
+BATAS_BARIS_DIABAIKAN = 500
 # What the preview names per kind of data and per created/changed (counts stay exact): a
 # 5.000-row matrix creates some 50.000 objects, and the preview is stored (Impor.hasil).
 BATAS_RINCIAN = 200
@@ -72,6 +85,23 @@ class Masalah:
         }
 
 
+@dataclass(frozen=True)
+class AkunBaris:
+    """What became of one row of a sheet: imported, unchanged, ignored or refused, and why."""
+
+    lembar: str
+    baris: int
+    status: str
+    alasan: str = ""
+
+    @property
+    def label_status(self):
+        return LABEL_STATUS_BARIS.get(self.status, self.status)
+
+    def sebagai_dict(self):
+        return {"lembar": self.lembar, "baris": self.baris, "status": self.status, "alasan": self.alasan}
+
+
 @dataclass
 class Hasil:
     """The preview of an import, and after a commit what was written.
@@ -94,6 +124,13 @@ class Hasil:
     rincian: dict = field(default_factory=lambda: defaultdict(lambda: {DIBUAT: [], DIUBAH: []}))
     # exact counts of a preview read back whose stored problems were cut at BATAS_MASALAH
     _jumlah_masalah: dict | None = field(default=None, repr=False)
+    # the account of rows (see `akun_baris`): rows read per sheet, rows set aside with a reason,
+    # and the objects each row gave
+    dibaca: dict = field(default_factory=dict, repr=False)  # lembar → [nomor baris]
+    alasan_abaikan: dict = field(default_factory=dict, repr=False)  # (lembar, nomor) → alasan
+    objek_baris: dict = field(default_factory=dict, repr=False)  # (lembar, nomor) → {jenis}
+    _akun: list | None = field(default=None, repr=False)
+    _jumlah_akun: dict | None = field(default=None, repr=False)
 
     @property
     def galat(self):
@@ -130,6 +167,84 @@ class Hasil:
 
     def hitung(self, model, jenis, n=1):
         self.jumlah[model][jenis] += n
+
+    # -- the account of rows ------------------------------------------------------------------
+
+    def catat_dibaca(self, lembar_daftar):
+        """Note every non-empty row of the sheets read (`Lembar`s): each must be accounted for."""
+        for lembar in lembar_daftar:
+            self.dibaca[lembar.nama] = [
+                n for n, baris in enumerate(lembar.baris, start=1) if any(_bukan_kosong(c) for c in baris)
+            ]
+
+    def abaikan(self, lembar, nomor, alasan):
+        """Set a row aside with the reason (a header repeated, a total, a text joined above …);
+        the first reason given for a row stands."""
+        if nomor is not None:
+            self.alasan_abaikan.setdefault((lembar, nomor), alasan)
+
+    def catat_letak(self, letak, jenis):
+        """Note that the row at `letak` (lembar, nomor) gives an object created, changed or unchanged."""
+        if letak and len(letak) >= 2 and letak[1] is not None:
+            self.objek_baris.setdefault((letak[0], letak[1]), set()).add(jenis)
+
+    def akun_baris(self):
+        """Every row read, with what became of it (`AkunBaris`), in the order of the sheets:
+
+        - ditolak: a row with an error (the first error is its reason), or any row when the
+          import is refused (nothing is written);
+        - diimpor / tetap: a row giving objects created or changed / only unchanged ones;
+        - diabaikan: a row the importer set aside, with its reason;
+        - tak_terhitung: a row none of these fits (an importer's fault; tests hold it absent).
+        A preview read back gives the stored rows (those not imported, bounded)."""
+        if self._akun is not None:
+            return list(self._akun)
+        galat_baris = {}
+        for m in self.masalah:
+            if not m.peringatan and m.baris is not None:
+                galat_baris.setdefault((m.lembar, m.baris), m.pesan)
+        daftar = []
+        for lembar, nomor_daftar in self.dibaca.items():
+            for nomor in nomor_daftar:
+                kunci = (lembar, nomor)
+                jenis = self.objek_baris.get(kunci, set())
+                if kunci in galat_baris:
+                    status, alasan = DITOLAK, galat_baris[kunci]
+                elif kunci in self.alasan_abaikan and not jenis:
+                    status, alasan = DIABAIKAN, self.alasan_abaikan[kunci]
+                elif not self.sah:
+                    status, alasan = DITOLAK, "Tidak disimpan: impor ditolak karena ada galat."
+                elif DIBUAT in jenis or DIUBAH in jenis:
+                    status, alasan = DIIMPOR, ""
+                elif TETAP in jenis:
+                    status, alasan = TETAP, ""
+                else:
+                    status, alasan = TAK_TERHITUNG, "Baris ini terbaca tetapi tidak menghasilkan apa pun."
+                daftar.append(AkunBaris(lembar, nomor, status, alasan))
+        return daftar
+
+    def jumlah_akun(self):
+        """Rows per status: {status: n}; their sum is the number of rows read."""
+        if self._jumlah_akun is not None:
+            return dict(self._jumlah_akun)
+        jumlah = {}
+        for a in self.akun_baris():
+            jumlah[a.status] = jumlah.get(a.status, 0) + 1
+        return jumlah
+
+    @property
+    def baris_dibaca(self):
+        if self._jumlah_akun is not None:
+            return sum(self._jumlah_akun.values())
+        return sum(len(n) for n in self.dibaca.values())
+
+    def baris_tidak_diimpor(self):
+        """The rows ignored, refused or not accounted for, with their reasons (for the page)."""
+        return [a for a in self.akun_baris() if a.status not in (DIIMPOR, TETAP)]
+
+    def ada_baris_data(self):
+        """Whether any row gives an object (created, changed or unchanged)."""
+        return bool(self.objek_baris)
 
     def boleh_dirinci(self, model, jenis):
         """Whether one more object of `model` created or changed is named (the list is not full)."""
@@ -185,6 +300,8 @@ class Hasil:
             "jumlah_masalah": {"galat": self.jumlah_galat, "peringatan": self.jumlah_peringatan},
             "rincian": {k: dict(v) for k, v in self.rincian.items() if v[DIBUAT] or v[DIUBAH]},
             "versi": self.versi,
+            "akun": [a.sebagai_dict() for a in self.baris_tidak_diimpor()[:BATAS_BARIS_DIABAIKAN]],
+            "jumlah_akun": self.jumlah_akun(),
         }
 
     @classmethod
@@ -197,7 +314,15 @@ class Hasil:
         hasil.masalah = [Masalah(**m) for m in data.get("masalah", [])]
         hasil._jumlah_masalah = data.get("jumlah_masalah")
         hasil.versi = data.get("versi", {})
+        if "akun" in data:
+            hasil._akun = [AkunBaris(**a) for a in data["akun"]]
+            hasil._jumlah_akun = data.get("jumlah_akun", {})
         return hasil
+
+
+def _bukan_kosong(isi):
+    """A cell holding something, read as the importers read it (HTML remnants and blanks are nothing)."""
+    return isi is not None and re.sub(r"<[^>]*>", "", str(isi)).replace("\u00a0", " ").strip() != ""
 
 
 def huruf_kolom(indeks):

@@ -19,10 +19,23 @@ from decimal import Decimal
 
 from kinerja import rules
 from renstra import kode as kode_rules
-from renstra.models import Bidang, Indikator, Kegiatan, Pagu, Program, Renstra, SubKegiatan, SumberDana, Target
+from renstra.models import (
+    Bidang,
+    Indikator,
+    Kegiatan,
+    Pagu,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+    SumberDana,
+    Target,
+    Tujuan,
+)
+from renstra.models.rencana import LAMA_PERIODE_MAKS
 
 from . import judul as judul_modul
-from . import sel, tabel, turunan
+from . import sel, sinonim, tabel, turunan
 from .bidang import DaftarBidang, mirip
 from .hasil import Masalah
 from .selaras import Penyelaras, indikator_per_pemilik
@@ -48,6 +61,8 @@ class Kolom:
     rp: dict = field(default_factory=dict)
     akhir_target: int | None = None
     akhir_rp: int | None = None
+    tujuan: int | None = None  # a column naming the tujuan (merged down its rows)
+    sasaran: int | None = None
 
     @property
     def angka(self):
@@ -82,6 +97,7 @@ class Simpul:
     kode_salah: str = ""
     masalah_kode: list = field(default_factory=list)
     lepas: bool = False
+    sasaran: object = None  # a programme's sasaran node (Simpul), when the matrix names one
 
 
 def _kolom(lembar, hasil):
@@ -93,11 +109,15 @@ def _kolom(lembar, hasil):
             continue
         kepala = lembar.baris[i : i + 4]
         label = tabel.label_kolom(kepala)
-        kolom = Kolom(
-            kode=[k for k in range(nama) if not any(lb in ("no", "no.") for lb in label[k])],
-            nama=nama,
-            indikator=indikator,
-        )
+        kolom = Kolom(kode=[], nama=nama, indikator=indikator)
+        for k in range(nama):
+            jenis = _jenis_kolom_kiri(label[k])
+            if jenis == kode_rules.TUJUAN and kolom.tujuan is None:
+                kolom.tujuan = k
+            elif jenis == kode_rules.SASARAN and kolom.sasaran is None:
+                kolom.sasaran = k
+            elif jenis != "no":
+                kolom.kode.append(k)
         for k, daftar in label.items():
             gabung = " ".join(daftar)
             tahun = next((t for t in map(tabel.tahun_label, daftar) if t), None)
@@ -134,37 +154,73 @@ def _kolom(lembar, hasil):
     return None, None
 
 
+def _jenis_kolom_kiri(daftar):
+    """A column left of the name: "no", tujuan, sasaran, or None (a part of the code)."""
+    for lb in reversed(daftar):
+        norm = sinonim.normalkan(lb)
+        if sinonim.menyebut(lb, "no"):
+            return "no"
+        if norm.startswith("tujuan"):
+            return kode_rules.TUJUAN
+        if norm.startswith("sasaran"):
+            return kode_rules.SASARAN
+    return None
+
+
 def _penanda_kepala(s):
     return ("program" in s and "kegiatan" in s) or s.startswith("indikator")
 
 
+_LABEL_TS = re.compile(r"^(?P<level>tujuan|sasaran)\b\s*(?P<kode>\d{1,2}(?:\.\d{1,2})?)?\s*[:.]?\s*", re.IGNORECASE)
+
+
+def _label_tujuan_sasaran(nama):
+    """(level, code, name) of a name labelled "Tujuan 1: …" / "Sasaran 1.1 …", else None."""
+    m = _LABEL_TS.match(nama)
+    if not m or not nama[m.end() :].strip():
+        return None
+    return m.group("level").lower(), m.group("kode") or "", nama[m.end() :].strip()
+
+
+def _kode_dua_bagian(kode, nama):
+    """A code of two parts is a sasaran (`1.1`, `2.3`) or the heading of an urusan / bidang urusan
+    (`1.06`, `2.08`, `X.XX`, or a name saying URUSAN)."""
+    kedua = kode.split(".")[1]
+    if "urusan" in nama.casefold() or kedua.startswith("0") or "X" in kode or len(kedua) > 2:
+        return None
+    return kode_rules.SASARAN
+
+
 def baca(lembar_daftar, hasil):
-    """Parse the first sheet holding a Renstra matrix into (tahun list, program nodes)."""
+    """Parse the first sheet holding a Renstra matrix into (sheet, columns, programme nodes, tujuan
+    nodes with their sasaran)."""
     for lembar in lembar_daftar:
         kolom, mulai = _kolom(lembar, hasil)
         if kolom is not None:
-            return lembar, kolom, _simpul(lembar, kolom, mulai, hasil)
+            tujuan = []
+            return lembar, kolom, _simpul(lembar, kolom, mulai, hasil, tujuan), tujuan
         if hasil.galat:
-            return lembar, None, []
+            return lembar, None, [], []
     hasil.masalah.append(
         Masalah(
             "Tabel Matriks Renstra tidak ditemukan: kepala tabel harus memuat kolom "
             '"Program/Kegiatan/Sub Kegiatan", "Indikator" dan kolom tahun. Unduh templatnya untuk contoh.'
         )
     )
-    return None, None, []
+    return None, None, [], []
 
 
-def _simpul(lembar, kolom, mulai, hasil):
-    data = []
-    for nomor, baris in enumerate(lembar.baris[mulai:], start=mulai + 1):
-        if not any(sel.teks(c) for c in baris) or tabel.baris_pemisah(baris):
-            continue
-        if tabel.baris_kepala_berulang(baris, _penanda_kepala):
-            continue
-        data.append((nomor, baris))
+def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
+    """The programme nodes of the matrix; the tujuan nodes (with their sasaran) go to `tujuan`."""
+    tabel.abaikan_di_atas(hasil, lembar, mulai)
+    data = tabel.baris_data(lembar, mulai, _penanda_kepala, hasil)
     hasil.baris += len(data)
     desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
+    # a table printing no code at all (the nomenclature before 2021): rows are keyed by their
+    # uraian ("tanpa kode"); a row named "Program …" is a programme, the others its kegiatan
+    tanpa_kode = not any(sel.gabung_kode([sel.isi(b, k) for k in kolom.kode]) for _, b in data)
+    tujuan = [] if tujuan is None else tujuan
+    ts = {}  # tujuan / sasaran → current node
 
     program, kode_koma, terakhir = [], [], None
     induk = {}  # level → current node
@@ -185,18 +241,82 @@ def _simpul(lembar, kolom, mulai, hasil):
             if lv in level and simpul is not None and simpul.tertunda:
                 _tetapkan_kode(simpul, induk, lembar.nama, kolom_kode, hasil, dipakai)
 
+    def tujuan_sasaran(nomor, level, kode, nama, baris=None):
+        """A tujuan or sasaran node (from a row, or from the tujuan/sasaran column of a row)."""
+        simpul = Simpul(nomor, level, kode, nama)
+        if level == kode_rules.TUJUAN:
+            tujuan.append(simpul)
+            ts.clear()
+        else:
+            atas = ts.get(kode_rules.TUJUAN)
+            if atas is None:
+                galat(nomor, f'Sasaran "{nama}" tidak berada di bawah tujuan mana pun: tulis tujuannya di atasnya.')
+                return None
+            masalah = kode_rules.periksa_kode(level, kode, atas.kode) if kode and atas.kode else []
+            if masalah:
+                for pesan in masalah:
+                    galat(nomor, pesan, kolom_kode)
+                return None
+            atas.anak.append(simpul)
+        ts[level] = simpul
+        if baris is not None:
+            uraian = sel.teks(sel.isi(baris, kolom.indikator))
+            if uraian:
+                simpul.indikator.append(_indikator(nomor, baris, kolom, uraian, sel.teks(sel.isi(baris, kolom.satuan))))
+        return simpul
+
     for urutan_data, (nomor, baris) in enumerate(data):
+        ts_baru = None
+        for lv, k in ((kode_rules.TUJUAN, kolom.tujuan), (kode_rules.SASARAN, kolom.sasaran)):
+            teks_ts = sel.teks(sel.isi(baris, k))
+            if teks_ts:
+                label_ts = _label_tujuan_sasaran(teks_ts)
+                kode_ts, nama_ts = (label_ts[1], label_ts[2]) if label_ts else ("", teks_ts)
+                ts_baru = tujuan_sasaran(nomor, lv, kode_ts, nama_ts) or ts_baru
         bagian = [sel.isi(baris, k) for k in kolom.kode]
         kode = sel.gabung_kode(bagian)
         if any("," in sel.teks(b) for b in bagian):
             kode_koma.append((nomor, " ".join(sel.teks(b) for b in bagian if sel.teks(b))))
         label, nama = sel.pisah_label(sel.isi(baris, kolom.nama))
+        if not nama:
+            k_kiri, nama_kiri = sel.nama_di_kiri(baris, kolom.nama)
+            if k_kiri is not None and k_kiri not in (kolom.tujuan, kolom.sasaran):
+                label, nama = sel.pisah_label(nama_kiri)  # a name written in the No column
         uraian_ind = sel.teks(sel.isi(baris, kolom.indikator))
         satuan = sel.teks(sel.isi(baris, kolom.satuan))
         angka_ada = any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.angka)
         refocusing = any(sel.refocusing(c) for c in baris)
+        if ts_baru is not None and not nama and not kode:
+            # the row of a tujuan or sasaran written in its own column: its indicator is that node's
+            tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
+            induk.clear()
+            ind = _indikator(nomor, baris, kolom, uraian_ind, satuan) if uraian_ind else None
+            if ind is not None:
+                ts_baru.indikator.append(ind)
+            terakhir = (ts_baru, ind)
+            continue
+        label_ts = _label_tujuan_sasaran(nama) if nama else None
+        if label_ts is None and nama and kode and sel.KODE_SAH.fullmatch(kode):
+            if sel.jumlah_bagian(kode) == 1 and label is None:
+                label_ts = (kode_rules.TUJUAN, kode, nama)
+            elif sel.jumlah_bagian(kode) == 2 and label is None and _kode_dua_bagian(kode, nama):
+                label_ts = (kode_rules.SASARAN, kode, nama)
+        if label_ts is not None:
+            lv, kode_ts, nama_ts = label_ts
+            kode_ts = kode_ts or (kode if sel.jumlah_bagian(kode) <= 2 else "")
+            simpul = tujuan_sasaran(nomor, lv, kode_ts, nama_ts, baris)
+            tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
+            induk.clear()
+            terakhir = (simpul, simpul.indikator[-1] if simpul and simpul.indikator else None) if simpul else None
+            continue
+        if tanpa_kode and nama and not kode and label is None and (angka_ada or satuan or uraian_ind):
+            if induk.get(kode_rules.PROGRAM) is not None:
+                label = kode_rules.KEGIATAN
+            elif nama.casefold().startswith("program"):
+                label = kode_rules.PROGRAM
 
         if sel.baris_jumlah(nama) or sel.baris_jumlah(sel.isi(baris, 0)):
+            hasil.abaikan(lembar.nama, nomor, "Baris jumlah: pagunya dihitung dari sub kegiatan, tidak disimpan.")
             continue
         if not kode:
             if nama and label == kode_rules.SUB_KEGIATAN:
@@ -208,7 +328,13 @@ def _simpul(lembar, kolom, mulai, hasil):
                 level, kode_salah, masalah_kode = label, "", []
             elif not angka_ada and not satuan and (nama or uraian_ind) and terakhir is not None:
                 _sambung(terakhir, nama, uraian_ind)
-                peringatan(nomor, "Baris ini hanya berisi potongan teks; digabungkan dengan baris di atasnya.")
+                nomor_atas = terakhir[1].nomor if (uraian_ind and terakhir[1] is not None) else terakhir[0].nomor
+                peringatan(
+                    nomor,
+                    f"Baris {nomor} hanya berisi potongan teks (terpotong pindah halaman); digabungkan dengan baris "
+                    f"{nomor_atas} di atasnya.",
+                )
+                hasil.abaikan(lembar.nama, nomor, f"Lanjutan teks baris {nomor_atas}; digabungkan dengannya.")
                 continue
             elif nama:
                 kode_berikut = _kode_berikut(data[urutan_data + 1 :], kolom)
@@ -242,6 +368,7 @@ def _simpul(lembar, kolom, mulai, hasil):
             terakhir = None
             continue
         elif sel.jumlah_bagian(kode) == 2:  # urusan / bidang urusan: a heading above the programmes
+            hasil.abaikan(lembar.nama, nomor, f'Judul urusan / bidang urusan "{kode}": tidak disimpan.')
             continue
         else:
             level = sel.LEVEL_MENURUT_BAGIAN.get(sel.jumlah_bagian(kode))
@@ -307,7 +434,9 @@ def _simpul(lembar, kolom, mulai, hasil):
             continue
 
         simpul = Simpul(nomor, level, kode, nama, refocusing=refocusing and level == kode_rules.SUB_KEGIATAN)
-        if kode_salah or not kode:
+        if level == kode_rules.PROGRAM:
+            simpul.sasaran = ts.get(kode_rules.SASARAN)
+        if kode_salah or (not kode and not tanpa_kode):
             simpul.kode, simpul.tertunda, simpul.kode_salah, simpul.masalah_kode = "", True, kode_salah, masalah_kode
         simpul.penanggung_jawab = sel.teks(sel.isi(baris, kolom.penanggung_jawab))
         for tahun, k in kolom.rp.items():
@@ -340,7 +469,7 @@ def _simpul(lembar, kolom, mulai, hasil):
     tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
 
     # numbers of indicators: decided per column, read once the rows are known
-    for p in program:
+    for p in [*program, *tujuan]:
         for s in _semua(p):
             for ind in s.indikator:
                 _angka_indikator(ind, kolom, desimal, s)
@@ -421,6 +550,10 @@ def _tetapkan_kode(simpul, induk, lembar, kolom_kode, hasil, dipakai):
     hasil.tambah(pesan, lembar, simpul.nomor, kolom_kode, peringatan=True)
 
 
+def _judul_ts(simpul):
+    return f"{kode_rules.NAMA_LEVEL[simpul.level].capitalize()} {simpul.kode or kode_rules.TANPA_KODE} {simpul.uraian}"
+
+
 def _semua(simpul):
     yield simpul
     for anak in simpul.anak:
@@ -495,16 +628,20 @@ def cara_tahunan_baru(satuan):
 def impor(lembar_daftar, *, opd, tahun, user, hasil, kemajuan=None):
     """Parse the matrix and bring the agency's Renstra in line with it (without committing:
     the caller owns the transaction). Returns the Penyelaras holding what is to be written."""
-    lembar, kolom, program = baca(lembar_daftar, hasil)
+    lembar, kolom, program, tujuan = baca(lembar_daftar, hasil)
     if kolom is None or not hasil.sah:
         return None
-    if not program:
+    if not program and not tujuan:
         hasil.tambah(
             "Tabel Matriks Renstra tidak berisi satu pun baris program, kegiatan atau sub kegiatan.", lembar.nama
         )
         return None
     daftar_tahun = sorted(kolom.target)
     nama_lembar = lembar.nama
+    masalah_periode = periksa_periode(daftar_tahun)
+    if masalah_periode:
+        hasil.tambah(masalah_periode, nama_lembar)
+        return None
     if tahun not in daftar_tahun:
         hasil.masalah.append(
             Masalah(
@@ -518,11 +655,35 @@ def impor(lembar_daftar, *, opd, tahun, user, hasil, kemajuan=None):
     renstra = _renstra(opd, daftar_tahun, penyelaras, nama_lembar)
     if renstra is None:
         return None
-    _Penulis(renstra, opd, penyelaras, nama_lembar, kemajuan).tulis_semua(program)
+    _Penulis(renstra, opd, penyelaras, nama_lembar, kemajuan).tulis_semua(program, tujuan)
     return penyelaras
 
 
-URUTAN_TULIS = (Renstra, Program, Kegiatan, SubKegiatan, Indikator, Target, SumberDana, Pagu)
+URUTAN_TULIS = (Renstra, Tujuan, Sasaran, Program, Kegiatan, SubKegiatan, Indikator, Target, SumberDana, Pagu)
+
+
+def periksa_periode(daftar_tahun):
+    """Why the years of a matrix cannot be a Renstra's period (one to LAMA_PERIODE_MAKS
+    consecutive years: six-year RPJMD terms such as 2016–2021 and transitional plans occur), or ""."""
+    awal, akhir = daftar_tahun[0], daftar_tahun[-1]
+    if akhir - awal + 1 > LAMA_PERIODE_MAKS:
+        return (
+            f"Kolom tahun matriks mencakup {awal}–{akhir} ({akhir - awal + 1} tahun), sedangkan periode Renstra "
+            f"paling lama {LAMA_PERIODE_MAKS} tahun. Periksa kepala kolom tahunnya."
+        )
+    hilang = [t for t in range(awal, akhir + 1) if t not in daftar_tahun]
+    if hilang:
+        return (
+            f"Kolom tahun matriks {awal}–{akhir} tidak lengkap: tahun {', '.join(map(str, hilang))} tidak ada. "
+            "Periode Renstra berupa tahun-tahun yang berurutan."
+        )
+    return ""
+
+
+def kunci_simpul(kode, induk_id, uraian):
+    """How an existing node is found again: by its code, or, for a node without code (tanpa
+    kode: documents before 2021 print none), by its parent and its uraian."""
+    return kode if kode else ("", induk_id, sel.teks(uraian).casefold())
 
 
 def _renstra(opd, daftar_tahun, penyelaras, nama_lembar):
@@ -552,21 +713,43 @@ class _Penulis:
         self.kemajuan = kemajuan
         self.selesai = 0
         baru = renstra.pk is None
-        self.program = {} if baru else {p.kode: p for p in Program.objects.filter(renstra=renstra)}
+        self.tujuan = (
+            {} if baru else {kunci_simpul(t.kode, None, t.uraian): t for t in Tujuan.objects.filter(renstra=renstra)}
+        )
+        self.sasaran = (
+            {}
+            if baru
+            else {
+                (s.tujuan_id, kunci_simpul(s.kode, s.tujuan_id, s.uraian)): s
+                for s in Sasaran.objects.filter(tujuan__renstra=renstra)
+            }
+        )
+        self.program = (
+            {} if baru else {kunci_simpul(p.kode, None, p.uraian): p for p in Program.objects.filter(renstra=renstra)}
+        )
         self.kegiatan = (
             {}
             if baru
-            else {k.kode: k for k in Kegiatan.objects.filter(program__renstra=renstra).select_related("program")}
+            else {
+                kunci_simpul(k.kode, k.program_id, k.uraian): k
+                for k in Kegiatan.objects.filter(program__renstra=renstra).select_related("program")
+            }
         )
         self.sub = (
             {}
             if baru
             else {
-                s.kode: s
+                kunci_simpul(s.kode, s.kegiatan_id, s.uraian): s
                 for s in SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).select_related("kegiatan")
             }
         )
         self.indikator = {} if baru else indikator_per_pemilik(renstra, "skala_tingkat")
+        if not baru:
+            for ind in Indikator.objects.filter(renstra=renstra).exclude(tujuan=None, sasaran=None):
+                pemilik = ind.sasaran_id or ind.tujuan_id
+                level = kode_rules.SASARAN if ind.sasaran_id else kode_rules.TUJUAN
+                self.indikator[(level, pemilik, sel.teks(ind.uraian).casefold())] = ind
+        self.obj_sasaran = {}  # id(sasaran node) → Sasaran
         self.target = {}
         self.pagu = {}
         if not baru:
@@ -577,9 +760,38 @@ class _Penulis:
         self.tingkat = {}
         self.bidang = DaftarBidang(Bidang.objects.filter(opd=opd))
 
-    def tulis_semua(self, program):
+    def tulis_semua(self, program, tujuan=()):
+        for simpul in tujuan:
+            self.tulis_tujuan(simpul)
         for simpul in program:
             self.tulis(simpul, None)
+
+    def tulis_tujuan(self, simpul):
+        """A tujuan and its sasaran, with their indicators and targets (created when missing)."""
+        letak = self._letak(simpul.nomor)
+        lama = self.tujuan.get(kunci_simpul(simpul.kode, None, simpul.uraian))
+        nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}
+        obj = self.p.pasang(Tujuan, lama, nilai, letak, teks_longgar=("uraian",), judul=_judul_ts(simpul))
+        if obj is None:
+            return
+        for urutan, ind in enumerate(simpul.indikator):
+            self.tulis_indikator(obj, simpul, ind, urutan)
+        for anak in simpul.anak:
+            letak_anak = self._letak(anak.nomor)
+            lama_anak = self.sasaran.get((obj.pk, kunci_simpul(anak.kode, obj.pk, anak.uraian))) if obj.pk else None
+            sasaran = self.p.pasang(
+                Sasaran,
+                lama_anak,
+                {"tujuan": obj, "kode": anak.kode, "uraian": anak.uraian},
+                letak_anak,
+                teks_longgar=("uraian",),
+                judul=_judul_ts(anak),
+            )
+            if sasaran is None:
+                continue
+            self.obj_sasaran[id(anak)] = sasaran
+            for urutan, ind in enumerate(anak.indikator):
+                self.tulis_indikator(sasaran, anak, ind, urutan)
 
     def _letak(self, nomor):
         return (self.lembar, nomor)
@@ -587,8 +799,10 @@ class _Penulis:
     def tulis(self, simpul, atas):
         letak = self._letak(simpul.nomor)
         if simpul.level == kode_rules.PROGRAM:
-            lama = self.program.get(simpul.kode)
+            lama = self.program.get(kunci_simpul(simpul.kode, None, simpul.uraian))
             nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}
+            if simpul.sasaran is not None and id(simpul.sasaran) in self.obj_sasaran:
+                nilai["sasaran"] = self.obj_sasaran[id(simpul.sasaran)]
             if simpul.penanggung_jawab:
                 # matched as the evaluation's titles are (kinerja.importers.bidang); never created
                 bidang = self.bidang.cari(simpul.penanggung_jawab)
@@ -607,7 +821,7 @@ class _Penulis:
                     nilai["bidang"] = bidang
             obj = self.p.pasang(Program, lama, nilai, letak, teks_longgar=("uraian",))
         elif simpul.level == kode_rules.KEGIATAN:
-            lama = self.kegiatan.get(simpul.kode)
+            lama = self.kegiatan.get(kunci_simpul(simpul.kode, atas.pk, simpul.uraian))
             obj = self.p.pasang(
                 Kegiatan,
                 lama,
@@ -616,7 +830,7 @@ class _Penulis:
                 teks_longgar=("uraian",),
             )
         else:
-            lama = self.sub.get(simpul.kode)
+            lama = self.sub.get(kunci_simpul(simpul.kode, atas.pk, simpul.uraian))
             obj = self.p.pasang(
                 SubKegiatan,
                 lama,
@@ -632,7 +846,9 @@ class _Penulis:
             self.tulis_pagu(obj, simpul)
         for anak in simpul.anak:
             self.tulis(anak, obj)
-        if simpul.level != kode_rules.SUB_KEGIATAN:
+        if simpul.level == kode_rules.KEGIATAN and not simpul.anak and any(simpul.rp.values()):
+            self.tulis_pagu_kegiatan(obj, simpul)
+        elif simpul.level != kode_rules.SUB_KEGIATAN:
             self.periksa_jumlah_pagu(simpul)
         self.selesai += 1
         if self.kemajuan and self.selesai % 200 == 0:
@@ -732,6 +948,20 @@ class _Penulis:
             if lama is None:
                 nilai["sumber_dana"] = self.p.sumber_dana_bawaan((self.lembar, None))
             self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {tahun} {sub.kode}")
+
+    def tulis_pagu_kegiatan(self, kegiatan, simpul):
+        """The budget of a kegiatan without sub kegiatan (the nomenclature before 2021): kept on its
+        one hidden sub kegiatan row (`SubKegiatan.mewakili_kegiatan`), never shown as a sub kegiatan."""
+        letak = self._letak(simpul.nomor)
+        lama = self.sub.get(kunci_simpul("", kegiatan.pk, kegiatan.uraian)) if kegiatan.pk else None
+        if lama is not None and not lama.mewakili_kegiatan:
+            lama = None
+        nilai = {"kegiatan": kegiatan, "kode": "", "uraian": kegiatan.uraian, "mewakili_kegiatan": True}
+        sub = self.p.pasang(
+            SubKegiatan, lama, nilai, letak, teks_longgar=("uraian",), judul=f"Baris anggaran kegiatan {simpul.uraian}"
+        )
+        if sub is not None:
+            self.tulis_pagu(sub, simpul)
 
     def periksa_jumlah_pagu(self, simpul):
         for tahun, rp in simpul.rp.items():

@@ -18,7 +18,7 @@ from kinerja.selectors import bidang_rantai_id
 from renstra.models import Kegiatan, Pagu, Program, SubKegiatan, SumberDana
 from renstra.selectors import renstra_berlaku
 
-from . import sel, tabel
+from . import sel, sinonim, tabel
 from .selaras import Penyelaras, pelaporan_terkunci
 
 FORMAT = "realisasi-anggaran"
@@ -81,17 +81,17 @@ def _cari_kepala(lembar, tahun, hasil):
             tahun_kolom = next((t for t in map(tabel.tahun_label, daftar) if t), None)
             if tahun_ada and tahun_kolom != tahun:
                 continue
-            gabung = " ".join(daftar)
             tw = next((t for t in (sel.triwulan_label(lb, awalan_wajib=True) for lb in daftar) if t), None)
+            jenis = jenis_kolom(daftar)
             if tw:
                 kolom.triwulan[tw] = k
-            elif "perubahan" in gabung:
+            elif jenis == "anggaran_perubahan":
                 kolom.perubahan = k
-            elif "induk" in gabung or "murni" in gabung:
+            elif jenis == "anggaran_induk" or (jenis == "anggaran" and kolom.induk is None):
                 kolom.induk = k
-            elif "realisasi" in gabung:
+            elif jenis == "realisasi":
                 kolom.realisasi = k
-            elif "%" in daftar or "persen" in gabung:
+            elif jenis == "persen":
                 kolom.persen = k
         if kolom.induk is None and kolom.perubahan is None:
             hasil.tambah(
@@ -103,6 +103,34 @@ def _cari_kepala(lembar, tahun, hasil):
             return None, None
         return kolom, i + 1
     return None, None
+
+
+_JENIS = ("anggaran_perubahan", "anggaran_induk", "realisasi", "persen", "anggaran")
+
+
+def jenis_kolom(daftar):
+    """What a column holds, from its header labels (top to bottom) through the synonyms
+    (kinerja.importers.sinonim): the label nearest the data decides, except that a bare budget
+    word ("Rp", "Anggaran", "Pagu") gives way to a group above it ("Anggaran Perubahan" over "Rp",
+    "Realisasi" over "Rp"); a label with "%" is a percentage."""
+    umum = None
+    for lb in reversed(daftar):
+        if "%" in lb:
+            return "persen"
+        jenis = sinonim.kunci(lb, _JENIS)
+        if jenis == "anggaran":
+            umum = umum or jenis
+        elif jenis is not None:
+            return jenis
+    gabung = " ".join(daftar)
+    for kata, jenis in (("perubahan", "anggaran_perubahan"), ("induk", "anggaran_induk"), ("murni", "anggaran_induk")):
+        if kata in gabung:
+            return jenis
+    if "realisasi" in gabung:
+        return "realisasi"
+    if "persen" in gabung:
+        return "persen"
+    return umum
 
 
 def baca(lembar_daftar, hasil, tahun):
@@ -120,22 +148,45 @@ def baca(lembar_daftar, hasil, tahun):
 
 
 def _baris(lembar, kolom, mulai, hasil):
-    data = []
-    for nomor, baris in enumerate(lembar.baris[mulai:], start=mulai + 1):
-        if not any(sel.teks(c) for c in baris) or tabel.baris_pemisah(baris):
-            continue
-        if tabel.baris_kepala_berulang(baris, _penanda_kepala):
-            continue
-        data.append((nomor, baris))
+    tabel.abaikan_di_atas(hasil, lembar, mulai)
+    data = tabel.baris_data(lembar, mulai, _penanda_kepala, hasil)
     hasil.baris += len(data)
     desimal = tabel.desimal_kolom(lembar.nama, data, kolom.angka, hasil)
     keluaran = []
-    for nomor, baris in data:
+    for i, (nomor, baris) in enumerate(data):
+        nomor_lalu = data[i - 1][0] if i else None
         nama_asli = sel.teks(sel.isi(baris, kolom.nama))
         kode = sel.gabung_kode([sel.isi(baris, kolom.kode)]) if kolom.kode is not None else ""
+        angka_ada = any(sel.teks(sel.isi(baris, k)) for k in kolom.angka)
+        if not nama_asli:
+            _, nama_asli = sel.nama_di_kiri(baris, kolom.nama if kolom.kode is None else min(kolom.nama, kolom.kode))
         if not nama_asli and not kode:
-            if any(sel.teks(sel.isi(baris, k)) for k in kolom.angka):
+            if angka_ada:
                 hasil.tambah("Baris berisi angka tanpa kode maupun uraian.", lembar.nama, nomor)
+            else:
+                hasil.abaikan(lembar.nama, nomor, "Baris tanpa kode, uraian maupun angka; isinya tidak dibaca.")
+            continue
+        sebelum = keluaran[-1] if keluaran else None
+        if (
+            not kode
+            and not angka_ada
+            and not _AWALAN.match(nama_asli)
+            and not sel.baris_jumlah(nama_asli)
+            and sebelum is not None
+            and sebelum.level != "total"
+            and sebelum.nomor == nomor_lalu
+        ):
+            # a name cut by a page break: its end on the next row, the number cells empty
+            sebelum.nama = f"{sebelum.nama} {nama_asli}"
+            hasil.tambah(
+                f"Baris {nomor} hanya berisi lanjutan nama (terpotong pindah halaman); digabungkan dengan nama di "
+                f'baris {sebelum.nomor}: "{sebelum.nama}".',
+                lembar.nama,
+                nomor,
+                kolom.nama,
+                peringatan=True,
+            )
+            hasil.abaikan(lembar.nama, nomor, f"Lanjutan nama baris {sebelum.nomor}; digabungkan dengannya.")
             continue
         if sel.baris_jumlah(nama_asli):
             level = "total"
@@ -237,6 +288,7 @@ class _Penulis:
             letak = (self.lembar, b.nomor)
             if b.level == "total":
                 total = b
+                self.p.hasil.abaikan(*letak, "Baris jumlah: diperiksa terhadap baris di atasnya, tidak disimpan.")
                 continue
             if b.level == "program":
                 cocok = self._cari(self.program, b)
@@ -244,6 +296,7 @@ class _Penulis:
                 kegiatan = None
                 grup_program, grup_kegiatan = (b, []), None
                 kelompok.append(grup_program)
+                self.p.hasil.abaikan(*letak, "Baris program: jumlah sub kegiatannya, diperiksa, tidak disimpan.")
                 if program is None:
                     self.p.hasil.tambah(f'Program "{b.kode or b.nama}" tidak ditemukan dalam Renstra.', *letak)
                 continue
@@ -253,6 +306,7 @@ class _Penulis:
                     kegiatan = cocok[0] if len(cocok) == 1 else None
                     grup_kegiatan = (b, [])
                     kelompok.append(grup_kegiatan)
+                    self.p.hasil.abaikan(*letak, "Baris kegiatan: jumlah sub kegiatannya, diperiksa, tidak disimpan.")
                     if kegiatan is None:
                         pesan = "ditemukan lebih dari sekali" if cocok else "tidak ditemukan"
                         self.p.hasil.tambah(f'Kegiatan "{b.kode or b.nama}" {pesan} dalam Renstra.', *letak)
@@ -268,6 +322,7 @@ class _Penulis:
                     grup[1].append(b)
             self._pagu(sub, b, letak)
             self._realisasi(sub, b, letak)
+            self.p.hasil.abaikan(*letak, "Baris sub kegiatan tanpa angka anggaran maupun realisasi.")
             if kemajuan and i % 100 == 0:
                 kemajuan(i)
         self._periksa_jumlah(kelompok, total, daftar)

@@ -51,11 +51,17 @@ def triwulan_label(label, awalan_wajib=False):
 
 
 def persen_tercetak(teks_sel, desimal):
-    """(value, decimals printed) of a printed percentage (`88,23%` → (88.23, 2)); None for an
-    empty cell or `-`. Raises AngkaTidakValid."""
+    """(value, decimals printed) of a printed percentage (`88,23%` → (88.23, 2); a number typed
+    as 99.75 → (99.75, 2)): compared with the computed one at that precision, so a slip of 0,01
+    shows. None for an empty cell or `-`. Raises AngkaTidakValid."""
     nilai = angka(teks_sel, desimal)
     if nilai is None:
         return None
+    if isinstance(teks_sel, int | float | Decimal) and not isinstance(teks_sel, bool):
+        # typed as a number: the decimals it was typed with (99,75 → 2), as the cell shows them;
+        # a long fraction is a formula's result, shown as the documents round (2 decimals)
+        desimal_ketik = max(0, -nilai.normalize().as_tuple().exponent) if nilai else 0
+        return nilai, desimal_ketik if desimal_ketik <= 4 else 2
     s = teks(teks_sel)
     pecahan = re.search(r"[.,](\d+)%?$", s) if desimal in s else None
     return nilai, len(pecahan.group(1)) if pecahan else 0
@@ -110,6 +116,20 @@ def gabung_kode(bagian):
 
 def jumlah_bagian(kode):
     return len(kode.split(".")) if kode else 0
+
+
+_NOMOR_URUT = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxl]{1,6})[.)]?$", re.IGNORECASE)
+
+
+def nama_di_kiri(baris, k_nama):
+    """(column, text) of a name written left of the name column (a programme's name in the No
+    column, a merged cell starting there), or (None, ""): a cell left of `k_nama` holding words,
+    not a code, a number or a row number such as `1.`, `a)`, `IV`."""
+    for k in range(min(k_nama, len(baris))):
+        s = teks(baris[k])
+        if s and not seperti_kode(s) and not _NOMOR_URUT.match(s) and any(c.isalpha() for c in s):
+            return k, s
+    return None, ""
 
 
 def kosong(isi):

@@ -117,6 +117,7 @@ class Penyelaras:
             if not self._sah(obj, letak, kolom) or not self._versi_sama(obj, None, letak):
                 return None
             self.baru[model].append(obj)
+            self.hasil.catat_letak(letak, DIBUAT)
             self.hasil.hitung(nama, DIBUAT)
             if self.hasil.boleh_dirinci(nama, DIBUAT):
                 self.hasil.rinci_dibuat(nama, _judul(judul, obj), _isi(model, nilai))
@@ -138,6 +139,7 @@ class Penyelaras:
                 berubah.append(f)
         if not berubah:
             self._versi_sama(lama, lama, letak, menulis=False)
+            self.hasil.catat_letak(letak, DIBUAT if lama.pk is None else TETAP)
             if lama.pk is not None and id(lama) not in self.ubah[model]:
                 self.hasil.hitung(nama, TETAP)
             return lama
@@ -160,6 +162,7 @@ class Penyelaras:
             self._rinci_medan(model, self._rincian.get(id(lama)), cadangan, nilai)
             self.ubah[model][id(lama)] = lama
             self.medan[model].update(berubah)
+        self.hasil.catat_letak(letak, DIBUAT if lama.pk is None else DIUBAH)
         return lama
 
     @staticmethod

@@ -105,6 +105,14 @@ def jumlah_impor(hasil, jenis):
 
 
 @register.filter
+def label_status_baris(status):
+    """`{{ status|label_status_baris }}`: what became of a row of an imported sheet, in words."""
+    from kinerja.importers.hasil import LABEL_STATUS_BARIS
+
+    return LABEL_STATUS_BARIS.get(status, status)
+
+
+@register.filter
 def menit(durasi):
     """`{{ timedelta|menit }}`: whole minutes of a duration (a lock-out's cool-off)."""
     return int(durasi.total_seconds() // 60) if durasi else 0

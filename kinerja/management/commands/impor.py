@@ -4,6 +4,7 @@ the admin page, for batch runs. Prints the preview; exits 1 when the file has er
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja import importers
+from kinerja.importers.hasil import LABEL_STATUS_BARIS
 from renstra.models import PerangkatDaerah
 
 
@@ -24,6 +25,18 @@ class Command(BaseCommand):
             help="Tahun yang diimpor, mis. 2025 (tidak perlu untuk format renstra: buku kerjanya memuat periodenya).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Hanya periksa dan tampilkan pratinjau.")
+
+    def tulis_akun_baris(self, hasil):
+        """Every row read and what became of it: the count per status, then each row not imported
+        with its reason (kinerja.importers.hasil.Hasil.akun_baris)."""
+        jumlah = hasil.jumlah_akun()
+        if not jumlah:
+            return
+        urutan = [s for s in LABEL_STATUS_BARIS if jumlah.get(s)]
+        rincian = ", ".join(f"{jumlah[s]} {LABEL_STATUS_BARIS[s]}" for s in urutan)
+        self.stdout.write(f"{hasil.baris_dibaca} baris dibaca: {rincian}.")
+        for a in hasil.baris_tidak_diimpor():
+            self.stdout.write(f"  lembar {a.lembar} baris {a.baris}: {a.label_status} — {a.alasan}")
 
     def handle(self, *args, format, berkas, opd, tahun, dry_run=False, **options):
         modul = importers.FORMAT[format]
@@ -46,6 +59,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{'':24}{'dibuat':>10}{'diubah':>10}{'tetap':>10}")
             for model, dibuat, diubah, tetap in hasil.baris_jumlah():
                 self.stdout.write(f"{model:24}{dibuat:>10}{diubah:>10}{tetap:>10}")
+        self.tulis_akun_baris(hasil)
         for masalah in hasil.masalah:
             (self.stdout if masalah.peringatan else self.stderr).write(str(masalah))
         if not hasil.sah:
