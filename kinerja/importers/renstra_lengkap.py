@@ -27,7 +27,7 @@ from kinerja import rules
 from kinerja.models import Pelaporan, Realisasi, RealisasiAnggaran
 from kinerja.models.pelaporan import StatusPelaporan
 from kinerja.versi import kunci_pelaporan_tahun
-from renstra import anggaran
+from renstra import anggaran, nomenklatur
 from renstra import kode as kode_rules
 from renstra.models import (
     Bidang,
@@ -950,6 +950,7 @@ class _Penulis:
         induk_level = {kode_rules.KEGIATAN: kode_rules.PROGRAM, kode_rules.SUB_KEGIATAN: kode_rules.KEGIATAN}
         tersimpan = {kode_rules.PROGRAM: "program", kode_rules.KEGIATAN: "kegiatan", kode_rules.SUB_KEGIATAN: "sub"}
         fk = {kode_rules.KEGIATAN: "program", kode_rules.SUB_KEGIATAN: "kegiatan"}
+        diberitahu = set()
         for b in t.baris:
             uraian = sel.teks(b.sel.get("uraian"))
             try:
@@ -1002,6 +1003,9 @@ class _Penulis:
             if kode is None or self._kembar(t, b, self.daftar[level], kode, uraian, induk):
                 terakhir.pop(level, None)
                 continue
+            if kode:  # against the nomenclature in force in its first year (warnings, never refusals)
+                for pesan in nomenklatur.periksa(level, kode, uraian, mulai or awal, sudah_diberitahu=diberitahu):
+                    self.galat(t, b, pesan, "kode", peringatan=True)
             if level == kode_rules.PROGRAM:
                 nilai = {"renstra": self.renstra_obj}
                 daftar_lama = self.tersimpan["program"]

@@ -108,12 +108,32 @@ PROGRAM = [
         "",
         P2,
     ],
-    ["Kegiatan", "2.08.02.2.01", "Pelembagaan Pengarusutamaan Gender (PUG)", "", "", "", 2021, "", ""],
-    ["Sub Kegiatan", "2.08.02.2.01.0001", "Koordinasi dan Sinkronisasi PUG", "", "", "", 2021, "", ""],
+    [
+        "Kegiatan",
+        "2.08.02.2.01",
+        "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota",
+        "",
+        "",
+        "",
+        2021,
+        "",
+        "",
+    ],
+    [
+        "Sub Kegiatan",
+        "2.08.02.2.01.0001",
+        "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG",
+        "",
+        "",
+        "",
+        2021,
+        "",
+        "",
+    ],
     [
         "Program",
         "2.14.02",
-        "Program Pembinaan Keluarga Berencana (KB)",
+        "Program Pengendalian Penduduk",
         "",
         S3,
         "Bidang Pengendalian Penduduk dan KB",
@@ -121,8 +141,30 @@ PROGRAM = [
         "",
         P3,
     ],
-    ["Kegiatan", "2.14.02.2.01", "Pelaksanaan Advokasi, KIE Program KB", "", "", "", 2021, "", ""],
-    ["Sub Kegiatan", "2.14.02.2.01.0001", "Penyediaan Alat dan Obat Kontrasepsi", "", "", "", 2021, "", ""],
+    [
+        "Kegiatan",
+        "2.14.02.2.01",
+        "Pemaduan dan Sinkronisasi Kebijakan Pemerintah Daerah Provinsi dengan Pemerintah Daerah Kabupaten/Kota "
+        "dalam rangka Pengendalian Kuantitas Penduduk",
+        "",
+        "",
+        "",
+        2021,
+        "",
+        "",
+    ],
+    [
+        "Sub Kegiatan",
+        "2.14.02.2.01.0001",
+        "Penyerasian Kebijakan Pembangunan Daerah Kabupaten/Kota terhadap Kependudukan, Keluarga Berencana dan "
+        "Pembangunan Keluarga (Program KKBPK)",
+        "",
+        "",
+        "",
+        2021,
+        "",
+        "",
+    ],
 ]
 I_PMKS = "Persentase PMKS yang tertangani"
 I_RASIO = "Rasio kekerasan terhadap perempuan dan anak"
@@ -394,6 +436,19 @@ def test_pk_of_2021_leaves_out_the_programs_no_longer_in_force(dimuat):
 
     teks = " ".join(v for v in nilai_laporan(build_perjanjian_kinerja(dimuat, 2021)) if isinstance(v, str))
     assert P1.removeprefix("Program ") not in teks and P2.removeprefix("Program ") not in teks
+
+
+def test_a_workbook_in_the_official_nomenclature_gives_no_warning_and_a_misnamed_code_one(tmp_path):
+    hasil = jalankan("renstra", buku(tmp_path), opd=PerangkatDaerah(kode=KODE), tahun=None)
+    assert hasil.sah and not hasil.peringatan, [str(m) for m in hasil.masalah]
+    program = [[*b] for b in PROGRAM]
+    baris = next(i for i, b in enumerate(program) if b[1] == "2.14.02")
+    program[baris][2] = "Program Keluarga Berencana Baru"
+    path = buku(tmp_path, "salah-nama.xlsx", **{"Program dan Kegiatan": program})
+    hasil = jalankan("renstra", path, opd=PerangkatDaerah(kode=KODE), tahun=None)
+    assert hasil.sah
+    assert [(m.lembar, m.baris, m.kolom) for m in hasil.peringatan] == [("Program dan Kegiatan", baris + 1, "B")]
+    assert "berbeda dari nomenklatur" in hasil.peringatan[0].pesan
 
 
 def test_a_period_of_seven_years_is_refused_in_the_preview_in_indonesian(tmp_path):
