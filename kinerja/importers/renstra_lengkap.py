@@ -819,6 +819,11 @@ class _Penulis:
                 induk = simpul.get((level_induk, getattr(o, f"{fk}_id"))) if fk else None
                 s = simpul[(level, o.pk)] = Simpul(level, o, o.kode, o.uraian, None, induk)
                 self.daftar[level].tersimpan.append(s)
+        self.indikator_tersimpan = []  # (owner, uraian, indicator, None): targets of a later workbook
+        for (model, pk, _), ind in self.ind_tersimpan.items():
+            level = {"SubKegiatan": kode_rules.SUB_KEGIATAN}.get(model, model.lower())
+            if (level, pk) in simpul:
+                self.indikator_tersimpan.append((simpul[(level, pk)], ind.uraian, ind, None))
 
     def _tersimpan_di_bawah(self, jenis, fk, induk):
         if induk is None or induk.pk is None:
@@ -1232,6 +1237,8 @@ class _Penulis:
             self.galat(t, b, "Indikator kosong: tulis uraian indikatornya seperti di lembar Indikator.", "indikator")
             return None
         calon = [x for x in self.indikator if kunci(x[1]) == kunci(uraian)]
+        if not calon:  # an indicator stored earlier, not listed again in this workbook
+            calon = [x for x in self.indikator_tersimpan if kunci(x[1]) == kunci(uraian)]
         rujukan = sel.teks(b.sel.get("pemilik"))
         if rujukan and calon:
             kode = kode_rules.normalkan_kode(rujukan)
@@ -1241,7 +1248,7 @@ class _Penulis:
             self.galat(t, b, f'Indikator "{uraian}"{tambahan} tidak ada di lembar Indikator.', "indikator")
             return None
         if len(calon) > 1:
-            baris = ", ".join(str(x[3]) for x in calon)
+            baris = ", ".join(str(x[3] or "tersimpan") for x in calon)
             self.galat(
                 t, b, f"Indikator ini ada di beberapa baris lembar Indikator ({baris}); isi kolom Pemilik.", "pemilik"
             )

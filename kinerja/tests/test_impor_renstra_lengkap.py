@@ -495,11 +495,12 @@ def test_a_later_workbook_refers_to_stored_nodes(tmp_path, dimuat):
         **{"Tujuan dan Sasaran": None, "Program dan Kegiatan": program},
         Indikator=None,
         Target=None,
-        Realisasi=None,
+        Realisasi=[REALISASI[0], [I_PMKS, "", 2021, "", "72,40"]],
         Pagu=None,
     )
     impor(path)
     assert Program.objects.get(renstra__opd=dimuat, kode="1.06.05").sasaran.uraian == S1
+    assert Realisasi.objects.get(indikator__uraian=I_PMKS, tahun=2021).nilai == D("72.40")
 
 
 def test_the_template_fills_an_example_and_imports_as_is(tmp_path):
