@@ -2,7 +2,8 @@
 issue 18 — merged Dinas of three urusan, written before 2021 without codes, a six-year Renstra
 (2016–2021), annual indicators, kegiatan of the old nomenclature whose budgets come from two
 sources, and the next year's programs in the new nomenclature — loaded by the command alone, and
-its LKjIP, Evaluasi Renja and Perjanjian Kinerja built from what the workbook says.
+its LKjIP, Evaluasi Renja and Perjanjian Kinerja built from what the workbook says
+(laporan/tests/test_laporan_renstra_lengkap.py: the reports may import this app, not the reverse).
 
 The figures are those of a real-looking LKjIP 2020 of such an agency (PMKS 68,60 of 70 → 98,00%;
 rasio kekerasan 4,45 against 3,20, negative → 71,91%; anggaran 2020 Rp 460.000.000, after the
@@ -395,47 +396,6 @@ def test_annual_indicators_keep_their_year_at_the_closing_quarter(dimuat):
 def test_importing_the_same_workbook_again_changes_nothing(tmp_path, dimuat):
     keluaran = impor(buku(tmp_path, "lagi.xlsx"))
     assert "Tidak ada perubahan." in keluaran, keluaran
-
-
-def test_lkjip_of_2020_prints_the_workbooks_capaian_and_budget(dimuat):
-    from laporan.builders.lkjip import build_lkjip
-
-    nilai = nilai_laporan(build_lkjip(dimuat, 2020))
-    assert ada_angka(nilai, "68.60") and ada_angka(nilai, 70)  # PMKS realisasi and PK target
-    assert ada_angka(nilai, 98)  # capaian 68,60 / 70
-    assert ada_angka(nilai, "71.91")  # rasio 3,20 / 4,45 (negative)
-    assert ada_angka(nilai, ANGGARAN_INDUK_2020, 0)
-    assert ada_angka(nilai, ANGGARAN_2020, 0) and ada_angka(nilai, REALISASI_2020, 0)
-
-
-def test_evaluasi_renja_of_2020_prints_targets_realisations_and_budgets(dimuat):
-    from laporan.builders.evaluasi_renja import build_evaluasi_renja
-
-    nilai = nilai_laporan(build_evaluasi_renja(dimuat, 2020))
-    assert ada_angka(nilai, 1200) and ada_angka(nilai, 1150)  # program indicator P1
-    assert ada_angka(nilai, 205_000_000, 0)  # K1: APBD-P 145.000.000 + DAK 60.000.000
-    assert ada_angka(nilai, 198_250_000, 0)  # its realisation from both sources
-    teks = " ".join(v for v in nilai if isinstance(v, str))
-    assert P1 in teks or P1.upper() in teks
-
-
-def test_pk_of_2021_lists_the_new_nomenclature_and_its_targets(dimuat):
-    from laporan.builders.perjanjian_kinerja import build_perjanjian_kinerja
-
-    nilai = nilai_laporan(build_perjanjian_kinerja(dimuat, 2021))
-    teks = " ".join(v for v in nilai if isinstance(v, str))
-    assert I_PMKS in teks and ada_angka(nilai, 72) and ada_angka(nilai, 3)
-    assert "Rehabilitasi Sosial" in teks  # the PK prints a program's name without the word "Program"
-    assert ada_angka(nilai, 200_000_000 + 75_000_000 + 90_000_000, 0)
-    assert "Bupati Contoh" in teks
-
-
-def test_pk_of_2021_leaves_out_the_programs_no_longer_in_force(dimuat):
-    """Needs the reports to list only the programs in force in a year (another part of issue 18)."""
-    from laporan.builders.perjanjian_kinerja import build_perjanjian_kinerja
-
-    teks = " ".join(v for v in nilai_laporan(build_perjanjian_kinerja(dimuat, 2021)) if isinstance(v, str))
-    assert P1.removeprefix("Program ") not in teks and P2.removeprefix("Program ") not in teks
 
 
 def test_a_workbook_in_the_official_nomenclature_gives_no_warning_and_a_misnamed_code_one(tmp_path):
