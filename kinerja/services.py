@@ -185,7 +185,9 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     ]
     bentrok += [
         Bentrok(
-            f"Realisasi keuangan {a.sub_kegiatan.kode}",
+            f"Realisasi anggaran kegiatan {a.sub_kegiatan.uraian}"
+            if a.sub_kegiatan.mewakili_kegiatan
+            else f"Realisasi keuangan {a.sub_kegiatan.kode_tampil}",
             rules.format_rupiah(a.nilai) or "(kosong)",
             rules.format_rupiah(r.nilai) if r else "(kosong)",
             r and r.diubah_oleh,

@@ -83,3 +83,12 @@ def test_kegiatan_page_links_its_budget_and_does_not_list_the_hidden_row_as_a_su
     assert f"sub_kegiatan__id__exact={data.pembawa.pk}" in html
     sub = next(f for f in respons.context["inline_admin_formsets"] if f.formset.model.__name__ == "SubKegiatan")
     assert list(sub.formset.queryset) == []
+
+
+def test_renstra_page_prints_tanpa_kode_years_in_force_and_predecessor_without_the_hidden_row(client, data):
+    html = client.get(reverse("renstra:renstra_detail", args=[data.renstra.pk])).content.decode()
+    assert '<span class="kode">tanpa kode</span> Program Pelayanan dan Rehabilitasi' in html
+    assert "berlaku sejak awal–2025" in html and "berlaku 2026–akhir" in html
+    assert "menggantikan tanpa kode Program Pelayanan dan Rehabilitasi Kesejahteraan Sosial" in html
+    assert "nomenklatur lama, tanpa sub kegiatan" not in html
+    assert html.count("Pelayanan Anak Terlantar") == 1
