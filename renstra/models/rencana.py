@@ -391,13 +391,13 @@ class SubKegiatan(Berlaku, Simpul):
             ),
         ]
 
-    def kode_induk(self):
-        return self.kegiatan.kode if self.kegiatan_id else None
-
     def __str__(self):
         if self.mewakili_kegiatan:
             return f"Anggaran kegiatan {self.uraian} (nomenklatur lama, tanpa sub kegiatan)"
         return super().__str__()
+
+    def kode_induk(self):
+        return self.kegiatan.kode if self.kegiatan_id else None
 
     def clean(self):
         super().clean()
