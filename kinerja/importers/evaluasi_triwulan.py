@@ -24,7 +24,7 @@ from renstra.models import Bidang, Indikator, Kegiatan, Program, SubKegiatan, Ta
 from renstra.selectors import renstra_berlaku
 
 from . import judul as judul_modul
-from . import sel, tabel, turunan
+from . import sel, sinonim, tabel, turunan
 from .bidang import DaftarBidang, mirip
 from .selaras import Penyelaras, indikator_per_pemilik, pelaporan_terkunci
 
@@ -33,6 +33,7 @@ JUDUL = "Evaluasi kinerja triwulan"
 _BIDANG = re.compile(r"^(?:evaluasi\s+kinerja\s+)?bidang\s*:?\s*(?P<nama>.+?)(?:\s+tahun\s+\d{4})?$", re.IGNORECASE)
 _TAHUN = re.compile(r"\btahun\s+(20\d\d)\b", re.IGNORECASE)
 _LEVEL_KODE = {5: kode_rules.KEGIATAN, 6: kode_rules.SUB_KEGIATAN}  # rows of this table have no programme code
+ALASAN_BENTUK_KEDUA = "Tabel bentuk kedua (rencana aksi, permasalahan, tindak lanjut): tidak diimpor."
 URUTAN_TULIS = (Bidang, Program, Kegiatan, SubKegiatan, Indikator, Target, Realisasi)
 
 
@@ -108,7 +109,7 @@ def _tabel(lembar, hasil):
                 tw = next((t for t in map(sel.triwulan_label, daftar) if t), None)
                 if not tw or k <= kolom.target:
                     continue
-                if any(lb in ("%", "t", "persen", "capaian") for lb in daftar):
+                if any(lb in ("%", "t") or sinonim.menyebut(lb, "persen") for lb in daftar):
                     kolom.persen.setdefault(tw, k)
                 else:
                     kolom.realisasi.setdefault(tw, k)
@@ -121,8 +122,10 @@ def _tabel(lembar, hasil):
             sekarang = (kolom, [], bidang, judul_tahun)
             hasil_tabel.append(sekarang)
             judul_tahun = None
+            hasil.abaikan(lembar.nama, nomor, "Kepala tabel.")
             continue
         if _kepala_bentuk_kedua(baris):
+            hasil.abaikan(lembar.nama, nomor, ALASAN_BENTUK_KEDUA)
             if sekarang is not None:
                 hasil.tambah(
                     "Tabel bentuk kedua (rencana aksi, permasalahan, tindak lanjut) dilewati; yang diimpor "
@@ -143,6 +146,7 @@ def _tabel(lembar, hasil):
                 mt = _TAHUN.search(t)
                 if mt:
                     judul_tahun = (int(mt.group(1)), nomor)
+            hasil.abaikan(lembar.nama, nomor, "Judul atau teks di luar tabel realisasi (mis. tabel bentuk kedua).")
             continue
         sekarang[1].append((nomor, baris))
     return hasil_tabel
@@ -174,9 +178,13 @@ def baca(lembar_daftar, hasil, tahun):
 def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
     data = []
     for nomor, baris in baris_tabel:
-        if not any(sel.teks(c) for c in baris) or tabel.baris_pemisah(baris):
+        if not any(sel.teks(c) for c in baris):
+            continue
+        if tabel.baris_pemisah(baris):
+            hasil.abaikan(lembar, nomor, "Baris pemisah (garis).")
             continue
         if tabel.baris_kepala_berulang(baris, lambda s: s in ("kodrek", "kodring") or s.startswith("indikator")):
+            hasil.abaikan(lembar, nomor, tabel.ALASAN_KEPALA_BERULANG)
             continue
         data.append((nomor, baris))
     desimal = tabel.desimal_kolom(lembar, data, kolom.angka, hasil)
@@ -203,21 +211,26 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
             if sel.refocusing(teks_kiri):
                 if sub is not None:
                     sub.refocusing = True
+                hasil.abaikan(lembar, nomor, "Penanda REFOCUSING bagi sub kegiatan di atasnya.")
                 continue
             m = _BIDANG.match(teks_kiri)
             if m and not kode_sel:
                 bidang = m.group("nama").strip()
+                hasil.abaikan(lembar, nomor, f'Nama bidang "{bidang}" bagi baris di bawahnya.')
                 continue
             lv, nm = sel.pisah_label(teks_kiri)
             if lv == "program":
                 tetapkan(keg)
                 prog = Simpul(nomor, kode_rules.PROGRAM, "", nm, bidang)
                 program.append(prog)
+                hasil.catat_data(lembar, nomor)
                 keg = sub = terakhir = None
                 continue
             if no_sel and not kode_sel and not sel.seperti_kode(no_sel) and not nama:
                 tetapkan(keg)
                 keg = None
+                for n, _ in data[data.index((nomor, baris)) :]:
+                    hasil.abaikan(lembar, n, "Teks di bawah tabel (tempat, tanggal, tanda tangan): tabel berakhir.")
                 break  # text under the table (place and date, signature): the table has ended
         if (not kode_sel and label == "program") or (
             not kode_sel and not nama and sel.pisah_label(no_sel)[0] == "program"
@@ -225,6 +238,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
             tetapkan(keg)
             prog = Simpul(nomor, kode_rules.PROGRAM, "", nama if label == "program" else no_sel, bidang)
             program.append(prog)
+            hasil.catat_data(lembar, nomor)
             keg = sub = None
             terakhir = prog
             _tambah_indikator(prog, nomor, baris, kolom, desimal, galat)
@@ -246,6 +260,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
             lv = label or ("sub_kegiatan" if keg is not None and sel.jumlah_bagian(kode) > 5 else None)
             if lv == kode_rules.KEGIATAN:
                 tetapkan(keg)
+                hasil.catat_data(lembar, nomor)
                 keg = _kegiatan_tertunda(
                     nomor,
                     kode,
@@ -277,6 +292,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
                     galat(nomor, "Indikator tanpa program, kegiatan atau sub kegiatan di atasnya.", kolom.indikator)
                 else:
                     _tambah_indikator(terakhir, nomor, baris, kolom, desimal, galat)
+                    hasil.catat_data(lembar, nomor)
                 continue
             elif not nama and not sel.teks(sel.isi(baris, kolom.indikator)) and isi_lain:
                 galat(nomor, "Uraian indikator kosong, padahal baris ini berisi satuan atau angka.", kolom.indikator)
@@ -300,6 +316,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         masalah_bentuk = kode_rules.periksa_kode(level, kode) if kode else []
         if masalah_bentuk and level == kode_rules.KEGIATAN:
             tetapkan(keg)
+            hasil.catat_data(lembar, nomor)
             keg = _kegiatan_tertunda(nomor, kode, nama, bidang, *masalah_bentuk)
             sub = terakhir = None
             continue
@@ -336,6 +353,7 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         if any(sel.refocusing(c) for c in baris) and sub is not None and terakhir is sub:
             sub.refocusing = True
         _tambah_indikator(terakhir, nomor, baris, kolom, desimal, galat)
+        hasil.catat_data(lembar, nomor)
     tetapkan(keg)
     hasil.baris += len(data)
     return program

@@ -129,6 +129,7 @@ class Hasil:
     dibaca: dict = field(default_factory=dict, repr=False)  # lembar → [nomor baris]
     alasan_abaikan: dict = field(default_factory=dict, repr=False)  # (lembar, nomor) → alasan
     objek_baris: dict = field(default_factory=dict, repr=False)  # (lembar, nomor) → {jenis}
+    baris_data_dibaca: set = field(default_factory=set, repr=False)  # (lembar, nomor) read as data
     _akun: list | None = field(default=None, repr=False)
     _jumlah_akun: dict | None = field(default=None, repr=False)
 
@@ -183,6 +184,11 @@ class Hasil:
         if nomor is not None:
             self.alasan_abaikan.setdefault((lembar, nomor), alasan)
 
+    def catat_data(self, lembar, nomor):
+        """Note a row read as data (a node, an indicator, a budget line): refused with the file
+        when it is not written, never left without an account."""
+        self.baris_data_dibaca.add((lembar, nomor))
+
     def catat_letak(self, letak, jenis):
         """Note that the row at `letak` (lembar, nomor) gives an object created, changed or unchanged."""
         if letak and len(letak) >= 2 and letak[1] is not None:
@@ -191,7 +197,7 @@ class Hasil:
     def akun_baris(self):
         """Every row read, with what became of it (`AkunBaris`), in the order of the sheets:
 
-        - ditolak: a row with an error (the first error is its reason), or any row when the
+        - ditolak: a row with an error (the first error is its reason), or a data row when the
           import is refused (nothing is written);
         - diimpor / tetap: a row giving objects created or changed / only unchanged ones;
         - diabaikan: a row the importer set aside, with its reason;
@@ -212,7 +218,7 @@ class Hasil:
                     status, alasan = DITOLAK, galat_baris[kunci]
                 elif kunci in self.alasan_abaikan and not jenis:
                     status, alasan = DIABAIKAN, self.alasan_abaikan[kunci]
-                elif not self.sah:
+                elif not self.sah and (jenis or kunci in self.baris_data_dibaca):
                     status, alasan = DITOLAK, "Tidak disimpan: impor ditolak karena ada galat."
                 elif DIBUAT in jenis or DIUBAH in jenis:
                     status, alasan = DIIMPOR, ""

@@ -259,6 +259,7 @@ def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
                 return None
             atas.anak.append(simpul)
         ts[level] = simpul
+        hasil.catat_data(lembar.nama, nomor)
         if baris is not None:
             uraian = sel.teks(sel.isi(baris, kolom.indikator))
             if uraian:
@@ -351,6 +352,7 @@ def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
                 if uraian_ind and simpul is not None:
                     ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
                     simpul.indikator.append(ind)
+                    hasil.catat_data(lembar.nama, nomor)
                     terakhir = (simpul, ind)
                     continue
                 galat(nomor, "Baris berisi angka tanpa kode, uraian maupun indikator.")
@@ -465,6 +467,7 @@ def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
         elif any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
             peringatan(nomor, "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator)
         _pasang_induk(induk, program, simpul)
+        hasil.catat_data(lembar.nama, nomor)
         terakhir = (simpul, ind)
     tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
 

@@ -230,6 +230,7 @@ def _baris(lembar, kolom, mulai, hasil):
             if tercetak is not None:
                 b.persen = (*tercetak, sel.teks(sel.isi(baris, kolom.persen)), kolom.persen)
         keluaran.append(b)
+        hasil.catat_data(lembar.nama, nomor)
     return keluaran
 
 

@@ -403,3 +403,28 @@ def test_seed_layouts_keep_importing(tmp_path):
     tabel_evaluasi = evaluasi_triwulan._tabel(baca["evaluasi"], hasil)
     assert tabel_evaluasi and all(len(k.realisasi) == 4 and len(k.persen) == 4 for k, *_ in tabel_evaluasi)
     assert hasil.sah
+
+
+def test_fixed_seed_workbooks_account_for_every_row(tmp_path):
+    from .seed_xlsx import (
+        baris_evaluasi_dua_bidang,
+        baris_matriks_renstra,
+        perbaiki_evaluasi,
+        perbaiki_matriks_renstra,
+        tulis_xlsx,
+    )
+
+    opd = PerangkatDaerahFactory()
+    matriks = tulis_xlsx(tmp_path / "m.xlsx", {"Tabel 4.1": perbaiki_matriks_renstra(baris_matriks_renstra())})
+    hasil = importers.jalankan("matriks-renstra", matriks, opd=opd, tahun=2025, simpan=True)
+    assert hasil.sah, hasil.galat
+    assert_semua_terhitung(hasil)
+    assert hasil.jumlah_akun()["diimpor"] > 100
+
+    purwakarta = RenstraFactory(opd=PerangkatDaerahFactory(), tahun_awal=2023).opd
+    evaluasi = tulis_xlsx(tmp_path / "e.xlsx", {"Evaluasi": perbaiki_evaluasi(baris_evaluasi_dua_bidang())})
+    hasil = importers.jalankan("evaluasi-triwulan", evaluasi, opd=purwakarta, tahun=2024, simpan=True)
+    assert hasil.sah, hasil.galat
+    assert_semua_terhitung(hasil)
+    lagi = importers.jalankan("evaluasi-triwulan", evaluasi, opd=purwakarta, tahun=2024)
+    assert set(lagi.jumlah_akun()) <= {"tetap", "diabaikan"}
