@@ -568,3 +568,15 @@ def test_ten_times_the_demo_takes_the_same_queries_as_a_small_agency(demo, djang
     with django_assert_num_queries(len(kueri_kecil.captured_queries)):
         laporan = build_lkjip(besar, 2026)
     assert len(tabel(laporan, "keuangan-program").baris) > 1000
+
+
+def test_a_sum_of_budget_lines_partly_revised_is_in_force_with_the_unrevised_lines_original_amount():
+    from laporan.builders.lkjip.data import Rupiah, jumlah_rupiah
+
+    jumlah = jumlah_rupiah(
+        [Rupiah(induk=100_000_000, perubahan=90_000_000), Rupiah(induk=50_000_000), Rupiah(realisasi=120_000_000)]
+    )
+
+    assert (jumlah.induk, jumlah.perubahan, jumlah.berlaku) == (150_000_000, 140_000_000, 140_000_000)
+    assert jumlah.realisasi == 120_000_000
+    assert jumlah_rupiah([Rupiah(induk=50_000_000), Rupiah(induk=25_000_000)]).perubahan is None

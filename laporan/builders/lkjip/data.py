@@ -44,15 +44,21 @@ def _jumlah(*nilai):
 @dataclass
 class Rupiah:
     """The money of a node in one year: original and revised budget, spending (None: nothing
-    recorded)."""
+    recorded).
+
+    Once one line of a sum is revised in the APBD-P, the sum's revised budget is the APBD-P of
+    the whole: revised lines with their new amount, unrevised lines with their original one, as
+    the documents print it. Summing the typed revisions alone would drop every unrevised line
+    (two lines, Rp 100 juta revised to 90 and Rp 50 juta unrevised: in force Rp 140 juta, not 90)."""
 
     induk: int | None = None
     perubahan: int | None = None
     realisasi: int | None = None
 
     def tambah(self, lain):
+        if self.perubahan is not None or lain.perubahan is not None:
+            self.perubahan = _jumlah(self.berlaku, lain.berlaku)
         self.induk = _jumlah(self.induk, lain.induk)
-        self.perubahan = _jumlah(self.perubahan, lain.perubahan)
         self.realisasi = _jumlah(self.realisasi, lain.realisasi)
         return self
 
@@ -103,9 +109,7 @@ def _anggaran(renstra_id, daftar_tahun):
     pagu = Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra__in=renstra_id, tahun__in=daftar_tahun)
     for p in pagu.select_related("sumber_dana"):
         a = hasil.setdefault(p.sub_kegiatan_id, AnggaranSub())
-        r = a.tahun(p.tahun)
-        r.induk = _jumlah(r.induk, p.induk)
-        r.perubahan = _jumlah(r.perubahan, p.perubahan)
+        a.tahun(p.tahun).tambah(Rupiah(induk=p.induk, perubahan=p.perubahan))
         per_jenis = a.jenis.setdefault(p.tahun, {})
         per_jenis[p.jenis_belanja] = per_jenis.get(p.jenis_belanja, 0) + (p.berlaku or 0)
         a.sumber.add((p.tahun, p.sumber_dana.nama))
