@@ -81,7 +81,7 @@ class Simpul:
 
 def _kepala(baris):
     isi = [sel.teks(c).lower() for c in baris]
-    kode = next((k for k, s in enumerate(isi) if s in ("kodrek", "kodring", "kode", "kode rekening")), None)
+    kode = next((k for k, s in enumerate(isi) if sinonim.menyebut(s, "kode")), None)
     nama = next((k for k, s in enumerate(isi) if s.startswith("program")), None)
     indikator = next((k for k, s in enumerate(isi) if s.startswith("indikator")), None)
     target = next((k for k, s in enumerate(isi) if s.startswith("target")), None)
@@ -197,7 +197,8 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
         if kegiatan is not None and kegiatan.tertunda:
             _tetapkan_kode(kegiatan, lembar, kolom.kode, hasil, dipakai)
 
-    for nomor, baris in data:
+    for i_data, (nomor, baris) in enumerate(data):
+        nomor_lalu = data[i_data - 1][0] if i_data else None
         kiri = [sel.teks(sel.isi(baris, k)) for k in (kolom.no, kolom.kode, kolom.nama) if k is not None]
         isi_lain = [
             sel.teks(c) for k, c in enumerate(baris) if k not in (kolom.no, kolom.kode, kolom.nama) and sel.teks(c)
@@ -219,6 +220,27 @@ def _baca_tabel(lembar, kolom, baris_tabel, bidang, hasil, dipakai):
                 hasil.abaikan(lembar, nomor, f'Nama bidang "{bidang}" bagi baris di bawahnya.')
                 continue
             lv, nm = sel.pisah_label(teks_kiri)
+            if (
+                lv is None
+                and nama
+                and not kode_sel
+                and not no_sel
+                and terakhir is not None
+                and terakhir.uraian
+                and nomor_lalu in {terakhir.nomor, *(i.nomor for i in terakhir.indikator)}
+            ):
+                # a name cut by a page break: its end on the next row, the other cells empty
+                terakhir.uraian = f"{terakhir.uraian} {nama}"
+                hasil.tambah(
+                    f"Baris {nomor} hanya berisi lanjutan nama (terpotong pindah halaman); digabungkan dengan nama "
+                    f'di baris {terakhir.nomor}: "{terakhir.uraian}".',
+                    lembar,
+                    nomor,
+                    kolom.nama,
+                    peringatan=True,
+                )
+                hasil.abaikan(lembar, nomor, f"Lanjutan nama baris {terakhir.nomor}; digabungkan dengannya.")
+                continue
             if lv == "program":
                 tetapkan(keg)
                 prog = Simpul(nomor, kode_rules.PROGRAM, "", nm, bidang)

@@ -121,7 +121,7 @@ def _kolom(lembar, hasil):
         for k, daftar in label.items():
             gabung = " ".join(daftar)
             tahun = next((t for t in map(tabel.tahun_label, daftar) if t), None)
-            jenis_rp = any(lb in ("rp", "rp.", "pagu", "anggaran") or lb.startswith("pagu") for lb in daftar)
+            jenis_rp = any(sinonim.menyebut(lb, "anggaran") or lb.startswith("pagu") for lb in daftar)
             jenis_target = any(lb in ("target", "k") for lb in daftar)
             if k in (nama, indikator):
                 continue

@@ -69,6 +69,12 @@ def baris_kepala_berulang(baris, penanda):
     if len(isi) >= 4 and all(s.isdigit() for s in isi):
         angka = [int(s) for s in isi]
         return all(b > a for a, b in itertools.pairwise(angka)) and angka[-1] - angka[0] < 60
+    if len(isi) >= 2 and not any(_sel_data(c) for c in baris):
+        # a row of sub-labels: header words only (TW I–IV with their prefix, synonyms, years)
+        return all(
+            s in _KATA_KEPALA or tahun_label(s) or triwulan_label(s, awalan_wajib=True) or sinonim.kunci(s)
+            for s in rendah
+        )
     return all(s in _KATA_KEPALA or tahun_label(s) for s in rendah)
 
 

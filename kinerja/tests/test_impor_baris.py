@@ -428,3 +428,35 @@ def test_fixed_seed_workbooks_account_for_every_row(tmp_path):
     assert_semua_terhitung(hasil)
     lagi = importers.jalankan("evaluasi-triwulan", evaluasi, opd=purwakarta, tahun=2024)
     assert set(lagi.jumlah_akun()) <= {"tetap", "diabaikan"}
+
+
+def test_docs_list_every_header_synonym():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    teks = (Path(settings.BASE_DIR) / "docs" / "impor-kepala-kolom.md").read_text(encoding="utf-8")
+    for kunci, daftar in sinonim.SINONIM.items():
+        baris = next(b for b in teks.splitlines() if b.startswith(f"| `{kunci}` |"))
+        assert all(f"`{e}`" in baris for e in daftar), kunci
+
+
+def test_evaluation_joins_a_name_cut_by_a_page_break_and_reads_capaian_percent_columns(tmp_path):
+    opd = RenstraFactory(opd=PerangkatDaerahFactory(), tahun_awal=2024).opd
+    baris = [
+        ["No", "Kodrek", "Program/Kegiatan", "Indikator", "Satuan", "Target", "Realisasi", None, "Capaian (%)"],
+        [None, None, None, None, None, None, "TW 1", "TW 2", "TW 1"],
+        [None, "1.06.02.2.01", "Rehabilitasi Sosial Dasar", "Jumlah orang", "Orang", "10", "5", None, "50,00"],
+        [None, "1.06.02.2.01.0001", "Pemberian Layanan", "Jumlah orang", "Orang", "10", "5", None, "49,00"],
+        [None, None, "Kedaruratan"],
+    ]
+    berkas = buku(tmp_path / "e.xlsx", baris)
+
+    hasil = importers.jalankan("evaluasi-triwulan", berkas, opd=opd, tahun=2024, simpan=True)
+
+    assert hasil.sah, hasil.galat
+    assert SubKegiatan.objects.get(kode="1.06.02.2.01.0001").uraian == "Pemberian Layanan Kedaruratan"
+    pesan = {m.baris: m.pesan for m in hasil.peringatan}
+    assert pesan[5].startswith("Baris 5 hanya berisi lanjutan nama") and "baris 4" in pesan[5]
+    assert pesan[4].startswith("Persen triwulan 1 tercetak 49,00")  # the Capaian (%) column is checked
+    assert_semua_terhitung(hasil)

@@ -24,13 +24,24 @@ from openpyxl import Workbook
 from kinerja import importers
 from kinerja.importers import matriks_renstra
 from kinerja.tests.seed_xlsx import baris_matriks_renstra
-from renstra.models import Indikator, Kegiatan, Pagu, Program, Renstra, SubKegiatan, SumberDana, Target
+from renstra.models import (
+    Indikator,
+    Kegiatan,
+    Pagu,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+    SumberDana,
+    Target,
+    Tujuan,
+)
 from renstra.tests.factories import PerangkatDaerahFactory
 
 FORMAT = "matriks-renstra"
 TAHUN = 2025
 LEMBAR = "Tabel 4.1"
-MODEL = (Renstra, Program, Kegiatan, SubKegiatan, Indikator, Target, SumberDana, Pagu)
+MODEL = (Renstra, Tujuan, Sasaran, Program, Kegiatan, SubKegiatan, Indikator, Target, SumberDana, Pagu)
 KEPALA = 4  # header rows of the seed matrix: labels, years, Target/Rp, column numbers
 # Cells openpyxl cannot write but a damaged file can hold: a number that overflows to infinity.
 _TAK_HINGGA = {1.2345e300: b"1e999", -1.2345e300: b"-1e999"}
