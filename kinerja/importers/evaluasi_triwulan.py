@@ -166,7 +166,10 @@ def baca(lembar_daftar, hasil, tahun):
                     lembar.nama,
                     judul_tahun[1],
                 )
-            program.extend(_baca_tabel(lembar.nama, kolom, baris, judul_bidang, hasil, dipakai))
+            dibaca = _baca_tabel(lembar.nama, kolom, baris, judul_bidang, hasil, dipakai)
+            for prog in dibaca:
+                prog.lembar = lembar.nama  # the sheet its rows are in: problems and rows are named there
+            program.extend(dibaca)
     if not ada_tabel:
         hasil.tambah(
             "Tabel evaluasi kinerja triwulan tidak ditemukan: kepala tabel harus memuat kolom Kodrek, "
@@ -557,6 +560,7 @@ class _Penulis:
 
     def tulis(self, program):
         for prog in program:
+            self.lembar = getattr(prog, "lembar", self.lembar)
             kode = prog.kode or _kode_dari_anak(prog, 3)
             if not kode:
                 self.p.hasil.tambah(

@@ -230,13 +230,14 @@ class Hasil:
         return daftar
 
     def jumlah_akun(self):
-        """Rows per status: {status: n}; their sum is the number of rows read."""
-        if self._jumlah_akun is not None:
-            return dict(self._jumlah_akun)
-        jumlah = {}
-        for a in self.akun_baris():
-            jumlah[a.status] = jumlah.get(a.status, 0) + 1
-        return jumlah
+        """Rows per status, in the order of LABEL_STATUS_BARIS: {status: n}; their sum is the number
+        of rows read."""
+        jumlah = self._jumlah_akun
+        if jumlah is None:
+            jumlah = {}
+            for a in self.akun_baris():
+                jumlah[a.status] = jumlah.get(a.status, 0) + 1
+        return {s: jumlah[s] for s in LABEL_STATUS_BARIS if jumlah.get(s)}
 
     @property
     def baris_dibaca(self):

@@ -460,3 +460,62 @@ def test_evaluation_joins_a_name_cut_by_a_page_break_and_reads_capaian_percent_c
     assert pesan[5].startswith("Baris 5 hanya berisi lanjutan nama") and "baris 4" in pesan[5]
     assert pesan[4].startswith("Persen triwulan 1 tercetak 49,00")  # the Capaian (%) column is checked
     assert_semua_terhitung(hasil)
+
+
+def test_evaluation_tables_on_two_sheets_are_accounted_on_their_own_sheet(tmp_path):
+    opd = RenstraFactory(opd=PerangkatDaerahFactory(), tahun_awal=2024).opd
+    wb = Workbook()
+    for nama, kode in (("Bidang A", "1.06.02.2.01"), ("Bidang B", "1.06.03.2.01")):
+        ws = wb.create_sheet(nama)
+        ws.append(["No", "Kodrek", "Program/Kegiatan", "Indikator", "Satuan", "Target", "TW 1"])
+        ws.append([None, kode, "Kegiatan", "Jumlah orang", "Orang", "10", "5"])
+        ws.append([None, f"{kode}.0001", "Sub kegiatan", "Jumlah orang", "Orang", "10", "5"])
+    wb.remove(wb["Sheet"])
+    wb.save(tmp_path / "e.xlsx")
+
+    hasil = importers.jalankan("evaluasi-triwulan", tmp_path / "e.xlsx", opd=opd, tahun=2024)
+
+    assert hasil.sah, hasil.galat
+    assert {(a.lembar, a.baris): a.status for a in hasil.akun_baris()} == {
+        (lembar, n): "diimpor" if n > 1 else "diabaikan" for lembar in ("Bidang A", "Bidang B") for n in (1, 2, 3)
+    }
+
+
+def test_matrix_reads_a_programme_name_written_in_the_no_column(tmp_path):
+    opd = PerangkatDaerahFactory()
+    baris = [
+        ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", "2025", None],
+        [None, None, None, None, None, "Target", "Rp"],
+        ["Program Perlindungan dan Jaminan Sosial", "1.06.05", None, "Persentase", "%", "50"],
+        ["1", "1.06.05.2.01", "Pengelolaan Data Fakir Miskin", "Jumlah data", "Dokumen", "1"],
+        [None, "1.06.05.2.01.0001", "Pendataan", "Jumlah data", "Dokumen", "1", "5.000.000"],
+    ]
+    hasil = importers.jalankan("matriks-renstra", buku(tmp_path / "m.xlsx", baris), opd=opd, tahun=2025, simpan=True)
+
+    assert hasil.sah, hasil.galat
+    assert Program.objects.get(kode="1.06.05").uraian == "Program Perlindungan dan Jaminan Sosial"
+    assert_semua_terhitung(hasil)
+
+
+def test_preview_page_lists_the_rows_not_imported_with_their_reasons(client, tmp_path, renstra_anggaran):
+    from django.urls import reverse
+
+    from kinerja.tests.factories import admin
+
+    opd, _ = renstra_anggaran
+    baris = [
+        KEPALA_ANGGARAN,
+        ["1.06.02.2.01.0001", "Pemberian Layanan Kedaruratan", "1.000.000", None, "900.000"],
+        [None, "JUMLAH", "1.000.000", None, "900.000"],
+    ]
+    client.force_login(admin())
+    with open(buku(tmp_path / "a.xlsx", baris), "rb") as f:
+        respons = client.post(
+            reverse("kinerja:impor_daftar"), {"format": "realisasi-anggaran", "opd": opd.pk, "tahun": 2024, "berkas": f}
+        )
+
+    assert respons.status_code == 302, respons.content.decode()[-3000:]
+    halaman = client.get(respons["Location"]).content.decode()
+    assert "3 baris terisi dibaca: 1 diimpor, 2 diabaikan." in " ".join(halaman.split())
+    assert "Baris jumlah: diperiksa terhadap baris di atasnya, tidak disimpan." in halaman
+    assert "Kepala tabel." in halaman
