@@ -2,6 +2,8 @@
 
 import csv
 import doctest
+import re
+from pathlib import Path
 
 import pytest
 
@@ -72,7 +74,7 @@ def test_sub_kegiatan_codes_in_two_or_four_digits_are_the_same_code():
 
 
 def test_a_level_not_transcribed_completely_does_not_report_missing_codes():
-    # Sub kegiatan of Kepmendagri 050-5889/2021 are not shipped: nothing can be said of them.
+    # Sub kegiatan of Kepmendagri 050-5889/2021 are shipped in part only: an unknown code is not reported.
     assert periksa("sub_kegiatan", "1.06.02.2.03.0016", "Pengelolaan Layanan Terpadu Kesejahteraan Sosial", 2023) == []
     # Versions whose changes are not transcribed check nothing but names of inherited codes.
     assert periksa("kegiatan", "1.06.02.3.05", "Pendataan Lembaga Kesejahteraan Sosial Daerah", 2025) == []
@@ -123,3 +125,134 @@ def test_a_code_removed_by_a_later_version_says_until_when_it_was_in_force(tmp_p
         "Kode program 1.06.07 berasal dari nomenklatur Versi Lama yang berlaku sampai tahun 2021; "
         "tahun 2023 berlaku Versi Baru."
     ]
+
+
+def test_four_digit_sub_kegiatan_of_kepmendagri_050_5889_have_their_official_names():
+    assert cari("1.06.02.2.03.0001", 2023).uraian == (
+        "Peningkatan Kemampuan Potensi Pekerja Sosial Masyarakat Kewenangan Kabupaten/Kota"
+    )
+    assert cari("1.06.05.2.02.0002", 2022).versi == "kepmendagri-050-5889-2021"
+    assert cari("2.08.02.2.01.0001", 2023).uraian == "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG"
+    assert cari("X.XX.01.2.02.0001", 2023).uraian == "Penyediaan Gaji dan Tunjangan ASN"
+    assert cari("1.06.01.2.02.0001", 2023).uraian == "Penyediaan Gaji dan Tunjangan ASN"
+
+
+def test_a_two_digit_code_of_permendagri_90_resolves_in_both_versions_and_names_the_version_in_force():
+    assert cari("1.06.04.2.01.01", 2021).versi == "permendagri-90-2019"
+    assert cari("1.06.04.2.01.01", 2023).versi == "kepmendagri-050-5889-2021"
+    assert periksa("sub_kegiatan", "1.06.04.2.01.01", "Penyediaan Sandang", 2023) == [
+        "Nama sub kegiatan 1.06.04.2.01.01 berbeda dari nomenklatur Kepmendagri 050-5889/2021: «Penyediaan Permakanan»."
+    ]
+
+
+def test_sub_kegiatan_added_by_a_later_version_are_unknown_before_it():
+    assert cari("2.08.07.2.02.0006", 2023) is None
+    assert cari("2.08.07.2.02.0006", 2024).uraian == "Koordinasi Pelaksanaan Layanan AMPK"
+    assert cari("1.06.02.2.03.0016", 2025).uraian == "Pengelolaan Layanan Terpadu Kesejahteraan Sosial"
+
+
+def test_the_gaps_of_permendagri_90_are_filled():
+    promosi = "Promosi dan Sosialisasi Program Ketahanan dan Kesejahteraan Keluarga bagi Mitra Kerja"
+    assert cari("2.14.04.2.02.04", 2020).uraian == promosi
+    assert cari("2.14.03.2.04.04", 2021).uraian == "Pembinaan Terpadu Kampung KB"
+    assert cari("2.08.01.2.08.01", 2020).uraian == "Penyediaan Jasa Surat Menyurat"
+
+
+# Seed documents (../shared/seeds) that print codes of these urusan, with the budget year whose
+# nomenclature they use. Batu Bara's Renstra 2025-2029 prints its codes in five columns.
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+DOKUMEN_SEED = {"000_8450f520366de6d4.txt": 2024, "003_f19590e1e1b92e14.txt": 2024, "002_8cbd87ef92673330.txt": 2025}
+BATU_BARA = "002_8cbd87ef92673330.txt"
+_KODE_SEED = re.compile(r"^(\d|X)\.(\d{2}|XX)(\.\d{2}(\.\d[.,]\d{2}(\.\d{2,4})?)?)?\.?$")
+_AWALAN_SEED = re.compile(r"^(?:-\s*|(?:sub\s*\.?\s*)?kegiatan\s*:\s*)", re.I)
+_LABEL_SEED = re.compile(r"^(\d+\.?\s|sub\s*kegiatan|kegiatan|program|bidang urusan)", re.I)
+URUSAN_SEED = {(1, 6), (2, 8), (2, 14)}
+
+# Names the seeds print differently from the nomenclature: typos ("Permakanaan", "Pelebagaan",
+# "Debarisasi", "Pantai Sosial", "Penggabungan" for "Penganggaran"), shortened names, "Barang Cetak"
+# for "Barang Cetakan", a row numbered twice (Purwakarta 1.06.06.2.01.04, psikososial is .05), and
+# Batu Bara's kegiatan 2.08.03.2.03 with "Korban Kekerasan" added (a later rename not transcribed, or
+# a slip). (document, line, code)
+BEDA_DI_SEED = {
+    ("000", 12, "1.06.02.2.03"),
+    ("000", 24, "1.06.04.2.01.0001"),
+    ("000", 26, "1.06.04.2.01.0006"),
+    ("000", 37, "1.06.04.2.02"),
+    ("000", 38, "1.06.04.2.02.11"),
+    ("000", 88, "1.06.05.2.01.03"),
+    ("000", 90, "1.06.05.2.02.01"),
+    ("000", 95, "1.06.06.2.01"),
+    ("000", 98, "1.06.06.2.01.03"),
+    ("000", 100, "1.06.06.2.01.04"),
+    ("000", 190, "2.08.06.2.01"),
+    ("000", 191, "2.08.06.2.01.01"),
+    ("003", 3519, "1.06.01.2.01"),
+    ("003", 3543, "1.06.01.2.06.0005"),
+    ("003", 3595, "1.06.03.2.01"),
+    ("003", 3596, "1.06.03.2.01.0001"),
+    ("003", 3671, "2.08.06.2.01"),
+    ("003", 3672, "2.08.06.2.01.0002"),
+    ("003", 3692, "2.08.07.2.03.0006"),
+    ("003", 4112, "0.00.01.2.06.0005"),
+    ("003", 4140, "1.06.04.2.01"),
+    ("003", 4161, "2.08.02.2.01"),
+    ("002", 1381, "1.06"),
+    ("002", 1402, "1.06.01.2.06.0005"),
+    ("002", 1404, "1.06.01.2.06.0009"),
+    ("002", 1405, "1.06.01.2.07"),
+    ("002", 1492, "2.08.02.2.01"),
+    ("002", 1526, "2.08.03.2.03"),
+    ("002", 1549, "2.08.06.2.01"),
+}
+
+
+def _bersih_seed(teks):
+    teks = re.sub(r"<[^>]+>", "", teks).strip()
+    for _ in range(2):
+        teks = _AWALAN_SEED.sub("", teks).strip()
+    return teks
+
+
+def baris_seed():
+    """(document, line, year, code, name) of every code of urusan 1.06, 2.08, 2.14 and the
+    supporting programme a seed prints, in the year's nomenclature."""
+    for nama, tahun in DOKUMEN_SEED.items():
+        for no, line in enumerate((SEEDS / nama).read_text(encoding="utf-8").splitlines(), 1):
+            f = line.split("\t")
+            kode = uraian = None
+            if nama == BATU_BARA and len(f) > 5 and re.fullmatch(r"\d", f[0]) and re.fullmatch(r"\d{2}", f[1]):
+                kode = ".".join(x.strip() for x in f[:5] if x.strip()).replace(",", ".")
+                uraian = f[5]
+            else:
+                for i, x in enumerate(f[:3]):
+                    if _KODE_SEED.match(x.strip()):
+                        kode = x.strip().rstrip(".").replace(",", ".")
+                        uraian = next((y for y in f[i + 1 :] if y.strip()), "")
+                        break
+            if not kode:
+                continue
+            p = kode.split(".")
+            if len(p) < 2 or p[0] == "X":
+                continue
+            penunjang = len(p) >= 3 and p[2] == "01"
+            if (int(p[0]), int(p[1])) not in URUSAN_SEED and not (p[:2] == ["0", "00"] and penunjang):
+                continue
+            uraian = _bersih_seed(uraian)
+            if not uraian or _LABEL_SEED.match(uraian) or "Keluaran :" in uraian:
+                continue  # Belitung's second, garbled table: labels and outputs, not names
+            yield nama, no, tahun, kode, uraian
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seed documents not available")
+def test_every_code_a_seed_prints_is_in_the_nomenclature_of_its_year_with_its_name():
+    dilihat, berbeda, hilang = 0, set(), []
+    for nama, no, tahun, kode, uraian in baris_seed():
+        dilihat += 1
+        entri = cari(kode, tahun)
+        if entri is None:
+            hilang.append((nama, no, kode, uraian))
+        elif not nomenklatur.sama(uraian, entri.uraian):
+            berbeda.add((nama[:3], no, kode))
+    assert dilihat > 300
+    assert hilang == []
+    assert berbeda == BEDA_DI_SEED
