@@ -30,6 +30,11 @@ def simpul(obj):
     return f"{obj.kode} {singkat(obj.uraian)}".strip()
 
 
+def sebutan(obj):
+    """A node by its code, or by its uraian when it has none (tanpa kode, before 2021)."""
+    return obj.kode or f'"{singkat(obj.uraian)}"'
+
+
 def indikator(uraian, kode):
     """An indicator by its description and its owner's code: '"Jumlah orang …" (1.06.04.2.01.0001)'."""
     return f'"{singkat(uraian)}" ({kode})' if kode else f'"{singkat(uraian)}"'

@@ -950,7 +950,7 @@ class _Penulis:
             nilai = {"sub_kegiatan": sub, "tahun": tahun, "indikatif": rp}
             if lama is None:
                 nilai["sumber_dana"] = self.p.sumber_dana_bawaan((self.lembar, None))
-            self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {tahun} {sub.kode}")
+            self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {tahun} {judul_modul.sebutan(sub)}")
 
     def tulis_pagu_kegiatan(self, kegiatan, simpul):
         """The budget of a kegiatan without sub kegiatan (the nomenclature before 2021): kept on its

@@ -18,6 +18,7 @@ from kinerja.selectors import bidang_rantai_id
 from renstra.models import Kegiatan, Pagu, Program, SubKegiatan, SumberDana
 from renstra.selectors import renstra_berlaku
 
+from . import judul as judul_modul
 from . import sel, sinonim, tabel
 from .selaras import Penyelaras, pelaporan_terkunci
 
@@ -305,6 +306,14 @@ class _Penulis:
                 cocok = self._cari(self.kegiatan, b, _di_bawah("program_id", program))
                 if b.level == "kegiatan" or (len(cocok) == 1 and not self._sub_di_bawah(kegiatan, b)):
                     kegiatan = cocok[0] if len(cocok) == 1 else None
+                    wakil = self._wakil(kegiatan)
+                    if wakil is not None:
+                        # a kegiatan of the nomenclature before 2021: its budget is its own, kept on
+                        # its hidden sub kegiatan row (SubKegiatan.mewakili_kegiatan)
+                        self._pagu(wakil, b, letak)
+                        self._realisasi(wakil, b, letak)
+                        self.p.hasil.abaikan(*letak, "Baris kegiatan tanpa angka anggaran maupun realisasi.")
+                        continue
                     grup_kegiatan = (b, [])
                     kelompok.append(grup_kegiatan)
                     self.p.hasil.abaikan(*letak, "Baris kegiatan: jumlah sub kegiatannya, diperiksa, tidak disimpan.")
@@ -328,6 +337,13 @@ class _Penulis:
                 kemajuan(i)
         self._periksa_jumlah(kelompok, total, daftar)
 
+    def _wakil(self, kegiatan):
+        """The hidden sub kegiatan row carrying the budget of a kegiatan without sub kegiatan."""
+        if kegiatan is None:
+            return None
+        anak = [s for s in self.sub if s.kegiatan_id == kegiatan.pk]
+        return anak[0] if len(anak) == 1 and anak[0].mewakili_kegiatan else None
+
     def _sub_di_bawah(self, kegiatan, b):
         return kegiatan is not None and any(
             s.kegiatan_id == kegiatan.pk and _nama(s.uraian) == _nama(b.nama) for s in self.sub
@@ -350,7 +366,7 @@ class _Penulis:
         nilai = {"induk": b.induk, "perubahan": b.perubahan}
         if lama is None:
             nilai.update(sub_kegiatan=sub, tahun=self.tahun, sumber_dana=self.p.sumber_dana_bawaan((self.lembar, None)))
-        self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {self.tahun} {sub.kode}")
+        self.p.pasang(Pagu, lama, nilai, letak, judul=f"Pagu {self.tahun} {judul_modul.sebutan(sub)}")
 
     def _realisasi(self, sub, b, letak):
         per_tw = dict(b.triwulan)
@@ -381,9 +397,8 @@ class _Penulis:
             data = {"nilai": nilai}
             if lama is None:
                 data.update(sub_kegiatan=sub, tahun=self.tahun, triwulan=tw)
-            self.p.pasang(
-                RealisasiAnggaran, lama, data, letak, judul=f"Realisasi anggaran TW {periode.romawi(tw)} {sub.kode}"
-            )
+            judul = f"Realisasi anggaran TW {periode.romawi(tw)} {judul_modul.sebutan(sub)}"
+            self.p.pasang(RealisasiAnggaran, lama, data, letak, judul=judul)
         if b.persen is not None:
             pagu = b.perubahan if b.perubahan is not None else b.induk
             realisasi = sum(per_tw.values()) if per_tw else None

@@ -519,3 +519,27 @@ def test_preview_page_lists_the_rows_not_imported_with_their_reasons(client, tmp
     assert "3 baris terisi dibaca: 1 diimpor, 2 diabaikan." in " ".join(halaman.split())
     assert "Baris jumlah: diperiksa terhadap baris di atasnya, tidak disimpan." in halaman
     assert "Kepala tabel." in halaman
+
+
+def test_budget_of_a_kegiatan_before_2021_goes_to_its_hidden_sub_kegiatan_row(tmp_path):
+    opd = PerangkatDaerahFactory()
+    renstra = RenstraFactory(opd=opd, tahun_awal=2016, tahun_akhir=2021)
+    program = ProgramFactory(renstra=renstra, kode="", uraian="Program Pelayanan dan Rehabilitasi Sosial")
+    kegiatan = KegiatanFactory(program=program, kode="", uraian="Pemberdayaan fakir miskin")
+    wakil = SubKegiatanFactory(kegiatan=kegiatan, kode="", uraian=kegiatan.uraian, mewakili_kegiatan=True)
+    baris = [
+        ["Program/Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Persentase"],
+        ["Program Pelayanan dan Rehabilitasi Sosial", "1.000.000", "900.000", "90,00"],
+        ["Pemberdayaan fakir miskin", "1.000.000", "900.000", "90,00"],
+    ]
+    berkas = buku(tmp_path / "a.xlsx", baris)
+
+    hasil = importers.jalankan("realisasi-anggaran", berkas, opd=opd, tahun=2017, simpan=True)
+
+    assert hasil.sah, hasil.galat
+    assert Pagu.objects.get(sub_kegiatan=wakil, tahun=2017).induk == 1_000_000
+    assert RealisasiAnggaran.objects.get(sub_kegiatan=wakil, tahun=2017).nilai == 900_000
+    assert not hasil.peringatan
+    assert_semua_terhitung(hasil)
+    lagi = importers.jalankan("realisasi-anggaran", berkas, opd=opd, tahun=2017)
+    assert lagi.sah and not lagi.ada_perubahan
