@@ -19,7 +19,6 @@ from . import importers
 from .forms import TIPE_KONTEN, ImporForm
 from .importers import isian_triwulan, tugas
 from .importers.hasil import BATAS_RINCIAN
-from .importers.templat import buat_templat
 from .models import Impor
 from .pekerja import ada_pekerja_hidup
 
@@ -161,7 +160,7 @@ def impor_templat(request, format):
     except ValueError:
         tahun = timezone.localdate().year
     tahun = min(max(tahun, 2000), 2096)
-    isi = modul.templat(tahun) if hasattr(modul, "templat") else buat_templat(format, modul.JUDUL, tahun)
+    isi = importers.templat(format, tahun)
     respons = HttpResponse(isi, content_type=TIPE_KONTEN[".xlsx"])
     respons["Content-Disposition"] = f'attachment; filename="templat-{format}.xlsx"'
     return respons

@@ -20,6 +20,7 @@ from kinerja.versi import kunci_pelaporan_tahun
 from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
 from .buku import baca_buku
 from .hasil import DIBUAT, DIUBAH, TETAP, BerkasDitolak, Hasil, Masalah
+from .templat import buat_templat
 
 FORMAT = {
     matriks_renstra.FORMAT: matriks_renstra,
@@ -30,7 +31,16 @@ FORMAT = {
 }
 PILIHAN_FORMAT = [(kode, modul.JUDUL) for kode, modul in FORMAT.items()]
 
-__all__ = ["FORMAT", "PILIHAN_FORMAT", "BerkasDitolak", "Hasil", "Masalah", "jalankan", "tutup_akun"]
+__all__ = ["FORMAT", "PILIHAN_FORMAT", "BerkasDitolak", "Hasil", "Masalah", "jalankan", "templat", "tutup_akun"]
+
+
+def templat(format, tahun):
+    """The downloadable template of `format` as XLSX bytes, `tahun` the first year shown: the
+    format's own `templat(tahun)` when it has one, else the shared layout of templat.py."""
+    modul = FORMAT[format]
+    if hasattr(modul, "templat"):
+        return modul.templat(tahun)
+    return buat_templat(format, modul.JUDUL, tahun)
 
 
 def tutup_akun(hasil, lembar_daftar, judul):

@@ -29,7 +29,6 @@ from hypothesis import strategies as st
 from kinerja import importers, rules
 from kinerja.importers.buku import MAKS_BARIS, baca_buku
 from kinerja.importers.hasil import BerkasDitolak
-from kinerja.importers.templat import buat_templat
 from kinerja.tests.seed_xlsx import (
     SEED_ANGGARAN,
     baris_evaluasi_triwulan,
@@ -522,10 +521,7 @@ def _seed_anggaran():
         pytest.param(lambda: _xlsx({"Evaluasi": baris_evaluasi_triwulan()}), id="seed-evaluasi-triwulan"),
         pytest.param(lambda: _xlsx({"Tabel 3.43": _seed_anggaran()}), id="seed-realisasi-anggaran"),
         pytest.param(_dengan_komentar, id="komentar-vml"),
-        *(
-            pytest.param(functools.partial(buat_templat, f, judul, 2025), id=f"templat-{f}")
-            for f, judul in importers.PILIHAN_FORMAT
-        ),
+        *(pytest.param(functools.partial(importers.templat, f, 2025), id=f"templat-{f}") for f in importers.FORMAT),
     ],
 )
 def test_seed_and_template_workbooks_are_read_as_before(data):

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from kinerja import importers
 from kinerja.demo import muat_demo
 from kinerja.models import Impor, Realisasi, RealisasiAnggaran
-from kinerja.tests.factories import admin, operator
+from kinerja.tests.factories import admin, operator, verifikator
 from renstra.models import Bidang, Indikator, Kegiatan, Pagu, PerangkatDaerah, Program, Renstra, SubKegiatan, Target
 from renstra.selectors import renstra_berlaku
 from renstra.tests.factories import PerangkatDaerahFactory, RenstraFactory
@@ -358,6 +358,11 @@ def test_each_template_is_read_back_by_its_importer(format, client):
 
     if format == "realisasi-anggaran":  # its example row names a sub kegiatan this agency lacks
         assert [m.baris for m in hasil.galat] == [4, 5, 6]
+    elif format == "isian-triwulan":  # a layout only: the filled workbook comes from the entry page
+        assert [m.pesan for m in hasil.galat] == [
+            "Berkas ini bukan isian triwulan luring: unduh isiannya dari halaman Realisasi (“Unduh isian Excel "
+            "(luring)”), isi, lalu unggah berkas itu tanpa mengubah nama lembarnya."
+        ]
     else:
         assert hasil.sah and hasil.total("dibuat") > 0, hasil.galat
 
@@ -472,11 +477,16 @@ def test_progress_is_shown_while_running(client, matriks):
     assert 'hx-trigger="every 1s"' in respons.content.decode()
 
 
-@pytest.mark.parametrize("nama", ["impor_daftar", "impor_detail"])
-def test_operators_and_reviewers_cannot_reach_the_import_page(client, nama, matriks):
+def test_reviewers_cannot_reach_the_import_page_and_operators_never_see_an_admins_upload(client, matriks):
     client.force_login(admin())
     unggah(client, matriks, PerangkatDaerahFactory())
-    args = [Impor.objects.get().pk] if nama == "impor_detail" else []
-    client.force_login(operator())
+    impor = Impor.objects.get()
 
-    assert client.get(reverse(f"kinerja:{nama}", args=args)).status_code == 403
+    client.force_login(verifikator())
+    assert client.get(reverse("kinerja:impor_daftar")).status_code == 403
+    assert client.get(reverse("kinerja:impor_detail", args=[impor.pk])).status_code == 403
+    # Operators reach the page only for their offline entry workbooks (isian-triwulan).
+    client.force_login(operator(opd=impor.opd))
+    daftar = client.get(reverse("kinerja:impor_daftar"))
+    assert daftar.status_code == 200 and impor.nama_asli not in daftar.content.decode()
+    assert client.get(reverse("kinerja:impor_detail", args=[impor.pk])).status_code == 404
