@@ -282,6 +282,25 @@ def periksa(level, kode, uraian, tahun, data=None, sudah_diberitahu=None):
     return []
 
 
+def periksa_dalam_periode(level, kode, uraian, daftar_tahun, data=None, sudah_diberitahu=None):
+    """`periksa` for a node of a plan covering `daftar_tahun` (a Renstra or a matrix): a code and
+    name that fit the version in force in any of those years are right, since a plan written
+    under one version may run into the next; otherwise the warnings of the latest year whose
+    version can tell (a version transcribed only in part says nothing of a code it lacks)."""
+    daftar_tahun = sorted(daftar_tahun)
+    if not daftar_tahun:
+        return []
+    for tahun in daftar_tahun:
+        ada = cari(kode, tahun, data) is not None
+        if ada and not periksa(level, kode, uraian, tahun, data, sudah_diberitahu=set(sudah_diberitahu or ())):
+            return []
+    for tahun in reversed(daftar_tahun):  # the latest year whose version can tell
+        pesan = periksa(level, kode, uraian, tahun, data, sudah_diberitahu=sudah_diberitahu)
+        if pesan:
+            return pesan
+    return []
+
+
 def _versi_terakhir_memuat(k, versi, data):
     hasil = None
     for v in data.daftar_versi:

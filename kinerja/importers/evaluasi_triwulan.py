@@ -498,6 +498,7 @@ class _Penulis:
     def __init__(self, renstra, opd, tahun, penyelaras, lembar_daftar, kemajuan):
         self.renstra, self.opd, self.tahun, self.p, self.kemajuan = renstra, opd, tahun, penyelaras, kemajuan
         self.lembar = lembar_daftar[0].nama if lembar_daftar else ""
+        self.diberitahu = set()  # bidang urusan whose nomenclature is not shipped, said once
         self.program = {p.kode: p for p in Program.objects.filter(renstra=renstra).select_related("bidang")}
         self.kegiatan = {k.kode: k for k in Kegiatan.objects.filter(program__renstra=renstra).select_related("program")}
         self.sub = {
@@ -579,6 +580,8 @@ class _Penulis:
             bidang = self._bidang(prog.bidang, prog.nomor) if lama is None else None
             if bidang is not None:
                 nilai["bidang"] = bidang
+            if lama is None:
+                self._nomenklatur(kode_rules.PROGRAM, kode, prog.uraian, (self.lembar, prog.nomor))
             obj = self.p.pasang(Program, lama, nilai, (self.lembar, prog.nomor), teks_longgar=("uraian",))
             if obj is None:
                 continue
@@ -586,6 +589,10 @@ class _Penulis:
             self._indikator(obj, prog)
             for keg in prog.anak:
                 self._kegiatan(obj, keg)
+
+    def _nomenklatur(self, level, kode, uraian, letak):
+        """A new node's code and name against the nomenclature in force in the year imported."""
+        turunan.periksa_nomenklatur(self.p.hasil, level, kode, uraian, [self.tahun], letak, self.diberitahu)
 
     def _kegiatan(self, program, keg):
         kode = keg.kode or _kode_dari_anak(keg, 5)
@@ -607,6 +614,8 @@ class _Penulis:
         bidang = self._bidang(keg.bidang, keg.nomor) if lama is None else None
         if bidang is not None and _bidang_efektif(program) != bidang:
             nilai["bidang"] = bidang
+        if lama is None:
+            self._nomenklatur(kode_rules.KEGIATAN, kode, keg.uraian, letak)
         obj = self.p.pasang(Kegiatan, lama, nilai, letak, teks_longgar=("uraian",))
         if obj is None:
             return
@@ -632,6 +641,8 @@ class _Penulis:
         bidang = self._bidang(sub.bidang, sub.nomor) if lama is None else None
         if bidang is not None and _bidang_efektif(kegiatan) != bidang:
             nilai["bidang"] = bidang
+        if lama is None:
+            self._nomenklatur(kode_rules.SUB_KEGIATAN, sub.kode, sub.uraian, letak)
         obj = self.p.pasang(SubKegiatan, lama, nilai, letak, teks_longgar=("uraian",))
         if obj is None:
             return

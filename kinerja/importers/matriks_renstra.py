@@ -762,6 +762,7 @@ class _Penulis:
                 self.pagu.setdefault((pg.sub_kegiatan_id, pg.tahun), []).append(pg)
         self.tingkat = {}
         self.bidang = DaftarBidang(Bidang.objects.filter(opd=opd))
+        self.diberitahu = set()  # bidang urusan whose nomenclature is not shipped, said once
 
     def tulis_semua(self, program, tujuan=()):
         for simpul in tujuan:
@@ -799,8 +800,20 @@ class _Penulis:
     def _letak(self, nomor):
         return (self.lembar, nomor)
 
+    def _tersimpan(self, simpul, atas):
+        """Whether the node is stored already (its code and name were checked when it was made)."""
+        if simpul.level == kode_rules.PROGRAM:
+            return kunci_simpul(simpul.kode, None, simpul.uraian) in self.program
+        daftar = self.kegiatan if simpul.level == kode_rules.KEGIATAN else self.sub
+        return atas is not None and atas.pk is not None and kunci_simpul(simpul.kode, atas.pk, simpul.uraian) in daftar
+
     def tulis(self, simpul, atas):
         letak = self._letak(simpul.nomor)
+        if not self._tersimpan(simpul, atas):
+            daftar_tahun = self.renstra.daftar_tahun
+            turunan.periksa_nomenklatur(
+                self.p.hasil, simpul.level, simpul.kode, simpul.uraian, daftar_tahun, letak, self.diberitahu
+            )
         if simpul.level == kode_rules.PROGRAM:
             lama = self.program.get(kunci_simpul(simpul.kode, None, simpul.uraian))
             nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}

@@ -7,6 +7,7 @@ A kegiatan's code is the first five parts of its sub kegiatan's codes (1.06.04.2
 """
 
 from renstra import kode as kode_rules
+from renstra import nomenklatur
 
 from . import sel
 
@@ -66,3 +67,14 @@ def saran_baris_berikut(kode_berikut, kode_induk):
         return "", None
     nama = kode_rules.NAMA_LEVEL[level]
     return f" {anak} di bawahnya berkode {awal}.{bentuk}, jadi bila baris ini {nama}nya, kodenya mungkin {awal}.", level
+
+
+def periksa_nomenklatur(hasil, level, kode, uraian, daftar_tahun, letak, sudah_diberitahu):
+    """Warn (never refuse) when a new node's code or name fits no nomenclature version in force
+    during `daftar_tahun` (renstra.nomenklatur): the official name is given, the row kept."""
+    if not kode:
+        return
+    for pesan in nomenklatur.periksa_dalam_periode(
+        level, kode, uraian, daftar_tahun, sudah_diberitahu=sudah_diberitahu
+    ):
+        hasil.tambah(pesan, *letak, peringatan=True)

@@ -256,7 +256,13 @@ def test_fixed_evaluation_workbook_writes_targets_and_quarterly_realisations_as_
     assert peringatan[(18, "B")] == (
         "Kode kegiatan kosong; dipakai 1.06.03.2.01, awal kode sub kegiatan di bawahnya (1.06.03.2.01.0001)."
     )
-    assert len(peringatan) == 5  # the three above and the two second forms skipped
+    # new nodes are checked against the nomenclature in force in 2024 (the seed's typo named)
+    assert peringatan[(24, "")] == (
+        "Nama sub kegiatan 1.06.04.2.01.0001 berbeda dari nomenklatur Kepmendagri 900.1.15.5-1317/2023: "
+        "«Penyediaan Permakanan»."
+    )
+    lain = [p for p in peringatan.values() if "nomenklatur" not in p]
+    assert len(lain) == 5  # the three above and the two second forms skipped
     assert (24, "H") not in peringatan  # 58 of 40 is 145,00%, as printed
 
 

@@ -59,6 +59,17 @@ def test_an_unknown_program_code_names_the_version_in_force():
     ]
 
 
+def test_a_plan_over_several_years_is_right_when_a_version_in_force_in_one_of_them_fits():
+    from renstra.nomenklatur import periksa_dalam_periode
+
+    # A name of Permendagri 90 changed by nothing later fits every year; an unknown program fits none
+    # and is reported against the latest version that can tell.
+    assert periksa_dalam_periode("program", "1.06.04", "Program Rehabilitasi Sosial", range(2021, 2027)) == []
+    assert periksa_dalam_periode("program", "1.06.09", "", range(2021, 2027)) == [
+        "Kode program 1.06.09 tidak ada dalam nomenklatur Kepmendagri 050-5889/2021 yang berlaku tahun 2023."
+    ]
+
+
 def test_a_name_differing_beyond_case_and_punctuation_gets_the_official_name():
     assert periksa("program", "1.06.04", "program rehabilitasi  sosial.", 2023) == []
     pesan = periksa("kegiatan", "2.08.02.2.01", "Pelebagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah", 2020)
