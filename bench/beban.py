@@ -554,7 +554,9 @@ def _campur(*angka):
 
 
 def nilai_indikator(op, pk, revisi):
-    return Decimal(_campur(op, pk, revisi) % 10_000_000) / 100  # up to 99.999,99
+    # Whole numbers (up to 99.999): most demo indicators count people, documents or reports,
+    # whose realisation the entry page refuses as a fraction (Admin › Satuan cacah).
+    return Decimal(_campur(op, pk, revisi) % 100_000)
 
 
 def nilai_anggaran(op, pk, revisi):
