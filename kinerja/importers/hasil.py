@@ -85,6 +85,25 @@ class Masalah:
         }
 
 
+@dataclass
+class RentangBaris:
+    """Consecutive rows of one sheet with the same fate and reason."""
+
+    lembar: str
+    dari: int
+    sampai: int
+    status: str
+    alasan: str = ""
+
+    @property
+    def baris(self):
+        return str(self.dari) if self.dari == self.sampai else f"{self.dari}–{self.sampai}"
+
+    @property
+    def label_status(self):
+        return LABEL_STATUS_BARIS.get(self.status, self.status)
+
+
 @dataclass(frozen=True)
 class AkunBaris:
     """What became of one row of a sheet: imported, unchanged, ignored or refused, and why."""
@@ -220,6 +239,10 @@ class Hasil:
                     status, alasan = DIABAIKAN, self.alasan_abaikan[kunci]
                 elif not self.sah and (jenis or kunci in self.baris_data_dibaca):
                     status, alasan = DITOLAK, "Tidak disimpan: impor ditolak karena ada galat."
+                elif not self.sah and not self.ada_baris_data() and not self.baris_data_dibaca:
+                    # refused before any row was read as data (a file-level error): no row was
+                    # checked, none is written
+                    status, alasan = DITOLAK, "Tidak diperiksa: berkas ditolak karena galat di atas."
                 elif DIBUAT in jenis or DIUBAH in jenis:
                     status, alasan = DIIMPOR, ""
                 elif TETAP in jenis:
@@ -248,6 +271,22 @@ class Hasil:
     def baris_tidak_diimpor(self):
         """The rows ignored, refused or not accounted for, with their reasons (for the page)."""
         return [a for a in self.akun_baris() if a.status not in (DIIMPOR, TETAP)]
+
+    def rentang_tidak_diimpor(self):
+        """`baris_tidak_diimpor` with consecutive rows of one sheet, status and reason as one
+        range ("baris 1–13: diabaikan — Lembar petunjuk"), as the page and the command list them."""
+        rentang = []
+        for a in self.baris_tidak_diimpor():
+            akhir = rentang[-1] if rentang else None
+            if (
+                akhir is not None
+                and (akhir.lembar, akhir.status, akhir.alasan) == (a.lembar, a.status, a.alasan)
+                and a.baris == akhir.sampai + 1
+            ):
+                akhir.sampai = a.baris
+            else:
+                rentang.append(RentangBaris(a.lembar, a.baris, a.baris, a.status, a.alasan))
+        return rentang
 
     def ada_baris_data(self):
         """Whether any row gives an object (created, changed or unchanged)."""

@@ -341,6 +341,32 @@ def test_command_prints_the_rows_not_imported_with_their_reasons(tmp_path, renst
     assert "baris 3: diabaikan — Baris jumlah" in keluaran
 
 
+def test_consecutive_rows_ignored_for_one_reason_are_listed_as_one_range(tmp_path, capsys):
+    berkas = tmp_path / "renstra.xlsx"
+    berkas.write_bytes(importers.templat("renstra", 2025))
+
+    call_command("impor", "renstra", str(berkas), opd="DINSOS-PPPA-CONTOH", dry_run=True)
+
+    keluaran = capsys.readouterr().out
+    assert "lembar Petunjuk baris 1–13: diabaikan — Lembar petunjuk, bukan data." in keluaran
+    assert "lembar Petunjuk baris 2:" not in keluaran
+
+
+def test_rows_of_a_file_refused_before_any_row_is_read_are_refused_unchecked_not_unaccounted(tmp_path):
+    berkas = tmp_path / "renstra.xlsx"
+    berkas.write_bytes(importers.templat("renstra", 2025))
+
+    hasil = importers.jalankan("renstra", berkas, opd=PerangkatDaerahFactory(kode="LAIN"), tahun=None)
+
+    assert not hasil.sah
+    akun = hasil.akun_baris()
+    assert_semua_terhitung(hasil)
+    assert {a.alasan for a in akun if a.status == "ditolak"} == {
+        'Buku kerja ini untuk perangkat daerah "DINSOS-PPPA-CONTOH", bukan LAIN yang dipilih.',  # its own row
+        "Tidak diperiksa: berkas ditolak karena galat di atas.",  # every other data row
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # Synonyms as data
 # ---------------------------------------------------------------------------------------------

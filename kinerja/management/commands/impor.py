@@ -35,11 +35,11 @@ class Command(BaseCommand):
         urutan = [s for s in LABEL_STATUS_BARIS if jumlah.get(s)]
         rincian = ", ".join(f"{jumlah[s]} {LABEL_STATUS_BARIS[s]}" for s in urutan)
         self.stdout.write(f"{hasil.baris_dibaca} baris dibaca: {rincian}.")
-        lain = hasil.baris_tidak_diimpor()
+        lain = hasil.rentang_tidak_diimpor()
         for a in lain[:BATAS_BARIS_DIABAIKAN]:
             self.stdout.write(f"  lembar {a.lembar} baris {a.baris}: {a.label_status} — {a.alasan}")
         if len(lain) > BATAS_BARIS_DIABAIKAN:
-            self.stdout.write(f"  … dan {len(lain) - BATAS_BARIS_DIABAIKAN} baris lagi.")
+            self.stdout.write(f"  … dan {len(lain) - BATAS_BARIS_DIABAIKAN} kelompok baris lagi.")
 
     def handle(self, *args, format, berkas, opd, tahun, dry_run=False, **options):
         modul = importers.FORMAT[format]
