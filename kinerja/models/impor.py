@@ -94,7 +94,22 @@ class Impor(models.Model):
         constraints = [cek_tahun("impor_tahun_wajar")]
 
     def __str__(self):
-        return f"{self.nama_asli} ({self.opd or 'perangkat daerah baru dari berkas'}, {self.tahun})"
+        return f"{self.nama_asli} ({self.opd or 'perangkat daerah baru dari berkas'}, {self.keterangan_tahun})"
+
+    @property
+    def tahun_tampil(self):
+        """The year as pages show it: a format whose workbook carries its own period (the whole
+        Renstra) is not about the year the form held."""
+        from kinerja.importers import FORMAT  # the importers import this module
+
+        if getattr(FORMAT.get(self.format), "TAHUN_DARI_BERKAS", False):
+            return "dari berkas"
+        return str(self.tahun)
+
+    @property
+    def keterangan_tahun(self):
+        """ "tahun 2025", or "periode dari berkas" for a workbook that carries its own period."""
+        return f"tahun {self.tahun}" if self.tahun_tampil == str(self.tahun) else "periode dari berkas"
 
     @property
     def berjalan(self):
