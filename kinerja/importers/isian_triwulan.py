@@ -346,7 +346,7 @@ def _sebagai_teks(nilai):
     if isinstance(nilai, int | float | Decimal):
         return rules.format_angka(rules.parse_angka(nilai), desimal=None)
     if isinstance(nilai, datetime):
-        return nilai.strftime("%d/%m/%Y")  # a number the spreadsheet turned into a date: refused
+        return rules.format_tanggal(nilai.date())  # a number the spreadsheet turned into a date: refused
     return str(nilai)
 
 

@@ -221,6 +221,16 @@ def test_levels_and_components_are_validated_as_on_the_entry_page(client, dinas,
     assert pesan in galat(impor)[0].pesan
 
 
+def test_a_value_the_spreadsheet_turned_into_a_date_is_refused_naming_the_date(client, dinas):
+    import datetime
+
+    berkas = isi(unduh(client, dinas.operator), {f"I{dinas.darurat.pk}": {"Realisasi": datetime.datetime(2024, 3, 12)}})
+    impor = unggah(client, dinas.opd, berkas)
+    assert impor.status == Impor.Status.GALAT
+    assert "12 Maret 2024" in galat(impor)[0].pesan
+    assert not Realisasi.objects.exists()
+
+
 def test_numbers_typed_the_indonesian_way_are_read(client, dinas):
     berkas = isi(
         unduh(client, dinas.operator),

@@ -93,7 +93,7 @@ def _per_kode(tabel, kolom_kode):
     for b in tabel.baris:
         sel = _sel(tabel, b)
         k = sel.get(kolom_kode)
-        if b.jenis == "jumlah":
+        if b.jenis == "jumlah" or b.kunci.startswith("urusan-"):  # totals; urusan heading rows
             kini = None
             continue
         if k is not None and k.jenis == Jenis.KODE and k.nilai:
