@@ -169,6 +169,22 @@ def test_the_gaps_of_permendagri_90_are_filled():
     assert cari("2.08.01.2.08.01", 2020).uraian == "Penyediaan Jasa Surat Menyurat"
 
 
+def test_four_digit_sub_kegiatan_of_urusan_2_14_are_shipped_with_the_version_that_confirms_them():
+    # Kept from Permendagri 90 (same number and name in a 2025 source): known since 2022.
+    assert cari("2.14.03.2.04.0004", 2023).uraian == "Pembinaan Terpadu Kampung KB"
+    assert cari("2.14.02.2.02.0012", 2022).versi == "kepmendagri-050-5889-2021"
+    assert periksa("sub_kegiatan", "2.14.03.2.04.0004", "Pembinaan Kampung KB", 2023) == [
+        "Nama sub kegiatan 2.14.03.2.04.0004 berbeda dari nomenklatur Kepmendagri 050-5889/2021: "
+        "«Pembinaan Terpadu Kampung KB»."
+    ]
+    # Renumbered "Bangga Kencana" rows are known only from 2025 on; the old KKBPK code is not shipped.
+    bangga = "Pelaksanaan Rapat Pengendalian Program Bangga Kencana"
+    assert cari("2.14.02.2.01.0023", 2023) is None
+    assert cari("2.14.02.2.01.0023", 2025).uraian == bangga
+    assert cari("2.14.02.2.01.0015", 2025) is None
+    assert periksa("sub_kegiatan", "2.14.02.2.01.0001", "Penyerasian Kebijakan", 2025) == []
+
+
 # Seed documents (../shared/seeds) that print codes of these urusan, with the budget year whose
 # nomenclature they use. Batu Bara's Renstra 2025-2029 prints its codes in five columns.
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
