@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import post_migrate, pre_migrate
 
 from renstra.apps import lepas_pemicu, pasang_pemicu
@@ -13,8 +14,19 @@ class KinerjaConfig(AppConfig):
     def ready(self):
         # Connect the log-in audit receivers, the removal of deleted evidence files and the
         # handling of import jobs that failed; register the object permissions.
-        from . import audit, berkas, izin  # noqa: F401
+        from django.conf import settings
+
+        from . import audit, berkas, izin, rules  # noqa: F401
         from .importers import tugas  # noqa: F401
+
+        # Written percentages follow KINERJA_PEMBULATAN, read at each writing (tests override it).
+        def pembulatan():
+            aturan = getattr(settings, "KINERJA_PEMBULATAN", rules.SETENGAH_KE_ATAS)
+            if pesan := rules.periksa_pembulatan(aturan):
+                raise ImproperlyConfigured(pesan)
+            return aturan
+
+        rules.atur_pembulatan(pembulatan)
 
         pre_migrate.connect(lepas_pemicu, sender=self)
         post_migrate.connect(pasang_pemicu, sender=self)

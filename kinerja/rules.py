@@ -7,13 +7,15 @@ DESIGN.md, section "The rules of computation", is the specification; docs/aturan
 explains every rule in Indonesian with worked examples, and its examples run as tests.
 
 Arithmetic is `decimal.Decimal` at full precision. Rounding happens only when a number is
-written for people (`format_angka`, `format_persen`, `format_rupiah`): half-up to 2 places.
+written for people (`format_angka`, `format_persen`, `format_rupiah`): half-up to 2 places, and
+a percentage by the region's rule (`bulatkan_tampil`: half-up, or truncated where the region
+truncates, the setting KINERJA_PEMBULATAN).
 Arguments may be `Decimal`, `int` or Indonesian number text (`"34.000"`, `"88,23%"`, `"-"`).
 """
 
 import re
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, localcontext
 from enum import StrEnum
 from functools import wraps
 from itertools import pairwise
@@ -460,7 +462,7 @@ def capaian_pencilan(capaian, ambang=PENCILAN):
     nilai, batas = _angka(capaian), _angka(ambang)
     if nilai is None or batas is None:
         return False
-    return _bulatkan(nilai, 2) > batas
+    return bulatkan_tampil(nilai, 2) > batas
 
 
 def daftar_pencilan(capaians, ambang=PENCILAN):
@@ -635,12 +637,11 @@ class Skala:
     rentang: tuple
 
     def cari(self, nilai):
-        """The band holding `nilai` rounded half-up to 2 places, the value people read."""
+        """The band holding `nilai` rounded to 2 places by the region's rule, the value people read."""
         x = _angka(nilai)
         if x is None:
             return None
-        with localcontext(_KONTEKS):
-            x = _bulatkan(x, 2)
+        x = bulatkan_tampil(x, 2)
         for r in self.rentang:
             if r.memuat(x):
                 return r
@@ -745,7 +746,8 @@ def predikat(nilai, skala):
     """The category of a capaian on a scale: a preset key (`permendagri_86_2017`,
     `permendagri_54_2010`, `status_capaian`, `efektivitas_anggaran`, `efisiensi_anggaran`), a
     `Skala` or a scale from the database. The value is classified as written for people
-    (rounded half-up to 2 places), so the category always agrees with the printed number.
+    (rounded to 2 places by the region's rule, `bulatkan_tampil`), so the category always agrees
+    with the printed number.
 
     >>> predikat("71,91", "permendagri_54_2010"), predikat(90, "permendagri_86_2017")
     ('Cukup', 'Tinggi')
@@ -802,10 +804,79 @@ def periksa_skala(rentang):
 # ---------------------------------------------------------------------------------------------
 
 
-def _bulatkan(d, desimal):
+def _bulatkan(d, desimal, cara=ROUND_HALF_UP):
     with localcontext(_KONTEKS) as konteks:
         konteks.prec = max(34, d.adjusted() + desimal + 2)
-        return d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+        return d.quantize(Decimal(1).scaleb(-desimal), rounding=cara)
+
+
+# The region's rounding of written percentages (the setting KINERJA_PEMBULATAN).
+SETENGAH_KE_ATAS = "setengah-ke-atas"
+POTONG = "potong"
+PEMBULATAN = {SETENGAH_KE_ATAS: ROUND_HALF_UP, POTONG: ROUND_DOWN}
+_sumber_pembulatan = lambda: SETENGAH_KE_ATAS  # noqa: E731
+
+
+def atur_pembulatan(sumber):
+    """Where the region's rule comes from: a function giving `"setengah-ke-atas"` or `"potong"`,
+    asked each time a percentage is written (kinerja.apps reads settings.KINERJA_PEMBULATAN, so
+    this module needs no Django). Returns the previous source."""
+    global _sumber_pembulatan
+    lama, _sumber_pembulatan = _sumber_pembulatan, sumber
+    return lama
+
+
+def periksa_pembulatan(aturan):
+    """The Indonesian message refusing an unknown rule, or "" for a valid one.
+
+    >>> periksa_pembulatan("potong"), periksa_pembulatan("bankir")
+    ('', 'KINERJA_PEMBULATAN harus "setengah-ke-atas" atau "potong", bukan "bankir".')
+    """
+    if aturan in PEMBULATAN:
+        return ""
+    return f'KINERJA_PEMBULATAN harus "{SETENGAH_KE_ATAS}" atau "{POTONG}", bukan "{aturan}".'
+
+
+def pembulatan():
+    """The rule in force: `"setengah-ke-atas"` (the default) or `"potong"`."""
+    aturan = _sumber_pembulatan()
+    if pesan := periksa_pembulatan(aturan):
+        raise ValueError(pesan)
+    return aturan
+
+
+def bulatkan_tampil(x, desimal=2, aturan=None):
+    """A percentage as it is written: rounded to `desimal` places by the region's rule, `aturan`
+    or else the one in force (`pembulatan()`). `"potong"` cuts toward zero, as agencies that
+    truncate print (77,09/70 = 110,1285…% → 110,12; half-up gives 110,13). The one place that
+    decides how a percentage is rounded; arithmetic never uses its result. None gives None.
+
+    >>> x = Decimal("77.09") / 70 * 100
+    >>> bulatkan_tampil(x, 2, SETENGAH_KE_ATAS), bulatkan_tampil(x, 2, POTONG), bulatkan_tampil("-1,239", 2, POTONG)
+    (Decimal('110.13'), Decimal('110.12'), Decimal('-1.23'))
+    """
+    d = _angka(x)
+    if d is None:
+        return None
+    aturan = aturan or pembulatan()
+    if pesan := periksa_pembulatan(aturan):
+        raise ValueError(pesan)
+    return _bulatkan(d, desimal, PEMBULATAN[aturan])
+
+
+def uraian_pembulatan(aturan=None, desimal=2):
+    """The note of a report saying how its percentages are rounded (the rule in force unless
+    `aturan` is given).
+
+    >>> uraian_pembulatan(POTONG).split(";")[0]
+    'Persentase dipotong (tidak dibulatkan) pada 2 desimal (KINERJA_PEMBULATAN = potong)'
+    """
+    aturan = aturan or pembulatan()
+    cara = "dipotong (tidak dibulatkan)" if aturan == POTONG else "dibulatkan setengah ke atas"
+    return (
+        f"Persentase {cara} pada {desimal} desimal (KINERJA_PEMBULATAN = {aturan}); hitungan dan rata-rata memakai "
+        "nilai penuh, predikat digolongkan dari nilai sebagaimana ditulis."
+    )
 
 
 def format_angka(x, desimal=2):
@@ -842,13 +913,23 @@ def format_nilai(x):
     return format_angka(d, 0 if d == d.to_integral_value() else 2)
 
 
-def format_persen(x, desimal=2):
-    """`88,24%`; None gives an empty string.
+def format_angka_persen(x, desimal=2, aturan=None):
+    """A percentage's number without the sign (a column headed "%"), rounded by the region's
+    rule (`bulatkan_tampil`); None gives an empty string.
 
-    >>> format_persen(Decimal(15) / 17 * 100)
-    '88,24%'
+    >>> format_angka_persen(Decimal("94.2799")), format_angka_persen(Decimal("94.2799"), aturan=POTONG)
+    ('94,28', '94,27')
     """
-    teks = format_angka(x, desimal)
+    return format_angka(bulatkan_tampil(x, desimal, aturan), desimal)
+
+
+def format_persen(x, desimal=2, aturan=None):
+    """`88,24%`, rounded by the region's rule (`bulatkan_tampil`); None gives an empty string.
+
+    >>> format_persen(Decimal(15) / 17 * 100), format_persen(Decimal(15) / 17 * 100, aturan=POTONG)
+    ('88,24%', '88,23%')
+    """
+    teks = format_angka_persen(x, desimal, aturan)
     return f"{teks}%" if teks else ""
 
 

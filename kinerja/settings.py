@@ -12,6 +12,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from kinerja.log import konfigurasi_log
+from kinerja.rules import periksa_pembulatan
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -220,6 +221,11 @@ KINERJA_BATAS_CAPAIAN = env.str("KINERJA_BATAS_CAPAIAN", default="") or None
 KINERJA_RATA_RATA = env.str("KINERJA_RATA_RATA", default="indikator")
 if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
     raise ImproperlyConfigured("KINERJA_RATA_RATA harus 'indikator' atau 'bertingkat'.")
+# How written percentages are rounded (README "Pengaturan"): "setengah-ke-atas" (half-up, the
+# default) or "potong" (truncated, as many agencies print). Arithmetic is never rounded.
+KINERJA_PEMBULATAN = env.str("KINERJA_PEMBULATAN", default="setengah-ke-atas").strip().lower()
+if pesan_pembulatan := periksa_pembulatan(KINERJA_PEMBULATAN):
+    raise ImproperlyConfigured(pesan_pembulatan)
 # The dashboards' quadrants: capaian and serapan (%) at or above these are high, at the end of
 # the year; up to a quarter in proportion (TW II: half).
 KINERJA_AMBANG_CAPAIAN = env.str("KINERJA_AMBANG_CAPAIAN", default="90")

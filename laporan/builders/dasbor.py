@@ -12,7 +12,7 @@ from laporan.dokumen import Baris, Jenis, Kepala, Kolom, Laporan, Sel, Tabel, ko
 from laporan.grafik import Titik, batang_bertumpuk, garis, sebaran
 
 from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
-from .umum import catatan_pencilan, sel_capaian, sel_rata_rata, sel_target
+from .umum import catatan_pembulatan, catatan_pencilan, sel_capaian, sel_rata_rata, sel_target
 
 WARNA_BELUM = "#c3ccd6"
 BELUM = "Belum terukur"
@@ -225,6 +225,7 @@ def _catatan_wilayah(wilayah):
         f"{rules.format_angka(ambang_c, None)}% dan {rules.format_angka(ambang_s, None)}% (ambang tahunan "
         "KINERJA_AMBANG_CAPAIAN dan KINERJA_AMBANG_SERAPAN, sebanding dengan bagian tahun yang berlalu).",
         "Pelaporan terlambat: diajukan sesudah batas waktu, atau batas waktu lewat dan belum diajukan.",
+        catatan_pembulatan(),
     ]
     indikatif = [b.opd.singkatan or b.opd.nama for b in wilayah.baris if b.pagu is None and b.pagu_indikatif]
     if indikatif:
@@ -354,7 +355,7 @@ def tabel_anak(dasbor, simpul, tautan=_tanpa):
 def _catatan_simpul(dasbor, kinerja):
     """The notes of a node's tables: which budget they show, and the outliers among `kinerja`."""
     catatan = [] if dasbor.pagu_dpa else [f"Pagu: pagu indikatif Renstra. {TANPA_DPA}"]
-    return catatan + catatan_pencilan((k.indikator.uraian, k.capaian) for k in kinerja)
+    return [*catatan, catatan_pembulatan(), *catatan_pencilan((k.indikator.uraian, k.capaian) for k in kinerja)]
 
 
 def tabel_indikator(dasbor, simpul, tautan=_tanpa):

@@ -30,6 +30,7 @@ from .judul_urusan import JudulUrusan, baris_judul
 from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
 from .umum import (
     TargetAkhir,
+    catatan_pembulatan,
     catatan_pencilan,
     hasil_terhadap_akhir,
     keterangan,
@@ -627,7 +628,8 @@ def _catatan(renstra, tahun, skala, cara, batas):
         rata + " Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
         f"Predikat menurut {skala.nama}, dari capaian kinerja Renja (kolom 14): "
         + "; ".join(str(r) for r in skala.rentang)
-        + ". Nilai dibulatkan setengah ke atas ke 2 desimal sebelum digolongkan.",
+        + ".",
+        catatan_pembulatan(),
         "Kolom 6: target tahun terakhir Renstra, atau jumlah target tahunan untuk indikator kumulatif; anggaran: "
         "jumlah pagu indikatif semua tahun Renstra (pagu yang berlaku bila pagu indikatif kosong).",
         "Kolom 7, 13 dan 15: nilai triwulan dan tahunan digabung menurut cara tahunan indikator (kumulatif dijumlah, "

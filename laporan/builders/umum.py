@@ -139,6 +139,12 @@ def sel_rata_rata(rata, capaian, alasan="Belum ada capaian yang terhitung."):
     return _tandai(sel, catatan) if catatan else sel
 
 
+def catatan_pembulatan():
+    """The note every report with percentages carries: how they are written (KINERJA_PEMBULATAN,
+    kinerja.rules.bulatkan_tampil)."""
+    return rules.uraian_pembulatan()
+
+
 def catatan_pencilan(daftar, paling_banyak=10):
     """The report's note naming its outliers (the first `paling_banyak`), from [(indicator,
     capaian)]: [] when none."""

@@ -41,9 +41,18 @@ def _tulis(ws, baris, kolom, teks):
     return sel_teks(ws.cell(row=baris, column=kolom, value=teks))
 
 
+def nilai_sel(sel):
+    """The number a numeric cell holds. A percentage is the value itself (its number format
+    rounds half-up as the page does), except where the region truncates (KINERJA_PEMBULATAN =
+    potong): then the value already cut at the decimals shown, so the sheet shows the page's digits."""
+    if sel.jenis in (Jenis.PERSEN, Jenis.ANGKA) and rules.pembulatan() == rules.POTONG:
+        return rules.bulatkan_tampil(sel.nilai, 2)
+    return sel.nilai
+
+
 def _isi(ws, baris, kolom, sel):
     if sel.angka:
-        c = ws.cell(row=baris, column=kolom, value=sel.nilai)
+        c = ws.cell(row=baris, column=kolom, value=nilai_sel(sel))
         c.number_format = format_angka(sel)
         c.alignment = Alignment(horizontal="right", vertical="top")
         return c

@@ -60,8 +60,8 @@ def tulis_sel(sel):
         return sel.nilai.uraian
     if sel.jenis == Jenis.NILAI:
         return rules.format_nilai(sel.nilai)
-    if sel.jenis == Jenis.ANGKA:
-        return rules.format_angka(sel.nilai)
+    if sel.jenis == Jenis.ANGKA:  # a capaian in a column headed "%": the region's rounding
+        return rules.format_angka_persen(sel.nilai)
     if sel.jenis == Jenis.PERSEN:
         return rules.format_persen(sel.nilai)
     if sel.jenis == Jenis.RUPIAH:

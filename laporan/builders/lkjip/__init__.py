@@ -10,7 +10,7 @@ query is made in `data.kumpulkan`, a fixed number whatever the size of the Renst
 
 from laporan.dokumen import Laporan, Paragraf, Tulisan
 
-from ..umum import catatan_pencilan, keterangan, nama_berkas
+from ..umum import catatan_pembulatan, catatan_pencilan, keterangan, nama_berkas
 from .capaian import bab_akuntabilitas_kinerja
 from .data import kumpulkan
 from .keuangan import bab_akuntabilitas_keuangan
@@ -66,7 +66,7 @@ def _catatan(data):
     ]
     capaian += [(f"{s.indikator.uraian} ({th})", k.hasil) for s in data.strategis for th, k in s.riwayat if th != tahun]
     return [
-        f"Kategori capaian menurut {data.skala.nama}; nilai dibulatkan setengah ke atas ke dua desimal sebelum "
-        "digolongkan.",
+        f"Kategori capaian menurut {data.skala.nama}.",
+        catatan_pembulatan(),
         *catatan_pencilan(capaian),
     ]

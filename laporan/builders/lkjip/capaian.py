@@ -411,7 +411,8 @@ def bab_akuntabilitas_kinerja(data, naskah):
     naskah.bab("3", "Akuntabilitas Kinerja", nomor="BAB III")
     naskah.paragraf(
         "Pengukuran kinerja dilakukan dengan membandingkan target setiap indikator dengan realisasinya. Nilai "
-        "capaian dibulatkan setengah ke atas ke dua desimal sebelum digolongkan."
+        f"capaian {'dipotong' if rules.pembulatan() == rules.POTONG else 'dibulatkan setengah ke atas'} pada dua "
+        "desimal sebelum digolongkan."
     )
     _predikat_tabel(data, naskah)
     naskah.judul(f"Capaian Kinerja Tahun {tahun}", nomor="3.1")
