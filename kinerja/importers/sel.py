@@ -68,8 +68,10 @@ def persen_tercetak(teks_sel, desimal):
 
 
 def beda_dari_cetakan(dihitung, tercetak, desimal):
-    """True when a computed figure, rounded as printed, differs from the printed one."""
-    return rules.bulatkan(dihitung, desimal) != rules.bulatkan(tercetak, desimal)
+    """True when a computed percentage, rounded as printed (at the printed decimals, by the
+    region's rule KINERJA_PEMBULATAN: a truncating region's 110,12 for 110,1285… is no slip),
+    differs from the printed one."""
+    return rules.bulatkan_tampil(dihitung, desimal) != rules.bulatkan_tampil(tercetak, desimal)
 
 
 def teks(isi):

@@ -129,3 +129,15 @@ def test_the_environment_sets_the_rule(tmp_path):
     )
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.strip().splitlines()[-1] == "110,12%"
+
+
+def test_an_import_compares_a_printed_percentage_by_the_regions_rule(settings):
+    from kinerja.importers.sel import beda_dari_cetakan
+
+    dihitung = rules.capaian(70, "77,09")  # 110,1285...%
+    # Half-up (the default): a printed 110,12 is a truncation, reported as a slip.
+    assert beda_dari_cetakan(dihitung, D("110.12"), 2) and not beda_dari_cetakan(dihitung, D("110.13"), 2)
+    settings.KINERJA_PEMBULATAN = POTONG
+    # A region that truncates prints 110,12: no slip; 110,13 is not its rule's figure.
+    assert not beda_dari_cetakan(dihitung, D("110.12"), 2) and beda_dari_cetakan(dihitung, D("110.13"), 2)
+    assert beda_dari_cetakan(dihitung, D("110.1"), 1) is False  # at the printed decimals: 110,1
