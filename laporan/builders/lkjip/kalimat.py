@@ -2,6 +2,7 @@
 "Indikator X tercapai 97,62% dari target 98,79% atau capaian 98,82% (Sangat baik)." Numbers are
 written by the rules module's formats; counts as "2 (dua)"."""
 
+import re
 from decimal import Decimal
 
 from num2words import num2words
@@ -23,6 +24,16 @@ def daftar_kata(kata):
     return f"{', '.join(kata[:-1])} dan {kata[-1]}"
 
 
+EJAAN_PERSEN = {"%", "persen", "prosentase", "persentase"}
+
+
+def satuan_persen(satuan):
+    """Whether an indicator's unit is a percentage, however it is spelled: "%", "Persen",
+    "persen", "Prosentase", "Persentase", "(%)", "Persen (%)"."""
+    kata = re.findall(r"[a-z]+|%", (satuan or "").casefold())
+    return bool(kata) and set(kata) <= EJAAN_PERSEN
+
+
 def dengan_satuan(nilai, satuan):
     """A realisation or target with its unit: 97,62%, 4,45 per 10.000 penduduk, Pratama."""
     if nilai is None or nilai == "":
@@ -32,7 +43,7 @@ def dengan_satuan(nilai, satuan):
     teks = rules.format_nilai(nilai)
     if not satuan or satuan.strip().lower() in ("level", "predikat", "indeks", "nilai"):
         return teks
-    return f"{teks}%" if satuan.strip() == "%" else f"{teks} {satuan.strip()}"
+    return f"{teks}%" if satuan_persen(satuan) else f"{teks} {satuan.strip()}"
 
 
 def target_tertulis(target):
@@ -72,9 +83,12 @@ def _arah_perubahan(selisih, negatif):
 
 
 def _satuan_selisih(satuan):
-    """The unit of a change: points for percentages, indices and levels, else the unit."""
+    """The unit of a change: (percentage) points for percentages in any spelling, indices and
+    levels, else the unit."""
+    if satuan_persen(satuan):
+        return "poin"
     satuan = (satuan or "").strip()
-    return "poin" if satuan.lower() in ("%", "indeks", "nilai", "level", "predikat", "") else satuan
+    return "poin" if satuan.lower() in ("indeks", "nilai", "level", "predikat", "") else satuan
 
 
 def kalimat_perbandingan(indikator, lalu, kini, tahun):

@@ -14,7 +14,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, pe
 from ..umum import sel_rata_rata
 from .capaian import capaian_kelompok, sel_predikat, tabel_skala
 from .data import Rupiah, jumlah_rupiah
-from .kalimat import kalimat_anggaran
+from .kalimat import daftar_kata, kalimat_anggaran
 
 TIDAK_LANGSUNG, LANGSUNG = "tidak_langsung", "langsung"
 JENIS_BELANJA = ((TIDAK_LANGSUNG, "Belanja Tidak Langsung"), (LANGSUNG, "Belanja Langsung"))
@@ -229,7 +229,8 @@ def _anggaran_tujuan_sasaran(data, naskah):
     naskah.tabel(
         "anggaran-tujuan-sasaran",
         f"Pagu dan Realisasi Anggaran terkait Pencapaian Tujuan/Sasaran Tahun {tahun - 1} dan {tahun}",
-        [Kolom(4), Kolom(34), *[Kolom(w) for _ in range(2) for w in (7, 14, 14, 7)]],
+        # Wide enough for an 11-digit rupiah amount (Rp 12.345.678.901) on one line.
+        [Kolom(4), Kolom(24), *[Kolom(w) for _ in range(2) for w in (6, 17, 17, 7)]],
         [
             [Kepala("No", baris=2), Kepala("Tujuan/Sasaran Strategis", baris=2)]
             + [Kepala(str(th), kolom=4) for th in (tahun - 1, tahun)],
@@ -281,7 +282,7 @@ def _efektivitas_tujuan_sasaran(data, naskah):
     naskah.tabel(
         "efektivitas-tujuan-sasaran",
         f"Efektivitas Anggaran terhadap Capaian Tujuan/Sasaran Tahun {tahun - 1} dan {tahun}",
-        [Kolom(4), Kolom(32), Kolom(7), *[Kolom(w) for _ in range(2) for w in (11, 14, 8)]],
+        [Kolom(4), Kolom(26), Kolom(7), *[Kolom(w) for _ in range(2) for w in (11, 17, 8)]],
         [
             [Kepala("No", baris=3), Kepala("Tujuan/Sasaran", baris=3), Kepala("Jumlah Indikator", baris=3)]
             + [Kepala(f"Tahun {th}", kolom=3) for th in (tahun - 1, tahun)],
@@ -293,21 +294,57 @@ def _efektivitas_tujuan_sasaran(data, naskah):
     )
 
 
-def _rasio_anggaran(naskah, kunci, nama, skala, kolom, pembilang, penyebut, nilai, hal):
+def _rasio_anggaran(naskah, kunci, nama, skala, kolom, pembilang, penyebut, nilai, hal, kurang):
     """An efektivitas or efisiensi: its table (`kolom`, two amounts with their headers, then
-    the ratio and its category) and the formula pembilang / penyebut written out."""
+    the ratio and its category) and the formula pembilang / penyebut written out. `kurang`
+    names the inputs that are missing: then no ratio and no category, but what is missing."""
+    if kurang:
+        nilai = None
+    alasan = f"{nama} tidak dapat dihitung: {daftar_kata(kurang)}." if kurang else ""
     naskah.tabel(
         kunci,
         f"{nama} {hal}",
         [Kolom(20), Kolom(20), Kolom(14), Kolom(16)],
         [[*(Kepala(k) for k, _ in kolom), Kepala(f"{nama} (%)"), Kepala("Kategori")]],
-        [Baris([*(rupiah(x) for _, x in kolom), persen(nilai), sel_predikat(skala, nilai)])],
+        [Baris([*(rupiah(x) for _, x in kolom), persen(nilai, catatan=alasan), sel_predikat(skala, nilai)])],
     )
-    if nilai is not None:
+    if kurang:
+        naskah.paragraf(alasan)
+    elif nilai is not None:
         naskah.paragraf(
             f"{nama} = {rules.format_angka(pembilang, 0)} / {rules.format_angka(penyebut, 0)} × 100% = "
             f"{rules.format_persen(nilai)}: {hal.lower()} termasuk kategori {skala.cari(nilai).label}."
         )
+
+
+def _anggaran_kurang(r, tahun):
+    """What is missing to divide the year's spending by its budget."""
+    kurang = []
+    if r.berlaku is None:
+        kurang.append(f"pagu anggaran tahun {tahun} belum diisi")
+    elif r.berlaku == 0:
+        kurang.append(f"pagu anggaran tahun {tahun} bernilai 0")
+    if r.realisasi is None:
+        kurang.append(f"realisasi anggaran tahun {tahun} belum diisi")
+    return kurang
+
+
+def efisiensi_kurang(data, tahun):
+    """What is missing to compute the efisiensi of a year: the spending, or any budget recorded
+    as belanja tidak langsung. Without the latter every rupiah counts as belanja langsung (the
+    kind a pagu gets when nobody enters one) and the ratio is 100% by construction."""
+    r = total_tahun(data, tahun)
+    kurang = []
+    if r.realisasi is None:
+        kurang.append(f"realisasi anggaran tahun {tahun} belum diisi")
+    elif r.realisasi == 0:
+        kurang.append(f"realisasi anggaran tahun {tahun} bernilai 0")
+    if r.ada and not any(TIDAK_LANGSUNG in a.jenis.get(tahun, {}) for a in data.anggaran.values()):
+        kurang.append(
+            f"jenis belanja pagu tahun {tahun} belum diisi (tidak ada pagu yang dicatat sebagai belanja tidak "
+            "langsung, sehingga belanja langsung sama dengan seluruh belanja)"
+        )
+    return kurang
 
 
 def _efektivitas(data, naskah):
@@ -323,7 +360,8 @@ def _efektivitas(data, naskah):
     kolom = [("Target Anggaran (Rp)", r.berlaku), ("Realisasi Anggaran (Rp)", r.realisasi)]
     nilai = rules.efektivitas(r.realisasi, r.berlaku)
     hal = "Pengelolaan Anggaran"
-    _rasio_anggaran(naskah, "efektivitas", "Efektivitas", skala, kolom, r.realisasi, r.berlaku, nilai, hal)
+    kurang = _anggaran_kurang(r, data.tahun)
+    _rasio_anggaran(naskah, "efektivitas", "Efektivitas", skala, kolom, r.realisasi, r.berlaku, nilai, hal, kurang)
 
 
 def _efisiensi(data, naskah):
@@ -339,7 +377,8 @@ def _efisiensi(data, naskah):
     kolom = [("Realisasi Belanja Langsung (Rp)", langsung), ("Realisasi Anggaran (Rp)", r.realisasi)]
     nilai = rules.efisiensi(langsung, r.realisasi)
     hal = "Penggunaan Anggaran"
-    _rasio_anggaran(naskah, "efisiensi", "Efisiensi", skala, kolom, langsung, r.realisasi, nilai, hal)
+    kurang = efisiensi_kurang(data, data.tahun)
+    _rasio_anggaran(naskah, "efisiensi", "Efisiensi", skala, kolom, langsung, r.realisasi, nilai, hal, kurang)
 
 
 def bab_akuntabilitas_keuangan(data, naskah):

@@ -41,20 +41,15 @@ def kata_pengantar(data, naskah, tanggal):
     naskah.tambah(penanda_kepala(data.opd, tanggal))
 
 
-def _jumlah_simpul(data):
-    """Programs, kegiatan and sub kegiatan with a budget this year."""
-    tahun = data.tahun
-    sub = [
-        s
-        for p in data.pohon.semua_program
-        for kg in p.daftar_kegiatan
-        for s in kg.daftar_sub_anggaran
-        if s.pk in data.anggaran and tahun in data.anggaran[s.pk].per_tahun
-    ]
-    kegiatan = {s.kegiatan_id for s in sub}
-    program = {s.kegiatan.program_id for s in sub}
-    # The row carrying an old-nomenclature kegiatan's budget is not a sub kegiatan.
-    return len(program), len(kegiatan), sum(1 for s in sub if not s.mewakili_kegiatan)
+def jumlah_simpul(pohon):
+    """(programs, kegiatan, sub kegiatan) of a year's tree (renstra.selectors.pohon_renstra with
+    the year): the nodes in force that year, with a budget or not. Every count the LKjIP states
+    comes from here. The hidden row carrying an old-nomenclature kegiatan's budget
+    (`mewakili_kegiatan`) is not a sub kegiatan."""
+    program = pohon.semua_program
+    kegiatan = [kg for p in program for kg in p.daftar_kegiatan]
+    sub = [s for kg in kegiatan for s in kg.daftar_sub_kegiatan if not s.mewakili_kegiatan]
+    return len(program), len(kegiatan), len(sub)
 
 
 def ringkasan(data, naskah):
@@ -74,7 +69,7 @@ def ringkasan(data, naskah):
             else "."
         )
     )
-    program, kegiatan, sub = _jumlah_simpul(data)
+    program, kegiatan, sub = jumlah_simpul(data.pohon)
     r = total_tahun(data, tahun)
     sumber = sorted({nama for a in data.anggaran.values() for th, nama in a.sumber if th == tahun})
     kalimat = (

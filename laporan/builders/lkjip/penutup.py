@@ -12,6 +12,7 @@ from .capaian import catatan_rata_rata, kalimat_status, per_predikat
 from .kalimat import kalimat_perhitungan, terbilang
 from .keuangan import total_tahun
 from .naskah import LAMPIRAN
+from .pendahuluan import jumlah_simpul
 
 REFOCUSING = "REFOCUSING"
 
@@ -38,7 +39,7 @@ def bab_penutup(data, naskah, tanggal):
     naskah.paragraf(kalimat + ".", pencilan, kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
     program = sorted(data.pohon.semua_program, key=urut_simpul)
     if program:
-        naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(len(program))} program:")
+        naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(jumlah_simpul(data.pohon)[0])} program:")
         naskah.butir([p.uraian for p in program], bernomor=True)
     naskah.tulisan("kesimpulan")
     naskah.judul("Langkah Perbaikan ke Depan", nomor="4.2")
