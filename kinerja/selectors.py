@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count
 
 from kinerja import rules
-from renstra.kode import urut_simpul
+from renstra.kode import urut_jalur, urut_simpul
 from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target, Tingkat
 from renstra.selectors import indikator_berlaku_pada, renstra_berlaku
 
@@ -581,7 +581,7 @@ def _unit_isian(opd, tahun, triwulan, bidang, pengguna, skala):
             .select_related("kegiatan__program")
             if terlihat(bidang_rantai_id(s))
         ),
-        key=urut_simpul,
+        key=urut_jalur,
     )
     return halaman, indikator, sub_kegiatan
 
@@ -767,7 +767,7 @@ def _urutan(indikator):
     if indikator.tujuan_id:
         return (0, urut_simpul(indikator.tujuan), indikator.urutan, indikator.pk)
     simpul = indikator.sub_kegiatan or indikator.kegiatan or indikator.program
-    return (1, urut_simpul(simpul), indikator.urutan, indikator.pk)
+    return (1, urut_jalur(simpul), indikator.urutan, indikator.pk)
 
 
 # --- submissions, for reviewers -------------------------------------------------------------

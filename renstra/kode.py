@@ -103,8 +103,26 @@ def normalkan_kode(teks):
 
 
 def urut_simpul(simpul):
-    """Sort key of sibling plan nodes: coded ones by the numbers between the dots ("1.2" before
-    "1.10"), then those without a code in the order they were entered."""
+    """Sort key of sibling plan nodes: first their `urutan`, the order an agency's own workbook
+    lists them in (set by the imports when it is not the code order; 0 otherwise and for nodes
+    without the field), then coded ones by the numbers between the dots ("1.2" before "1.10"),
+    then those without a code in the order they were entered."""
+    urutan = getattr(simpul, "urutan", 0) or 0
     if not simpul.kode:
-        return (1, [], simpul.pk or 0)
-    return (0, [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in simpul.kode.split(".")], simpul.pk or 0)
+        return (urutan, 1, [], simpul.pk or 0)
+    bagian = [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in simpul.kode.split(".")]
+    return (urutan, 0, bagian, simpul.pk or 0)
+
+
+def urut_jalur(simpul):
+    """Sort key of plan nodes of different parents (a list of every sub kegiatan, every
+    indicator's node): the sibling keys (`urut_simpul`) from its program down to it, so that
+    each parent's children stay together in their order. Walks up through `kegiatan` and
+    `program`, which the caller loads with the node (select_related)."""
+    induk = {SUB_KEGIATAN: "kegiatan", KEGIATAN: "program"}
+    jalur = []
+    while simpul is not None:
+        jalur.append(urut_simpul(simpul))
+        atribut = induk.get(getattr(simpul, "LEVEL", None))
+        simpul = getattr(simpul, atribut) if atribut else None
+    return tuple(reversed(jalur))

@@ -8,8 +8,11 @@ without a code takes it from its sub kegiatan when they all begin with the same 
 with a warning naming it; a kegiatan code that does not fit is refused with the code its sub
 kegiatan suggest. `REFOCUSING` marks the sub kegiatan above
 (or in whose row it stands) as cut from the budget. Realisations are the quarters' values
-(`-` is 0, an empty cell is not reported); the printed % columns are checked against the rules
-module and differences reported as warnings, never imported. The second form of the workbook
+(`-` is 0, remembered as written so that the report prints it back; an empty cell is not
+reported); the printed % columns are checked against the rules
+module and differences reported as warnings, never imported. Programmes, kegiatan and sub
+kegiatan listed in an order other than their codes' keep the file's order (`urutan`,
+kinerja.importers.urutan_berkas). The second form of the workbook
 (Rencana Aksi, Permasalahan, …) is skipped.
 """
 
@@ -27,6 +30,7 @@ from . import judul as judul_modul
 from . import sel, sinonim, tabel, turunan
 from .bidang import DaftarBidang, mirip
 from .selaras import Penyelaras, indikator_per_pemilik, pelaporan_terkunci
+from .urutan_berkas import urutan_berkas
 
 FORMAT = "evaluasi-triwulan"
 JUDUL = "Evaluasi kinerja triwulan"
@@ -60,6 +64,7 @@ class BarisIndikator:
     satuan: str
     target: object = None
     realisasi: dict = field(default_factory=dict)  # triwulan → Decimal
+    strip: set = field(default_factory=set)  # quarters whose realisation is written "-" (0)
     persen: dict = field(default_factory=dict)  # triwulan → (Decimal, desimal, teks)
 
 
@@ -462,6 +467,8 @@ def _tambah_indikator(simpul, nomor, baris, kolom, desimal, galat):
             if simpul.refocusing:
                 continue
             ind.realisasi[tw] = nilai
+            if sel.strip(sel.isi(baris, k)):
+                ind.strip.add(tw)
     for tw, k in kolom.persen.items():
         try:
             tercetak = sel.persen_tercetak(sel.isi(baris, k), desimal[k])
@@ -559,7 +566,32 @@ class _Penulis:
             )
         return baru
 
+    def _urutan_berkas(self, program):
+        """{(model, code): urutan} for the siblings the file lists in an order they do not have."""
+        prog_kode, kegiatan, sub = [], {}, {}
+        for prog in program:
+            kode = prog.kode or _kode_dari_anak(prog, 3)
+            if not kode:
+                continue
+            prog_kode.append(kode)
+            for keg in prog.anak:
+                kode_keg = keg.kode or _kode_dari_anak(keg, 5)
+                if kode_keg:
+                    kegiatan.setdefault(kode, []).append(kode_keg)
+                    sub.setdefault(kode_keg, []).extend(s.kode for s in keg.anak if s.kode)
+        kelompok = [(Program, self.program, prog_kode)]
+        kelompok += [(Kegiatan, self.kegiatan, k) for k in kegiatan.values()]
+        kelompok += [(SubKegiatan, self.sub, s) for s in sub.values()]
+        hasil = {}
+        for model, ada, daftar in kelompok:
+            daftar = list(dict.fromkeys(daftar))  # a programme may head the tables of two bidang
+            for kode, urutan in zip(daftar, urutan_berkas([(ada.get(k), k) for k in daftar]), strict=True):
+                if urutan is not None:
+                    hasil[(model, kode)] = urutan
+        return hasil
+
     def tulis(self, program):
+        self.urutan = self._urutan_berkas(program)
         for prog in program:
             self.lembar = getattr(prog, "lembar", self.lembar)
             kode = prog.kode or _kode_dari_anak(prog, 3)
@@ -577,6 +609,8 @@ class _Penulis:
                 nilai["uraian"] = prog.uraian
             elif lama is None:
                 nilai["uraian"] = kode
+            if (Program, kode) in self.urutan:
+                nilai["urutan"] = self.urutan[(Program, kode)]
             bidang = self._bidang(prog.bidang, prog.nomor) if lama is None else None
             if bidang is not None:
                 nilai["bidang"] = bidang
@@ -611,6 +645,8 @@ class _Penulis:
         nilai = {"program": program, "kode": kode}
         if keg.uraian or lama is None:
             nilai["uraian"] = keg.uraian or kode
+        if (Kegiatan, kode) in self.urutan:
+            nilai["urutan"] = self.urutan[(Kegiatan, kode)]
         bidang = self._bidang(keg.bidang, keg.nomor) if lama is None else None
         if bidang is not None and _bidang_efektif(program) != bidang:
             nilai["bidang"] = bidang
@@ -638,6 +674,8 @@ class _Penulis:
         nilai = {"kegiatan": kegiatan, "kode": sub.kode, "uraian": sub.uraian or sub.kode}
         if sub.refocusing:
             nilai["refocusing"] = True
+        if (SubKegiatan, sub.kode) in self.urutan:
+            nilai["urutan"] = self.urutan[(SubKegiatan, sub.kode)]
         bidang = self._bidang(sub.bidang, sub.nomor) if lama is None else None
         if bidang is not None and _bidang_efektif(kegiatan) != bidang:
             nilai["bidang"] = bidang
@@ -695,8 +733,10 @@ class _Penulis:
             def judul(tw=tw):
                 return judul_modul.realisasi(tw, ind.uraian, kode)
 
+            strip = tw in baris.strip
             if lama is not None and lama.nilai == nilai:
-                self.p.pasang(Realisasi, lama, {"nilai": nilai}, letak)
+                # how a 0 is written is not a new value: changed even in a quarter already submitted
+                self.p.pasang(Realisasi, lama, {"nilai": nilai, "tertulis_strip": strip}, letak, judul=judul)
                 continue
             if lama is not None and (lama.tingkat_id or lama.pembilang is not None):
                 self.p.hasil.tambah(
@@ -714,7 +754,7 @@ class _Penulis:
                     *letak,
                 )
                 continue
-            data = {"nilai": nilai}
+            data = {"nilai": nilai, "tertulis_strip": strip}
             if lama is None:
                 data.update(indikator=ind, tahun=self.tahun, triwulan=tw)
             self.p.pasang(Realisasi, lama, data, letak, judul=judul)

@@ -39,6 +39,7 @@ from . import sel, sinonim, tabel, turunan
 from .bidang import DaftarBidang, mirip
 from .hasil import Masalah
 from .selaras import Penyelaras, indikator_per_pemilik
+from .urutan_berkas import urutan_berkas
 
 FORMAT = "matriks-renstra"
 JUDUL = "Matriks Renstra"
@@ -767,8 +768,21 @@ class _Penulis:
     def tulis_semua(self, program, tujuan=()):
         for simpul in tujuan:
             self.tulis_tujuan(simpul)
-        for simpul in program:
-            self.tulis(simpul, None)
+        for simpul, urutan in zip(program, self._urutan(program, None), strict=True):
+            self.tulis(simpul, None, urutan)
+
+    def _urutan(self, saudara, atas):
+        """The urutan to write for each of `saudara` (None: leave it), kinerja.importers.urutan_berkas."""
+        ada = []
+        for simpul in saudara:
+            if simpul.level == kode_rules.PROGRAM:
+                ada.append(self.program.get(kunci_simpul(simpul.kode, None, simpul.uraian)))
+            elif atas is None or atas.pk is None:
+                ada.append(None)
+            else:
+                daftar = self.kegiatan if simpul.level == kode_rules.KEGIATAN else self.sub
+                ada.append(daftar.get(kunci_simpul(simpul.kode, atas.pk, simpul.uraian)))
+        return urutan_berkas([(obj, simpul.kode) for obj, simpul in zip(ada, saudara, strict=True)])
 
     def tulis_tujuan(self, simpul):
         """A tujuan and its sasaran, with their indicators and targets (created when missing)."""
@@ -807,8 +821,9 @@ class _Penulis:
         daftar = self.kegiatan if simpul.level == kode_rules.KEGIATAN else self.sub
         return atas is not None and atas.pk is not None and kunci_simpul(simpul.kode, atas.pk, simpul.uraian) in daftar
 
-    def tulis(self, simpul, atas):
+    def tulis(self, simpul, atas, urutan=None):
         letak = self._letak(simpul.nomor)
+        tambahan = {} if urutan is None else {"urutan": urutan}
         if not self._tersimpan(simpul, atas):
             daftar_tahun = self.renstra.daftar_tahun
             turunan.periksa_nomenklatur(
@@ -816,7 +831,7 @@ class _Penulis:
             )
         if simpul.level == kode_rules.PROGRAM:
             lama = self.program.get(kunci_simpul(simpul.kode, None, simpul.uraian))
-            nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian}
+            nilai = {"renstra": self.renstra, "kode": simpul.kode, "uraian": simpul.uraian, **tambahan}
             if simpul.sasaran is not None and id(simpul.sasaran) in self.obj_sasaran:
                 nilai["sasaran"] = self.obj_sasaran[id(simpul.sasaran)]
             if simpul.penanggung_jawab:
@@ -841,7 +856,7 @@ class _Penulis:
             obj = self.p.pasang(
                 Kegiatan,
                 lama,
-                {"program": atas, "kode": simpul.kode, "uraian": simpul.uraian},
+                {"program": atas, "kode": simpul.kode, "uraian": simpul.uraian, **tambahan},
                 letak,
                 teks_longgar=("uraian",),
             )
@@ -850,7 +865,13 @@ class _Penulis:
             obj = self.p.pasang(
                 SubKegiatan,
                 lama,
-                {"kegiatan": atas, "kode": simpul.kode, "uraian": simpul.uraian, "refocusing": simpul.refocusing},
+                {
+                    "kegiatan": atas,
+                    "kode": simpul.kode,
+                    "uraian": simpul.uraian,
+                    "refocusing": simpul.refocusing,
+                    **tambahan,
+                },
                 letak,
                 teks_longgar=("uraian",),
             )
@@ -860,8 +881,8 @@ class _Penulis:
             self.tulis_indikator(obj, simpul, ind, urutan)
         if simpul.level == kode_rules.SUB_KEGIATAN:
             self.tulis_pagu(obj, simpul)
-        for anak in simpul.anak:
-            self.tulis(anak, obj)
+        for anak, urutan_anak in zip(simpul.anak, self._urutan(simpul.anak, obj), strict=True):
+            self.tulis(anak, obj, urutan_anak)
         if simpul.level == kode_rules.KEGIATAN and not simpul.anak and any(simpul.rp.values()):
             self.tulis_pagu_kegiatan(obj, simpul)
         elif simpul.level != kode_rules.SUB_KEGIATAN:

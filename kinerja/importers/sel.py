@@ -154,10 +154,14 @@ def angka(isi, desimal=","):
     return nilai
 
 
+def strip(isi):
+    """Whether a cell holds only a dash (`-`, `–`, `—`): the workbooks' way of writing 0."""
+    return teks(isi) in {"-", "–", "—"}
+
+
 def realisasi(isi, desimal=","):
     """A realisation: `-` means nothing was achieved (0), an empty cell that none was reported."""
-    s = teks(isi)
-    if s in {"-", "–", "—"}:
+    if strip(isi):
         return Decimal(0)
     return angka(isi, desimal)
 

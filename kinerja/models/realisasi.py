@@ -35,6 +35,11 @@ class Realisasi(Jejak):
     tahun = models.PositiveSmallIntegerField("tahun")
     triwulan = field_triwulan()
     nilai = models.DecimalField("nilai", **ANGKA, null=True, blank=True)
+    # The workbook wrote this 0 as "-" (seed 000 writes most zeros so, a few as "0"): the
+    # Evaluasi Triwulan prints it back as "-"; it counts as 0 everywhere.
+    tertulis_strip = models.BooleanField(
+        'tertulis "-"', default=False, help_text='Nilai 0 yang pada berkas impor ditulis "-".'
+    )
     # Components may be rupiah (the ARG of PUG: 527.091.670.494 / 1.194.818.506.736), hence
     # thirteen integer digits and two decimals, still within 15 digits that SQLite keeps exactly.
     pembilang = models.DecimalField("pembilang", max_digits=15, decimal_places=2, null=True, blank=True)

@@ -87,3 +87,28 @@ def perbaiki_evaluasi(baris):
     assert baris[83][4] == "Tahun"
     baris[83] = []  # an indicator without description ("Tahun", 1)
     return baris
+
+
+KEGIATAN_1_06_04_2_01 = (
+    "Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar"
+)
+KEGIATAN_1_06_04_2_02 = "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS) Lainnya"
+
+
+def baris_evaluasi_tidak_urut_kode():
+    """A small evaluation workbook in the layout of seed 000 (its title, header and bidang row)
+    listing its rows as an agency may, not by code: kegiatan 1.06.04.2.02 before 1.06.04.2.01 and,
+    under 1.06.04.2.01, sub kegiatan 0003 before 0001; zeros written "-" and "0"."""
+
+    def sub(no, kode, nama, *per_tw):
+        return [str(no), kode, f"Sub Kegiatan : {nama}", f"Jumlah orang {nama.lower()}", "Orang", "10", *per_tw]
+
+    return [
+        *baris_evaluasi_triwulan()[:8],
+        ["<b>PROGRAM REHABILITASI SOSIAL</b>"],
+        ["A", "1.06.04.2.02", f"Kegiatan : {KEGIATAN_1_06_04_2_02}"],
+        sub(1, "1.06.04.2.02.0014", "Kerjasama Antar Lembaga", "-", "0,00%", "5", "50,00%", "0", "0,00%", "", ""),
+        ["B", "1.06.04.2.01", f"Kegiatan : {KEGIATAN_1_06_04_2_01}"],
+        sub(1, "1.06.04.2.01.0003", "Penyediaan Alat Bantu", "1", "10,00%", "2", "20,00%", "-", "0,00%", "", ""),
+        sub(2, "1.06.04.2.01.0001", "Penyediaan Permakanan", "3", "30,00%", "-", "0,00%", "4", "40,00%", "", ""),
+    ]

@@ -7,6 +7,8 @@ lanjut and keterangan. Quarters after the chosen one stay empty. Every % comes f
 module through `kinerja_tahunan`.
 """
 
+from django.db.models import Q
+
 from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.periode import romawi
@@ -40,10 +42,17 @@ def _target(k):
     return sel_target(k.target if k else None)
 
 
-def _realisasi(k, q, sampai):
+STRIP = "-"
+
+
+def _realisasi(k, q, sampai, strip=frozenset()):
+    """A quarter's realisation; a 0 the imported workbook wrote as "-" is printed "-" again."""
     if k is None or q >= sampai:
         return kosong()
-    return nilai(k.nilai_triwulan[q])
+    x = k.nilai_triwulan[q]
+    if (k.indikator.pk, q + 1) in strip and not isinstance(x, str) and x == 0:
+        return nilai(STRIP)
+    return nilai(x)
 
 
 def _capaian(k, q, sampai):
@@ -55,8 +64,9 @@ def _capaian(k, q, sampai):
 class _Penyusun:
     """Walks the plan once and lays out the rows of both forms side by side."""
 
-    def __init__(self, kinerja, triwulan, narasi):
+    def __init__(self, kinerja, triwulan, narasi, strip=frozenset()):
         self.kinerja = kinerja
+        self.strip = strip
         self.tahun = kinerja.tahun
         self.triwulan = triwulan
         self.narasi = narasi
@@ -89,9 +99,12 @@ class _Penyusun:
                 Baris([*depan2, *kepala, kosong(), Sel(teks=REFOCUSING, kolom=12), kosong(4)], tingkat, jenis, kunci)
             )
             return
-        per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw), _capaian(k, q, tw))]
+        st = self.strip
+        per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw, st), _capaian(k, q, tw))]
         per_tw2 = [
-            c for q in range(4) for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw), _capaian(k, q, tw))
+            c
+            for q in range(4)
+            for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw, st), _capaian(k, q, tw))
         ]
         if k is not None and k.tahunan:
             per_tw = sel_per_triwulan_tahunan(tw, 2, tandai_tahunan(per_tw[6:], self.tahun), self.tahun)
@@ -212,13 +225,18 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
     skala = skala_laporan("evaluasi_triwulan")
     kinerja = kinerja_tahunan(opd, tahun, skala=skala, renstra=renstra)
     pohon = pohon_renstra(renstra, tahun)
-    narasi = {
-        r.indikator_id: r
-        for r in Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun, triwulan=triwulan).only(
-            "indikator_id", *Realisasi.NARASI
-        )
-    }
-    susun = _Penyusun(kinerja, triwulan, narasi)
+    # one query: the chosen quarter's narrative, and the zeros the imported workbook wrote "-"
+    narasi, strip = {}, set()
+    for r in (
+        Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun)
+        .filter(Q(triwulan=triwulan) | Q(tertulis_strip=True, nilai=0))
+        .only("indikator_id", "triwulan", "tertulis_strip", "nilai", *Realisasi.NARASI)
+    ):
+        if r.triwulan == triwulan:
+            narasi[r.indikator_id] = r
+        if r.tertulis_strip and r.nilai == 0:
+            strip.add((r.indikator_id, r.triwulan))
+    susun = _Penyusun(kinerja, triwulan, narasi, strip)
     dimuat = []
     if bidang is None:
         strategis = [
@@ -254,4 +272,9 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
         *_catatan_pencilan(kinerja, dimuat, triwulan),
         *catatan_tahunan(kinerja.untuk(i) for i in dimuat),
     ]
+    if strip:
+        laporan.catatan.append(
+            'Realisasi "-": nol yang pada berkas evaluasi yang diimpor ditulis "-" (dihitung 0, persennya 0,00%), '
+            'dicetak kembali "-" seperti berkasnya; nol yang ditulis "0" atau diisi di aplikasi dicetak 0.'
+        )
     return laporan

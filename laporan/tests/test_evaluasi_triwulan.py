@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kinerja import importers, rules
-from kinerja.tests.seed_xlsx import baris_evaluasi_dua_bidang, perbaiki_evaluasi, tulis_xlsx
+from kinerja.tests.seed_xlsx import (
+    baris_evaluasi_dua_bidang,
+    baris_evaluasi_tidak_urut_kode,
+    perbaiki_evaluasi,
+    tulis_xlsx,
+)
 from laporan.builders.evaluasi_triwulan import build_evaluasi_triwulan
 from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
@@ -30,6 +35,11 @@ def baris_kode(tabel, kode):
         if len(b.sel) > 1 and b.sel[1].nilai == kode:
             return [tulis_sel(s) for s in b.sel]
     raise LookupError(kode)
+
+
+def form1_kunci(tabel, kode):
+    """The key of the row whose Kode Rekening is `kode` (the same row's key in form 2)."""
+    return next(b.kunci for b in tabel.baris if len(b.sel) > 1 and b.sel[1].nilai == kode)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -55,12 +65,12 @@ def test_form1_prints_each_quarter_as_the_seed_workbook_does(purwakarta):
     # No, Kode, uraian, indikator, satuan, target, then realisasi and % of TW I..IV (seed 000 line 24)
     permakanan = baris_kode(form1, "1.06.04.2.01.0001")
     assert permakanan[5:] == ["40", "58", "145,00%", "97", "242,50%", "80", "200,00%", "40", "100,00%"]
-    # line 25: 15, 18, 29 of 29 and "-" in TW IV, printed 0,00%
+    # line 25: 15, 18, 29 of 29 and "-" in TW IV, printed "-" and 0,00%
     alat_bantu = baris_kode(form1, "1.06.04.2.01.0003")
-    assert alat_bantu[5:] == ["29", "15", "51,72%", "18", "62,07%", "29", "100,00%", "0", "0,00%"]
+    assert alat_bantu[5:] == ["29", "15", "51,72%", "18", "62,07%", "29", "100,00%", "-", "0,00%"]
     # line 15: 300 against 30 is printed 1000,00%: no capping
     assert baris_kode(form1, "1.06.02.2.03.0003")[5:] == [
-        "30", "0", "0,00%", "0", "0,00%", "30", "100,00%", "300", "1.000,00%"
+        "30", "-", "0,00%", "-", "0,00%", "30", "100,00%", "300", "1.000,00%"
     ]  # fmt: skip
     # line 14: 15 of 17 is printed 88,23% (truncated); the product rounds half-up
     assert baris_kode(form1, "1.06.02.2.03.0002")[10:12] == ["15", "88,24%"]
@@ -78,6 +88,58 @@ def test_form1_matches_the_whole_percent_the_seed_prints_for_the_third_bidang_ro
         assert tulis_sel(baris.sel[5]) == target
         dicetak = [rules.format_persen(s.nilai, 0) if s.jenis == "persen" else tulis_sel(s) for s in baris.sel[6:14]]
         assert dicetak == per_tw, kode
+
+
+def test_a_zero_the_workbook_wrote_as_dash_prints_dash_and_one_written_0_prints_0(purwakarta):
+    laporan = build_evaluasi_triwulan(purwakarta, 2024, 4, tanggal=TANGGAL)
+    form1 = laporan.bagian[0]
+
+    # seed 000 line 86: "-", "-", "-" then "0" in TW IV, each 0%
+    assert baris_kode(form1, "1.06.05.2.01.01")[5:] == [
+        "20", "-", "0,00%", "-", "0,00%", "-", "0,00%", "0", "0,00%"
+    ]  # fmt: skip
+    # line 100 (its code made unique): a 0 written "0" in TW I
+    assert baris_kode(form1, "1.06.06.2.01.05")[6:8] == ["0", "0,00%"]
+    # form 2 prints the quarter's "-" too (columns S, TW, % per quarter after No … %)
+    form2 = next(b for b in laporan.bagian[1].baris if b.kunci == form1_kunci(form1, "1.06.02.2.03.0002"))
+    assert [tulis_sel(s) for s in form2.sel[6:18]][1::3] == ["-", "-", "15", "-"]
+    catatan = 'Realisasi "-": nol yang pada berkas evaluasi yang diimpor ditulis "-"'
+    assert any(c.startswith(catatan) for c in laporan.catatan)
+
+
+def test_a_zero_entered_in_the_application_prints_0(purwakarta):
+    from kinerja.models import Realisasi
+
+    r = Realisasi.objects.get(indikator__sub_kegiatan__kode="1.06.02.2.03.0002", tahun=2024, triwulan=1)
+    r.tertulis_strip = False  # as entered on the entry page
+    r.save()
+
+    form1 = build_evaluasi_triwulan(purwakarta, 2024, 4).bagian[0]
+
+    assert baris_kode(form1, "1.06.02.2.03.0002")[6:8] == ["0", "0,00%"]
+
+
+def test_sub_kegiatan_keep_the_order_the_seed_workbook_lists_them_in(purwakarta):
+    form1 = build_evaluasi_triwulan(purwakarta, 2024, 4).bagian[0]
+
+    kode = [b.sel[1].nilai for b in form1.baris if len(b.sel) > 1 and str(b.sel[1].nilai).startswith("1.06.04.2.01.")]
+    # seed 000 lines 24-36, not by code
+    assert kode == [f"1.06.04.2.01.{n:04d}" for n in (1, 3, 6, 8, 10, 2, 11, 4, 5, 7, 9, 12)]
+
+
+def test_kegiatan_listed_out_of_code_order_are_reported_in_the_workbooks_order(tmp_path, db):
+    opd = PerangkatDaerahFactory(nama="Dinas Sosial Kabupaten Contoh")
+    RenstraFactory(opd=opd, tahun_awal=2023)
+    berkas = tulis_xlsx(tmp_path / "evaluasi.xlsx", {"Evaluasi": baris_evaluasi_tidak_urut_kode()})
+    hasil = importers.jalankan("evaluasi-triwulan", berkas, opd=opd, tahun=2024, simpan=True)
+    assert hasil.disimpan, hasil.galat
+
+    form1 = build_evaluasi_triwulan(opd, 2024, 4).bagian[0]
+
+    kode = [b.sel[1].nilai for b in form1.baris if len(b.sel) > 1 and b.sel[1].nilai]
+    assert kode == ["1.06.04", "1.06.04.2.02", "1.06.04.2.02.0014", "1.06.04.2.01", "1.06.04.2.01.0003",
+                    "1.06.04.2.01.0001"]  # fmt: skip
+    assert baris_kode(form1, "1.06.04.2.01.0003")[6:12] == ["1", "10,00%", "2", "20,00%", "-", "0,00%"]
 
 
 def test_a_sub_kegiatan_cut_by_refocusing_prints_refocusing_across_the_quarters(purwakarta):

@@ -282,12 +282,19 @@ class Program(Berlaku, Simpul):
         related_name="program",
     )
 
+    urutan = models.PositiveSmallIntegerField(
+        "urutan",
+        default=0,
+        help_text="Urutan di antara saudaranya seperti dokumen instansi mengurutkannya (diisi impor); "
+        "0 = menurut kode.",
+    )
+
     objects = ProgramQuerySet.as_manager()
 
     class Meta:
         verbose_name = "program"
         verbose_name_plural = "program"
-        ordering = ["renstra_id", "kode"]
+        ordering = ["renstra_id", "urutan", "kode"]
         constraints = [
             kode_unik(
                 ["renstra", "kode"], "program_kode_unik", "Kode program ini sudah dipakai dalam Renstra yang sama."
@@ -321,12 +328,19 @@ class Kegiatan(Berlaku, Simpul):
     )
     pendahulu = _pendahulu("self", "kegiatan")
 
+    urutan = models.PositiveSmallIntegerField(
+        "urutan",
+        default=0,
+        help_text="Urutan di antara saudaranya seperti dokumen instansi mengurutkannya (diisi impor); "
+        "0 = menurut kode.",
+    )
+
     objects = KegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
-        ordering = ["program_id", "kode"]
+        ordering = ["program_id", "urutan", "kode"]
         constraints = [
             kode_unik(
                 ["program", "kode"], "kegiatan_kode_unik", "Kode kegiatan ini sudah dipakai di bawah program yang sama."
@@ -377,12 +391,19 @@ class SubKegiatan(Berlaku, Simpul):
     )
     pendahulu = _pendahulu("self", "sub kegiatan")
 
+    urutan = models.PositiveSmallIntegerField(
+        "urutan",
+        default=0,
+        help_text="Urutan di antara saudaranya seperti dokumen instansi mengurutkannya (diisi impor); "
+        "0 = menurut kode.",
+    )
+
     objects = SubKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
-        ordering = ["kegiatan_id", "kode"]
+        ordering = ["kegiatan_id", "urutan", "kode"]
         constraints = [
             kode_unik(
                 ["kegiatan", "kode"],

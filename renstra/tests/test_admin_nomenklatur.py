@@ -28,6 +28,7 @@ def _isian_program(program, **ubah):
         "tahun_mulai": program.tahun_mulai or "",
         "tahun_selesai": program.tahun_selesai or "",
         "pendahulu": program.pendahulu_id or "",
+        "urutan": program.urutan,
         **{f"{p}-{x}": v for p in ("indikator", "kegiatan") for x, v in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))},
     }
     return {**isi, **ubah}
