@@ -22,6 +22,7 @@ ABAIKAN = {
     "id", "versi", "dibuat_pada", "diubah_pada", "diubah_oleh", "terlambat", "renstra",
     "indikator", "sub_kegiatan", "opd", "bidang", "tahun", "triwulan",
     "diajukan_pada", "diajukan_oleh", "diverifikasi_pada", "diverifikasi_oleh",
+    "tertulis_strip",  # how an imported 0 was written ("-"), not a value
 }  # fmt: skip
 
 
