@@ -7,7 +7,7 @@ import pytest
 from kinerja import importers
 from kinerja.importers.hasil import DIUBAH
 from kinerja.models import Realisasi
-from renstra.models import Kegiatan, SubKegiatan
+from renstra.models import Kegiatan, Program, SubKegiatan
 from renstra.tests.factories import KegiatanFactory, PerangkatDaerahFactory, ProgramFactory, RenstraFactory
 
 from .seed_xlsx import (
@@ -15,7 +15,9 @@ from .seed_xlsx import (
     KEGIATAN_1_06_04_2_02,
     baris_evaluasi_dua_bidang,
     baris_evaluasi_tidak_urut_kode,
+    baris_matriks_renstra,
     perbaiki_evaluasi,
+    perbaiki_matriks_renstra,
     tulis_xlsx,
 )
 
@@ -90,3 +92,15 @@ def test_a_realisation_written_dash_is_remembered_as_written(tmp_path, purwakart
     assert tw("1.06.02.2.03.0002") == [(1, 0, True), (2, 0, True), (3, 15, False), (4, 0, True)]
     # line 86: "-", "-", "-", then a 0 written as "0"
     assert tw("1.06.05.2.01.01") == [(1, 0, True), (2, 0, True), (3, 0, True), (4, 0, False)]
+
+
+def test_the_seed_renstra_matrix_listed_by_code_sets_no_order(tmp_path, db):
+    opd = PerangkatDaerahFactory()
+    berkas = tulis_xlsx(tmp_path / "matriks.xlsx", {"Renstra": perbaiki_matriks_renstra(baris_matriks_renstra())})
+
+    hasil = importers.jalankan("matriks-renstra", berkas, opd=opd, tahun=2025, simpan=True)
+
+    assert hasil.disimpan, hasil.galat
+    assert SubKegiatan.objects.filter(kegiatan__program__renstra__opd=opd).count() > 0
+    for model in (Program, Kegiatan, SubKegiatan):
+        assert not model.objects.exclude(urutan=0).exists(), model
