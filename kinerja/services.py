@@ -210,6 +210,8 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         realisasi_baru += r is None
         r = r or Realisasi(tahun=tahun, triwulan=triwulan, versi=0)
         r.indikator = b.indikator  # the page's, with its Renstra: the model's clean() reads it
+        if r.nilai != b.data.get("nilai"):
+            r.tertulis_strip = False  # a value typed here is no longer the workbook's "-"
         r.nilai = b.data.get("nilai")
         r.pembilang, r.penyebut = b.data.get("pembilang"), b.data.get("penyebut")
         r.tingkat_id = int(b.data["tingkat"]) if b.data.get("tingkat") else None

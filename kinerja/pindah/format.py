@@ -73,9 +73,18 @@ KOLOM = {
     Renstra: ("tahun_awal", "tahun_akhir", "revisi", "aktif", "nomor_dokumen", "tanggal_penetapan", "visi", "misi"),
     Tujuan: ("kode", "uraian"),
     Sasaran: ("kode", "uraian", "strategi", "arah_kebijakan"),
-    Program: ("kode", "uraian", "tahun_mulai", "tahun_selesai"),
-    Kegiatan: ("kode", "uraian", "tahun_mulai", "tahun_selesai"),
-    SubKegiatan: ("kode", "uraian", "refocusing", "keterangan", "tahun_mulai", "tahun_selesai", "mewakili_kegiatan"),
+    Program: ("kode", "uraian", "urutan", "tahun_mulai", "tahun_selesai"),
+    Kegiatan: ("kode", "uraian", "urutan", "tahun_mulai", "tahun_selesai"),
+    SubKegiatan: (
+        "kode",
+        "uraian",
+        "urutan",
+        "refocusing",
+        "keterangan",
+        "tahun_mulai",
+        "tahun_selesai",
+        "mewakili_kegiatan",
+    ),
     Indikator: (
         "urutan",
         "uraian",
@@ -108,6 +117,7 @@ KOLOM = {
         "pembilang",
         "penyebut",
         *Realisasi.NARASI,
+        "tertulis_strip",
         "versi",
         "terlambat",
         "dibuat_pada",
@@ -207,9 +217,10 @@ def tulis_kolom(obj):
 BERLAKU_SELALU = {"tahun_mulai": None, "tahun_selesai": None}
 BAWAAN = {
     Indikator: {"boleh_pecahan": False, "frekuensi": Indikator.Frekuensi.TRIWULANAN},
-    Program: BERLAKU_SELALU,
-    Kegiatan: BERLAKU_SELALU,
-    SubKegiatan: {**BERLAKU_SELALU, "mewakili_kegiatan": False},
+    Program: {**BERLAKU_SELALU, "urutan": 0},
+    Kegiatan: {**BERLAKU_SELALU, "urutan": 0},
+    SubKegiatan: {**BERLAKU_SELALU, "mewakili_kegiatan": False, "urutan": 0},
+    Realisasi: {"tertulis_strip": False},
 }
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kinerja import services
 from kinerja.models import Realisasi, RealisasiAnggaran
+from renstra.tests.factories import IndikatorFactory, TargetFactory
 
 from .factories import RealisasiFactory, operator
 from .halaman import a, buka, isian_awal, n
@@ -133,6 +134,21 @@ def test_unchanged_rows_are_not_written_again(client, dinas):
     respons = client.post(dinas.url, data, follow=True)
     assert "Tidak ada yang berubah." in respons.content.decode()
     assert Realisasi.history.filter(indikator_id=dinas.darurat.pk).count() == 1
+
+
+def test_a_value_typed_over_an_imported_dash_is_no_longer_printed_as_dash(client, dinas):
+    anak = IndikatorFactory(sub_kegiatan=dinas.sub, uraian="Jumlah anak terlantar yang dilayani", satuan="Orang")
+    TargetFactory(indikator=anak, nilai=D(10))
+    RealisasiFactory(indikator=dinas.darurat, tahun=2024, triwulan=4, nilai=D(0), tertulis_strip=True)
+    RealisasiFactory(indikator=anak, tahun=2024, triwulan=4, nilai=D(0), tertulis_strip=True)
+    data = buka(client, dinas)
+    data[n(dinas.darurat)] = "5"
+    data[n(anak)] = "0"  # typed again as it was: the workbook's "-" stays
+
+    client.post(dinas.url, data, follow=True)
+
+    assert Realisasi.objects.get(indikator=dinas.darurat, triwulan=4).tertulis_strip is False
+    assert Realisasi.objects.get(indikator=anak, triwulan=4).tertulis_strip is True
 
 
 # --- two people, one quarter ----------------------------------------------------------------

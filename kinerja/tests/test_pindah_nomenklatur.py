@@ -47,8 +47,9 @@ def dinas():
         frekuensi="tahunan",
     )
     Realisasi.objects.create(indikator=tahunan, tahun=2019, triwulan=4, nilai=Decimal("81.5"))
+    Realisasi.objects.create(indikator=tahunan, tahun=2020, triwulan=4, nilai=Decimal("0"), tertulis_strip=True)
     baru = RenstraFactory(opd=opd, tahun_awal=2022, tahun_akhir=2026)
-    program = ProgramFactory(renstra=baru, kode="1.06.04", tahun_mulai=2022, pendahulu=program_lama)
+    program = ProgramFactory(renstra=baru, kode="1.06.04", tahun_mulai=2022, pendahulu=program_lama, urutan=2)
     kegiatan = KegiatanFactory(program=program, kode="1.06.04.2.01", pendahulu=kegiatan_lama)
     SubKegiatanFactory(kegiatan=kegiatan, kode="1.06.04.2.01.0001", tahun_mulai=2023, tahun_selesai=2025)
     return opd
@@ -58,7 +59,13 @@ def _sidik():
     return {
         "program": sorted(
             Program.objects.filter(renstra__opd__kode=KODE).values_list(
-                "kode", "uraian", "tahun_mulai", "tahun_selesai", "pendahulu__uraian", "pendahulu__renstra__tahun_awal"
+                "kode",
+                "uraian",
+                "tahun_mulai",
+                "tahun_selesai",
+                "pendahulu__uraian",
+                "pendahulu__renstra__tahun_awal",
+                "urutan",
             ),
             key=repr,
         ),
@@ -75,7 +82,9 @@ def _sidik():
             key=repr,
         ),
         "indikator": sorted(
-            Indikator.objects.filter(renstra__opd__kode=KODE).values_list("uraian", "frekuensi", "realisasi__triwulan"),
+            Indikator.objects.filter(renstra__opd__kode=KODE).values_list(
+                "uraian", "frekuensi", "realisasi__tahun", "realisasi__triwulan", "realisasi__tertulis_strip"
+            ),
             key=repr,
         ),
     }
@@ -83,7 +92,8 @@ def _sidik():
 
 def test_years_in_force_predecessors_carrier_rows_and_frekuensi_survive_the_round_trip(dinas, tmp_path):
     sebelum = _sidik()
-    assert ("1.06.04", "Program Rehabilitasi Sosial", 2022, None, LAMA, 2016) in sebelum["program"]
+    assert ("1.06.04", "Program Rehabilitasi Sosial", 2022, None, LAMA, 2016, 2) in sebelum["program"]
+    assert ("Indeks kepuasan layanan", "tahunan", 2020, 4, True) in sebelum["indikator"]
     assert ("", KEGIATAN_LAMA, None, None, True, 120_000_000) in sebelum["sub"]
     arsip = tmp_path / "opd.zip"
     ekspor_opd(KODE, arsip)
