@@ -14,7 +14,7 @@ from renstra.kode import urut_jalur, urut_simpul
 from renstra.models import Indikator, Pagu, PerangkatDaerah, Renstra, SubKegiatan, Target, Tingkat
 from renstra.selectors import indikator_berlaku_pada, renstra_berlaku
 
-from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
+from .models import CatatanData, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_terakhir_selesai
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
@@ -872,3 +872,14 @@ def triwulan_verifikasi(menunggu, sekarang=None):
         paling = max(menunggu, key=lambda m: (m.jumlah, -m.tahun, -m.triwulan))
         return paling.tahun, paling.triwulan
     return triwulan_terakhir_selesai(sekarang)
+
+
+def catatan_data(opd, tahun):
+    """The open data notes of `opd` about `tahun` (and those of its Renstra, not tied to a year),
+    with what they concern, in the order they were found; one query."""
+    return list(
+        CatatanData.objects.untuk_tahun(opd, tahun)
+        .terbuka()
+        .select_related("indikator", "sub_kegiatan", "kegiatan", "program", "impor", "dibuat_oleh")
+        .order_by("pk")
+    )

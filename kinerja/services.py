@@ -20,7 +20,7 @@ from renstra.models import Indikator, Renstra, Tingkat
 from renstra.selectors import renstra_berlaku
 
 from .audit import catat_setelah_commit, nama_pengguna
-from .models import DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
+from .models import CatatanData, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
 from .models.realisasi import pesan_bukan_triwulan_tahunan
 from .periode import romawi, sudah_lewat
 from .versi import Bentrok, Konflik, berubah_sejak, kunci_pelaporan, tandai
@@ -472,3 +472,19 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
 def hapus_data_dukung(*, user, pelaporan, data_dukung):
     _kunci_untuk_diisi(user, pelaporan)
     data_dukung.delete()  # its file goes once this commits (kinerja/berkas.py)
+
+
+def selesaikan_catatan(catatan, status, penyelesaian, user):
+    """Resolve a data note: accept the computed value, say the data was corrected, or mark the
+    printed value as wrong, with a note; the history records who did so and when."""
+    if status == CatatanData.Status.TERBUKA:
+        raise ValidationError({"status": "Pilih cara penyelesaian catatan."})
+    if not (penyelesaian or "").strip():
+        raise ValidationError({"penyelesaian": "Tulis alasan penyelesaian catatan ini."})
+    catatan.status = status
+    catatan.penyelesaian = penyelesaian.strip()
+    catatan.diselesaikan_oleh = user
+    catatan.diselesaikan_pada = timezone.now()
+    catatan._change_reason = f"Diselesaikan: {CatatanData.Status(status).label}"
+    catatan.save()
+    return catatan

@@ -19,6 +19,7 @@ from kinerja.versi import kunci_pelaporan_tahun
 
 from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
 from .buku import baca_buku
+from .catatan import simpan_catatan
 from .hasil import DIBUAT, DIUBAH, TETAP, BerkasDitolak, Hasil, Masalah
 from .templat import buat_templat
 
@@ -78,6 +79,7 @@ def jalankan(
     nama=None,
     versi_pratinjau=None,
     setelah_tulis=None,
+    impor=None,
 ):
     """Import `berkas` (a path or a binary file) for `opd` and `tahun`; see the module's doc.
 
@@ -92,6 +94,8 @@ def jalankan(
     whole file, since someone saved that row after the admin read the preview (kinerja/versi.py).
     `setelah_tulis(hasil)` runs inside the write's transaction once everything is written: what
     must be recorded together with the rows, or not at all (the upload's status).
+    The warnings of a write are kept as data notes (kinerja.importers.catatan), of the upload
+    `impor` when there is one.
     """
     kolom = {
         "format": format,
@@ -113,6 +117,8 @@ def jalankan(
             kemajuan=kemajuan,
             versi_pratinjau=versi_pratinjau,
             setelah_tulis=setelah_tulis,
+            berkas_nama=kolom["berkas"],
+            impor=impor,
         )
     except Exception as e:
         catat("impor.gagal", **kolom, baris=None, galat=None, kesalahan=type(e).__name__)
@@ -125,7 +131,9 @@ def jalankan(
     return hasil
 
 
-def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_pratinjau, setelah_tulis):
+def _jalankan(
+    format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_pratinjau, setelah_tulis, berkas_nama, impor
+):
     """Read, check and (with `simpan`) write. Only the write is a transaction: a preview reads, and
     on SQLite a transaction is a write lock (settings: IMMEDIATE) that a preview must not hold.
     A format writing quarter rows first locks every submission of the year, as every other
@@ -156,6 +164,15 @@ def _jalankan(format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_prati
             if simpan and penyelaras is not None and hasil.sah:
                 lapor("menyimpan", 0)
                 penyelaras.tulis(modul.URUTAN_TULIS)
+                simpan_catatan(
+                    hasil,
+                    penyelaras,
+                    opd=getattr(hasil, "opd_baru", None) or opd,
+                    tahun=tahun,
+                    user=user,
+                    berkas=berkas_nama,
+                    impor=impor,
+                )
                 hasil.disimpan = True
                 if setelah_tulis is not None:
                     setelah_tulis(hasil)

@@ -547,6 +547,7 @@ class _Penulis:
                     "spasi atau tanda baca saja).",
                     *letak,
                     peringatan=True,
+                    jenis="nama",
                 )
             return ada
         nama = _huruf_judul(nama) if nama.isupper() else nama
@@ -563,6 +564,7 @@ class _Penulis:
                 "bidang di berkas agar tidak terbentuk bidang kembar.",
                 *letak,
                 peringatan=True,
+                jenis="nama",
             )
         return baru
 
@@ -774,6 +776,11 @@ class _Penulis:
                     letak[1],
                     kolom,
                     peringatan=True,
+                    jenis="persen",
+                    tercetak=teks,
+                    dihitung=rules.format_persen(dihitung, max(desimal, 2)),
+                    medan="capaian",
+                    triwulan=tw,
                 )
 
 

@@ -52,13 +52,25 @@ class RincianJenis:
 
 @dataclass(frozen=True)
 class Masalah:
-    """A problem of one cell, row or sheet; `peringatan` does not stop the import."""
+    """A problem of one cell, row or sheet; `peringatan` does not stop the import.
+
+    A warning is kept after the write as a data note (kinerja.models.CatatanData, see
+    kinerja.importers.catatan): `jenis` its kind (CatatanData.Jenis), `tercetak` and `dihitung`
+    the value as printed and as computed, written for people, `medan` which value of the row it
+    concerns (capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …), `triwulan`
+    and `tahun` the quarter and year of that value when the row holds several."""
 
     pesan: str
     lembar: str = ""
     baris: int | None = None
     kolom: str = ""
     peringatan: bool = False
+    jenis: str = ""
+    tercetak: str = ""
+    dihitung: str = ""
+    medan: str = ""
+    triwulan: int | None = None
+    tahun: int | None = None
 
     @property
     def letak(self):
@@ -75,14 +87,28 @@ class Masalah:
         jenis = "Peringatan" if self.peringatan else "Galat"
         return f"{jenis} ({self.letak}): {self.pesan}" if self.letak else f"{jenis}: {self.pesan}"
 
+    @property
+    def sel(self):
+        """The cell ("F12"), or the row ("baris 12") when no column is known."""
+        if self.baris is None:
+            return ""
+        return f"{self.kolom}{self.baris}" if self.kolom else f"baris {self.baris}"
+
     def sebagai_dict(self):
-        return {
+        data = {
             "pesan": self.pesan,
             "lembar": self.lembar,
             "baris": self.baris,
             "kolom": self.kolom,
             "peringatan": self.peringatan,
         }
+        for f in _MEDAN_CATATAN:
+            if getattr(self, f) not in ("", None):
+                data[f] = getattr(self, f)
+        return data
+
+
+_MEDAN_CATATAN = ("jenis", "tercetak", "dihitung", "medan", "triwulan", "tahun")
 
 
 @dataclass
@@ -179,11 +205,12 @@ class Hasil:
     def total(self, jenis):
         return sum(j[jenis] for j in self.jumlah.values())
 
-    def tambah(self, pesan, lembar="", baris=None, kolom=None, peringatan=False):
-        """Record a problem; `kolom` is a column index (0 → A) or a letter."""
+    def tambah(self, pesan, lembar="", baris=None, kolom=None, peringatan=False, **catatan):
+        """Record a problem; `kolom` is a column index (0 → A) or a letter; `catatan` the fields a
+        warning's data note is kept with (`Masalah.jenis`, `tercetak`, `dihitung` …)."""
         if isinstance(kolom, int):
             kolom = huruf_kolom(kolom)
-        self.masalah.append(Masalah(pesan, lembar, baris, kolom or "", peringatan))
+        self.masalah.append(Masalah(pesan, lembar, baris, kolom or "", peringatan, **catatan))
 
     def hitung(self, model, jenis, n=1):
         self.jumlah[model][jenis] += n

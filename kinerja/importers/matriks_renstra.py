@@ -935,6 +935,10 @@ class _Penulis:
                         "ia dihitung dari target.",
                         *letak,
                         peringatan=True,
+                        jenis="kondisi_akhir",
+                        tercetak=rules.format_nilai(baris.akhir),
+                        dihitung=rules.format_nilai(hitungan),
+                        medan="kondisi_akhir",
                     )
                 )
 
@@ -1014,5 +1018,10 @@ class _Penulis:
                         self.lembar,
                         simpul.nomor,
                         peringatan=True,
+                        jenis="jumlah",
+                        tercetak=rules.format_rupiah(rp),
+                        dihitung=rules.format_rupiah(jumlah),
+                        medan="pagu",
+                        tahun=tahun,
                     )
                 )

@@ -417,6 +417,10 @@ class _Penulis:
                 b.nomor,
                 kolom,
                 peringatan=True,
+                jenis="persen",
+                tercetak=teks,
+                dihitung=rules.format_persen(dihitung, max(desimal, 2)),
+                medan="serapan",
             )
 
     def _periksa_jumlah(self, kelompok, total, daftar):
@@ -434,9 +438,17 @@ class _Penulis:
                         self.lembar,
                         b.nomor,
                         peringatan=True,
+                        jenis="jumlah",
+                        tercetak=rules.format_rupiah(tercetak),
+                        dihitung=rules.format_rupiah(jumlah),
+                        medan=MEDAN_CATATAN[medan],
                     )
             if b.level != "sub_kegiatan":
                 self._periksa_persen(b, b.realisasi, b.perubahan if b.perubahan is not None else b.induk)
+
+
+# the data note's name of each budget column (kinerja.importers.catatan.MEDAN_ANGGARAN)
+MEDAN_CATATAN = {"induk": "pagu_induk", "perubahan": "pagu_perubahan", "realisasi": "realisasi_anggaran"}
 
 
 def _di_bawah(medan, induk):

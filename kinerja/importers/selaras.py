@@ -93,6 +93,8 @@ class Penyelaras:
         self.ubah = defaultdict(dict)  # model -> {id(obj): obj}
         self.medan = defaultdict(set)
         self._rincian = {}  # id(obj) → the [field, old, new] list the preview names it with
+        # (lembar, nomor) → the objects that row gives: a warning's data note names them
+        self.objek_letak = defaultdict(list)
         self._sumber_dana = None
 
     def sumber_dana_bawaan(self, letak):
@@ -117,6 +119,7 @@ class Penyelaras:
             if not self._sah(obj, letak, kolom) or not self._versi_sama(obj, None, letak):
                 return None
             self.baru[model].append(obj)
+            self._catat_objek(letak, obj)
             self.hasil.catat_letak(letak, DIBUAT)
             self.hasil.hitung(nama, DIBUAT)
             if self.hasil.boleh_dirinci(nama, DIBUAT):
@@ -137,6 +140,7 @@ class Penyelaras:
                 continue
             if not _sama(sekarang, v):
                 berubah.append(f)
+        self._catat_objek(letak, lama)
         if not berubah:
             self._versi_sama(lama, lama, letak, menulis=False)
             self.hasil.catat_letak(letak, DIBUAT if lama.pk is None else TETAP)
@@ -164,6 +168,10 @@ class Penyelaras:
             self.medan[model].update(berubah)
         self.hasil.catat_letak(letak, DIBUAT if lama.pk is None else DIUBAH)
         return lama
+
+    def _catat_objek(self, letak, obj):
+        if letak and len(letak) >= 2 and letak[1] is not None:
+            self.objek_letak[(letak[0], letak[1])].append(obj)
 
     @staticmethod
     def _rinci_medan(model, daftar, lama, baru):

@@ -203,6 +203,7 @@ def _jalankan(impor_id, simpan):
                 nama=impor.nama_asli,
                 versi_pratinjau=(impor.hasil or {}).get("versi") if simpan else None,
                 setelah_tulis=tandai_selesai,
+                impor=impor,
             )
     except Exception:
         log.exception("Impor %s gagal", impor_id)

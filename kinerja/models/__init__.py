@@ -1,4 +1,5 @@
 from .akun import Peran, User
+from .catatan import CatatanData
 from .impor import Impor
 from .narasi import BagianNarasi, NarasiLaporan
 from .pekerja import Pekerja
@@ -8,6 +9,7 @@ from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
 
 __all__ = [
     "BagianNarasi",
+    "CatatanData",
     "DataDukung",
     "Impor",
     "NarasiLaporan",
