@@ -21,6 +21,7 @@ from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 
 from .forms import FormMasukAdmin, periksa_data_dukung
 from .models import (
+    CatatanData,
     DataDukung,
     NarasiLaporan,
     Pelaporan,
@@ -33,6 +34,7 @@ from .models import (
 )
 from .models.predikat import periksa_rentang
 from .resources import RealisasiAnggaranResource, RealisasiResource
+from .services import selesaikan_catatan
 from .versi import kunci_baris, pesan_bentrok, tandai
 
 
@@ -331,3 +333,65 @@ class SkalaPredikatAdmin(admin.ModelAdmin):
     @admin.display(description="rentang")
     def rentang_tertulis(self, obj):
         return "; ".join(str(r) for r in obj.rentang.all())
+
+
+class FormCatatanData(forms.ModelForm):
+    """Resolving a data note: how (accept the computed value, the data was corrected, the printed
+    value is wrong) and why; the history keeps who did so."""
+
+    class Meta:
+        model = CatatanData
+        fields = ("status", "penyelesaian")
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status and status != CatatanData.Status.TERBUKA and not (data.get("penyelesaian") or "").strip():
+            self.add_error("penyelesaian", "Tulis alasan penyelesaian catatan ini.")
+        return data
+
+
+@admin.register(CatatanData)
+class CatatanDataAdmin(RiwayatAdmin):
+    """The data notes imports and the demo's documents left: open until someone resolves them."""
+
+    form = FormCatatanData
+    list_display = ("ringkas", "opd", "tahun", "jenis", "tercetak", "dihitung", "letak", "status", "dibuat_oleh")
+    list_filter = ("status", opd_filter("opd"), "tahun", "jenis")
+    list_select_related = ("opd", "dibuat_oleh")
+    search_fields = ("pesan", "berkas", "lembar", "tercetak", "dihitung")
+    fields = (
+        "pesan", "opd", "tahun", "jenis", "yang_dimaksud", "tercetak", "dihitung", "letak", "impor", "dibuat_oleh",
+        "dibuat_pada", "status", "penyelesaian", "diselesaikan_oleh", "diselesaikan_pada",
+    )  # fmt: skip
+    readonly_fields = (
+        "pesan", "opd", "tahun", "jenis", "yang_dimaksud", "tercetak", "dihitung", "letak", "impor", "dibuat_oleh",
+        "dibuat_pada", "diselesaikan_oleh", "diselesaikan_pada",
+    )  # fmt: skip
+    actions = None
+
+    @admin.display(description="catatan")
+    def ringkas(self, obj):
+        return str(obj)
+
+    @admin.display(description="nilai yang dimaksud")
+    def yang_dimaksud(self, obj):
+        if obj.indikator_id:
+            tw = f", triwulan {obj.triwulan}" if obj.triwulan else ""
+            return f"{obj.medan or 'nilai'} indikator {obj.indikator}{tw}"
+        simpul = obj.sub_kegiatan or obj.kegiatan or obj.program
+        return f"{obj.medan or 'nilai'} {simpul}" if simpul else "-"
+
+    def has_add_permission(self, request):
+        return False  # notes come from imports and documents
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a note is resolved, never deleted: its history is the record
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == CatatanData.Status.TERBUKA:
+            obj._change_reason = "Dibuka kembali" if "status" in form.changed_data else "Diubah"
+            obj.diselesaikan_oleh = obj.diselesaikan_pada = None
+            obj.save()
+        else:
+            selesaikan_catatan(obj, obj.status, obj.penyelesaian, request.user)

@@ -2,9 +2,11 @@
 concern, the place in the workbook, the printed and the computed value, and who imported them."""
 
 import pytest
+from django.urls import reverse
 
 from kinerja import importers
 from kinerja.models import CatatanData
+from kinerja.selectors import catatan_data
 from kinerja.tests.factories import admin as buat_admin
 from renstra.models import Indikator, PerangkatDaerah, SubKegiatan
 
@@ -76,3 +78,44 @@ def test_a_budget_slip_is_kept_with_its_sub_kegiatan(tmp_path):
         kode="1.06.01.2.02.0001", kegiatan__program__renstra=renstra_berlaku(opd, 2024)
     )
     assert (catatan.tercetak, catatan.dihitung, catatan.medan) == ("97,77", "178,63%", "serapan")
+
+
+def _catatan(opd, **kwargs):
+    return CatatanData.objects.create(
+        opd=opd, tahun=2024, jenis="persen", pesan="Persen triwulan 3 tercetak 88,23%", kunci="k", **kwargs
+    )
+
+
+def test_an_admin_resolves_a_note_with_a_reason_and_the_history_says_who(client, purwakarta):  # noqa: F811
+    catatan = _catatan(purwakarta, tercetak="88,23%", dihitung="88,24%")
+    pengelola = buat_admin()
+    client.force_login(pengelola)
+    url = reverse("admin:kinerja_catatandata_change", args=[catatan.pk])
+
+    tanpa_alasan = client.post(url, {"status": "hitungan_diterima", "penyelesaian": " "})
+    assert "Tulis alasan penyelesaian catatan ini." in tanpa_alasan.content.decode()
+    catatan.refresh_from_db()
+    assert catatan.terbuka
+
+    client.post(url, {"status": "hitungan_diterima", "penyelesaian": "Dokumen memotong; 88,24 benar."})
+
+    catatan.refresh_from_db()
+    assert (catatan.status, catatan.diselesaikan_oleh) == ("hitungan_diterima", pengelola)
+    terakhir = catatan.history.latest()
+    assert (terakhir.history_user, terakhir.history_change_reason) == (
+        pengelola,
+        "Diselesaikan: Nilai hitungan diterima",
+    )
+    assert catatan not in catatan_data(purwakarta, 2024)
+
+
+def test_notes_are_listed_per_agency_and_year_and_cannot_be_deleted(client, purwakarta):  # noqa: F811
+    catatan = _catatan(purwakarta)
+    client.force_login(buat_admin())
+
+    daftar = client.get(reverse("admin:kinerja_catatandata_changelist"), {"opd": purwakarta.pk, "tahun": 2024})
+
+    assert daftar.status_code == 200
+    assert "Persen triwulan 3 tercetak 88,23%" in daftar.content.decode()
+    assert client.post(reverse("admin:kinerja_catatandata_delete", args=[catatan.pk])).status_code == 403
+    assert CatatanData.objects.filter(pk=catatan.pk).exists()

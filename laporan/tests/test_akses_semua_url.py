@@ -29,7 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_tasks_db.models import DBTaskResult, get_date_max
 from openpyxl import load_workbook
 
-from kinerja.models import DataDukung, Impor, NarasiLaporan, Pelaporan, SkalaPredikat
+from kinerja.models import CatatanData, DataDukung, Impor, NarasiLaporan, Pelaporan, SkalaPredikat
 from kinerja.tests.factories import (
     PelaporanFactory,
     RealisasiAnggaranFactory,
@@ -99,6 +99,7 @@ class Dunia:
     cetakan: object
     tugas: object
     narasi: object
+    catatan: object
     axes: dict
     media: object
 
@@ -202,6 +203,9 @@ def dunia(django_db_setup, django_db_blocker, tmp_path_factory):
             ),
             narasi=NarasiLaporan.objects.create(
                 opd=a.opd, tahun=2024, bagian="kata_pengantar", teks="Puji syukur.", diubah_oleh=a.operator
+            ),
+            catatan=CatatanData.objects.create(
+                opd=a.opd, tahun=2024, pesan="Persen tercetak 96,18, dihitung 76,50%.", kunci="k", indikator=a.indikator
             ),
             axes=_axes(),
             media=media,
@@ -469,6 +473,7 @@ TABEL_ADMIN = {
     "kinerja.user": HarapanAdmin(lambda d: d.a.operator),
     "kinerja.realisasi": HarapanAdmin(lambda d: d.a.realisasi),
     "kinerja.narasilaporan": HarapanAdmin(lambda d: d.narasi),
+    "kinerja.catatandata": HarapanAdmin(lambda d: d.catatan),
     "kinerja.realisasianggaran": HarapanAdmin(lambda d: d.a.realisasi_anggaran),
     "kinerja.pelaporan": HarapanAdmin(lambda d: d.pelaporan),
     "kinerja.datadukung": HarapanAdmin(lambda d: d.data_dukung),
