@@ -19,6 +19,8 @@ kinerja.importers.urutan_berkas). The second form of the workbook
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.selectors import URUTAN_TARGET, bidang_penanggung_jawab_id
@@ -760,6 +762,7 @@ class _Penulis:
             if lama is None:
                 data.update(indikator=ind, tahun=self.tahun, triwulan=tw)
             self.p.pasang(Realisasi, lama, data, letak, judul=judul)
+        self._periksa_rentang(ind, baris, arah, letak)
         for tw, (tercetak, desimal, teks, kolom) in sorted(baris.persen.items()):
             if baris.target is None or tw not in baris.realisasi:
                 continue
@@ -782,6 +785,28 @@ class _Penulis:
                     medan="capaian",
                     triwulan=tw,
                 )
+
+    def _periksa_rentang(self, ind, baris, arah, letak):
+        """A quarter whose capaian is far above every predikat scale (rules.capaian_pencilan):
+        mostly a target or a realisation in another unit. Imported as typed, and said."""
+        if baris.target is None:
+            return
+        for tw, nilai in sorted(baris.realisasi.items()):
+            dihitung = rules.capaian(baris.target, nilai, arah, ind.metode_negatif)
+            if not rules.capaian_pencilan(dihitung, settings.KINERJA_CAPAIAN_PENCILAN):
+                continue
+            self.p.hasil.tambah(
+                f"Capaian triwulan {tw} {rules.format_persen(dihitung)} (realisasi {rules.format_nilai(nilai)} dari "
+                f"target {rules.format_nilai(baris.target)}) jauh di atas {settings.KINERJA_CAPAIAN_PENCILAN}%: "
+                "periksa satuan target dan realisasinya. Nilai diimpor sebagaimana tertulis.",
+                letak[0],
+                letak[1],
+                peringatan=True,
+                jenis="rentang",
+                dihitung=rules.format_persen(dihitung),
+                medan="capaian",
+                triwulan=tw,
+            )
 
 
 def _nama_bidang(nama):

@@ -246,7 +246,14 @@ def test_fixed_evaluation_workbook_writes_targets_and_quarterly_realisations_as_
     assert SubKegiatan.objects.get(kode="1.06.03.2.01.0001", kegiatan__program__renstra__opd=purwakarta).refocusing
     assert SubKegiatan.objects.get(kode="1.06.04.2.02.0011", kegiatan__program__renstra__opd=purwakarta).refocusing
     # printed percentages are checked, not imported: 15 of 17 is 88,24%, printed truncated
-    peringatan = {(m.baris, m.kolom): m.pesan for m in hasil.peringatan}
+    peringatan = {(m.baris, m.kolom): m.pesan for m in hasil.peringatan if m.jenis != "rentang"}
+    # a quarter far above every predikat scale is imported as typed, and said
+    rentang = {(m.baris, m.triwulan): m.pesan for m in hasil.peringatan if m.jenis == "rentang"}
+    assert rentang[(24, 2)] == (
+        "Capaian triwulan 2 242,50% (realisasi 97 dari target 40) jauh di atas 200%: periksa satuan target dan "
+        "realisasinya. Nilai diimpor sebagaimana tertulis."
+    )
+    assert (24, 1) not in rentang  # 58 of 40: 145,00%
     assert peringatan[(14, "L")] == (
         "Persen triwulan 3 tercetak 88,23%, sedangkan dihitung 88,24% (realisasi 15 dari target 17). "
         "Persen tidak diimpor; ia dihitung."
