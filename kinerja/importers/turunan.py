@@ -77,4 +77,4 @@ def periksa_nomenklatur(hasil, level, kode, uraian, daftar_tahun, letak, sudah_d
     for pesan in nomenklatur.periksa_dalam_periode(
         level, kode, uraian, daftar_tahun, sudah_diberitahu=sudah_diberitahu
     ):
-        hasil.tambah(pesan, *letak, peringatan=True)
+        hasil.tambah(pesan, *letak, peringatan=True, jenis="nama", medan="uraian")
