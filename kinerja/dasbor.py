@@ -195,7 +195,6 @@ class RingkasanWilayah:
     triwulan: int
     skala: rules.Skala
     baris: list = field(default_factory=list)
-    cara_rata_rata: str = "indikator"
     batas: Decimal | None = None
 
     @property
@@ -207,12 +206,15 @@ class RingkasanWilayah:
         return sum(b.jumlah_indikator for b in self.baris)
 
     @property
+    def dirata(self):
+        """The indicators of the region's mean: every agency's `KinerjaTahun.dirata`."""
+        return [k for b in self.baris if b.kinerja for k in b.kinerja.dirata]
+
+    @property
     def rata_rata(self):
-        """The region's mean capaian: of every counted indicator ("indikator"), or of the agencies'
-        means ("bertingkat")."""
-        if self.cara_rata_rata == "bertingkat":
-            return rules.rata_rata_capaian(b.rata_rata for b in self.baris)
-        return rules.rata_rata_capaian((k.capaian for b in self.baris for k in b.dihitung), self.batas)
+        """The region's rata-rata capaian kinerja: the agencies' averaged indicators, each once
+        (`rules.RATA_RATA_KINERJA`, as each agency's)."""
+        return rules.rata_rata_capaian((k.capaian for k in self.dirata), self.batas)
 
     @property
     def per_predikat(self):
@@ -289,15 +291,13 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     pelaporan = {}
     for p in Pelaporan.objects.filter(opd__in=daftar, tahun=tahun):
         pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
-    cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
-    wilayah = RingkasanWilayah(tahun, triwulan, skala, cara_rata_rata=cara, batas=batas)
+    batas = batas_capaian()
+    wilayah = RingkasanWilayah(tahun, triwulan, skala, batas=batas)
     for o in daftar:
         r = renstra.get(o.pk)
         unit = [u.pk if u else None for u in unit_pelaporan(o)]
         status = [status_triwulan(tahun, tw, unit, pelaporan.get((o.pk, tw), {}), sekarang) for tw in range(1, 5)]
-        kinerja_opd = (
-            KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), cara_rata_rata=cara, batas=batas) if r else None
-        )
+        kinerja_opd = KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), batas=batas) if r else None
         uang = pagu.get(r.pk, {}) if r else {}
         wilayah.baris.append(
             RingkasanOpd(
@@ -502,9 +502,8 @@ def dasbor_opd(opd, tahun, triwulan, skala=None):
         akar.anak.append(lain)
     _jumlahkan(akar)
     daftar = list(per_id.values())
-    cara = settings.KINERJA_RATA_RATA
     return DasborOpd(
-        opd, renstra, tahun, triwulan, skala, akar, KinerjaTahun(renstra, tahun, skala, daftar, cara, batas), pagu_dpa
+        opd, renstra, tahun, triwulan, skala, akar, KinerjaTahun(renstra, tahun, skala, daftar, batas=batas), pagu_dpa
     )
 
 

@@ -437,6 +437,60 @@ def rata_rata_capaian(capaians, batas_atas=None):
     return sum(nilai, Decimal(0)) / len(nilai)
 
 
+def rata_rata_bertingkat(kelompok, batas_atas=None):
+    """Mean of means: the unweighted mean of each group's `rata_rata_capaian` (a group without a
+    computable capaian is left out); None when no group has one. The LKjIP's capaian of the
+    agency (PermenPAN-RB 53/2014) is this over its tujuan/sasaran strategis.
+
+    >>> format_angka(rata_rata_bertingkat([["6110", "98,82"], ["100,07", "100"], ["71,91"]]))  # Tabel 3.45
+    '1.092,12'
+    """
+    return rata_rata_capaian((rata_rata_capaian(k, batas_atas) for k in kelompok), None)
+
+
+RATA_RATA_SIMPUL = "simpul"
+RATA_RATA_KINERJA = "kinerja"
+RATA_RATA_STRATEGIS = "strategis"
+JENIS_RATA_RATA = {
+    RATA_RATA_SIMPUL: "rata-rata capaian indikator {nama} itu sendiri",
+    RATA_RATA_KINERJA: (
+        "rata-rata capaian kinerja (Permendagri 86/2017): rata-rata tanpa bobot capaian {indikator} sasaran, "
+        "program, kegiatan dan sub kegiatan{nama}, setiap indikator dihitung sekali"
+    ),
+    RATA_RATA_STRATEGIS: (
+        "rata-rata capaian tujuan/sasaran strategis (PermenPAN-RB 53/2014): rata-rata dari capaian {kelompok}, "
+        "masing-masing rata-rata capaian indikatornya ({indikator}; indikator yang dipakai tujuan dan sasarannya "
+        "dihitung sekali)"
+    ),
+}
+"""The three kinds of average the reports print, by their definition (docs/aturan-perhitungan.md)."""
+
+
+def uraian_rata_rata(jenis, jumlah_indikator=None, jumlah_kelompok=None, nama="", batas_atas=None):
+    """The note under a printed average naming its definition, with what it counts: the one
+    sentence every report prints under an average of that kind (`JENIS_RATA_RATA`).
+
+    >>> uraian_rata_rata("strategis", 5, 3)
+    'Rata-rata capaian tujuan/sasaran strategis (PermenPAN-RB 53/2014): rata-rata dari capaian 3 tujuan/sasaran \
+strategis, masing-masing rata-rata capaian indikatornya (5 indikator; indikator yang dipakai tujuan dan sasarannya \
+dihitung sekali).'
+    >>> uraian_rata_rata("kinerja", 46, nama=" yang tampil")
+    'Rata-rata capaian kinerja (Permendagri 86/2017): rata-rata tanpa bobot capaian 46 indikator sasaran, program, \
+kegiatan dan sub kegiatan yang tampil, setiap indikator dihitung sekali.'
+    >>> uraian_rata_rata("simpul", nama="tujuan atau sasaran")
+    'Rata-rata capaian indikator tujuan atau sasaran itu sendiri.'
+    """
+    if jenis not in JENIS_RATA_RATA:
+        raise ValueError(f"Jenis rata-rata harus salah satu dari {', '.join(JENIS_RATA_RATA)}, bukan {jenis!r}.")
+    indikator = f"{jumlah_indikator} indikator" if jumlah_indikator is not None else "semua indikator"
+    kelompok = f"{jumlah_kelompok} tujuan/sasaran strategis" if jumlah_kelompok is not None else "setiap tujuan/sasaran"
+    kalimat = JENIS_RATA_RATA[jenis].format(indikator=indikator, kelompok=kelompok, nama=nama)
+    kalimat = kalimat[0].upper() + kalimat[1:] + "."
+    if batas_atas is not None:
+        kalimat += f" Setiap capaian dihitung paling tinggi {format_angka(batas_atas, None)}%."
+    return kalimat
+
+
 # ---------------------------------------------------------------------------------------------
 # Outliers: capaian far above the top of every scale
 # ---------------------------------------------------------------------------------------------

@@ -107,7 +107,6 @@ class KinerjaTahun:
     tahun: int
     skala: rules.Skala
     indikator: list = field(default_factory=list)
-    cara_rata_rata: str = "indikator"
     batas: Decimal | None = None
 
     def __post_init__(self):
@@ -132,25 +131,42 @@ class KinerjaTahun:
         """Mean capaian of a node's own indicators (seed 003, Tabel 3.9: Sasaran Strategis 1 → 98,82)."""
         return rules.rata_rata_capaian((k.capaian for k in self.indikator_simpul(simpul)), self.batas)
 
-    def rata_rata_semua(self, cara=None):
-        """Mean capaian of the whole Renstra: every counted indicator once ("indikator"), or the
-        mean of the means of every node that has indicators ("bertingkat")."""
-        cara = cara or self.cara_rata_rata
-        if cara == "bertingkat":
-            return rules.rata_rata_capaian(
-                rules.rata_rata_capaian((k.capaian for k in daftar), self.batas) for daftar in self._per_simpul.values()
-            )
-        return rules.rata_rata_capaian((k.capaian for k in self.indikator if k.dihitung), self.batas)
+    @property
+    def dirata(self):
+        """The indicators of the agency's "rata-rata capaian kinerja" (Permendagri 86/2017, as the
+        Evaluasi Renja prints it): every counted indicator of a sasaran, program, kegiatan or sub
+        kegiatan, each once; a tujuan's own indicator is not (the form begins at the sasaran), one
+        it shares with its sasaran is."""
+        return [k for k in self.indikator if k.dihitung and (k.indikator.sasaran_id or not k.indikator.tujuan_id)]
 
-    def rata_rata_kelompok(self, simpul, cara=None):
-        """Mean capaian of a group of nodes: over all their indicators, each counted once
-        ("indikator"), or over the nodes' own means ("bertingkat"). Tujuan 1 and Sasaran 1 of
-        seed 003 give (6110 + 98,82) / 2 = 3104,41 either way."""
-        cara = cara or self.cara_rata_rata
-        if cara == "bertingkat":
-            return rules.rata_rata_capaian(self.rata_rata_simpul(s) for s in simpul)
-        unik = {k.indikator.pk: k for s in simpul for k in self.indikator_simpul(s)}
-        return rules.rata_rata_capaian((k.capaian for k in unik.values()), self.batas)
+    def rata_rata_semua(self):
+        """The agency's rata-rata capaian kinerja (`rules.RATA_RATA_KINERJA`): the mean of `dirata`."""
+        return rules.rata_rata_capaian((k.capaian for k in self.dirata), self.batas)
+
+    def indikator_kelompok(self, simpul):
+        """The counted indicators of a group of nodes, each once."""
+        return list({k.indikator.pk: k for s in simpul for k in self.indikator_simpul(s)}.values())
+
+    def rata_rata_kelompok(self, simpul):
+        """Mean capaian of a group of nodes over all their indicators, each counted once: the
+        capaian of a tujuan/sasaran strategis (Tujuan 1 and Sasaran 1 of seed 003 give
+        (6110 + 98,82) / 2 = 3104,41)."""
+        return rules.rata_rata_capaian((k.capaian for k in self.indikator_kelompok(simpul)), self.batas)
+
+    def rata_rata_strategis(self, kelompok):
+        """The agency's rata-rata capaian tujuan/sasaran strategis (`rules.RATA_RATA_STRATEGIS`,
+        PermenPAN-RB 53/2014): the mean of each group's `rata_rata_kelompok`, `kelompok` being
+        lists of nodes (a tujuan with its sasaran). Seed 003, Tabel 3.45: (3104,41 + 100,04 +
+        71,91) / 3 = 1092,12."""
+        return rules.rata_rata_bertingkat(
+            ([k.capaian for k in self.indikator_kelompok(s)] for s in kelompok), self.batas
+        )
+
+    def kelompok_terhitung(self, kelompok):
+        """(number of groups with a computable mean, number of indicators) of `kelompok`: what
+        `rata_rata_strategis` averages, for its note."""
+        dihitung = [d for d in (self.indikator_kelompok(s) for s in kelompok) if any(k.capaian is not None for k in d)]
+        return len(dihitung), sum(1 for d in dihitung for k in d if k.capaian is not None)
 
 
 _TIDAK_DIUKUR = rules.HasilCapaian(None, rules.Alasan.DIUKUR_TAHUNAN)
@@ -241,7 +257,6 @@ def kinerja_tahunan(opd, tahun, skala=None, renstra=None):
         tahun=tahun,
         skala=skala,
         indikator=daftar,
-        cara_rata_rata=settings.KINERJA_RATA_RATA,
         batas=batas_capaian(),
     )
 

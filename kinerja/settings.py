@@ -4,6 +4,8 @@ Every setting a deployment may change is listed in README.md, section "Pengatura
 A `.env` file in the project directory is read when it exists; real environment variables win.
 """
 
+import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -216,11 +218,14 @@ KINERJA_SKALA = {
 }
 # Averages count each capaian at most this much (e.g. 100); empty: no cap, as the seeds print.
 KINERJA_BATAS_CAPAIAN = env.str("KINERJA_BATAS_CAPAIAN", default="") or None
-# The capaian of a group of nodes: "indikator" (mean of all their indicators) or "bertingkat"
-# (mean of the nodes' own means). Every report says which one it used.
-KINERJA_RATA_RATA = env.str("KINERJA_RATA_RATA", default="indikator")
-if KINERJA_RATA_RATA not in ("indikator", "bertingkat"):
-    raise ImproperlyConfigured("KINERJA_RATA_RATA harus 'indikator' atau 'bertingkat'.")
+# KINERJA_RATA_RATA is gone: each kind of average has one definition, fixed by regulation
+# (docs/aturan-perhitungan.md, "Rata-rata"). A deployment that still sets it is told so, once.
+if "KINERJA_RATA_RATA" in os.environ:
+    warnings.warn(
+        "KINERJA_RATA_RATA tidak dipakai lagi: setiap jenis rata-rata mempunyai satu definisi "
+        "(docs/aturan-perhitungan.md, bagian Rata-rata). Hapus pengaturan itu.",
+        stacklevel=1,
+    )
 # How written percentages are rounded (README "Pengaturan"): "setengah-ke-atas" (half-up, the
 # default) or "potong" (truncated, as many agencies print). Arithmetic is never rounded.
 KINERJA_PEMBULATAN = env.str("KINERJA_PEMBULATAN", default="setengah-ke-atas").strip().lower()

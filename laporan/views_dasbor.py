@@ -137,6 +137,7 @@ def wilayah(request):
         "pengurutan": {"kueri": f"{kueri.urlencode()}&" if kueri else "", "kunci": request.GET.get("urut", "nama")},
         "kueri": request.GET.urlencode(),
         "catatan_rata_rata": bangun.catatan_rata_rata_wilayah(data),
+        "uraian_rata_rata": bangun.uraian_rata_rata_wilayah(data),
     }
     return render(request, "laporan/dasbor/wilayah.html", konteks)
 
@@ -201,6 +202,7 @@ def opd(request, kode, tahun, level="opd", pk=None):
         "unduh": _url_unduh_simpul(data, simpul),
         "opd": data.opd,
         "catatan_rata_rata": bangun.catatan_rata_rata_simpul(data, simpul),
+        "uraian_rata_rata": bangun.uraian_rata_rata_simpul(data, simpul),
     }
     if simpul.level == "opd":
         konteks["grafik_program"], konteks["tabel_program"] = bangun.program_sebaran(

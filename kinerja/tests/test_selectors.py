@@ -163,7 +163,7 @@ def test_means_leave_out_refocusing_and_detail_rows_and_follow_the_chosen_mode(s
     assert rules.format_angka(kt.rata_rata_simpul(sasaran)) == "99,41"
 
 
-def test_group_mean_over_indicators_or_over_node_means():
+def test_group_mean_over_indicators_and_strategic_mean_over_group_means():
     tujuan = SasaranFactory().tujuan
     renstra = tujuan.renstra
     s1, s2 = tujuan.sasaran.get(), SasaranFactory(tujuan=tujuan, kode=f"{tujuan.kode}.9")
@@ -171,8 +171,9 @@ def test_group_mean_over_indicators_or_over_node_means():
         for nilai in capaian:
             _isi(IndikatorFactory(sasaran=sasaran, sub_kegiatan=None), "100", [nilai])
     kt = kinerja_tahunan(renstra.opd, 2024, skala=SKALA)
-    assert kt.rata_rata_kelompok([s1, s2], cara="indikator") == 60
-    assert kt.rata_rata_kelompok([s1, s2], cara="bertingkat") == D("52.5")
+    assert kt.rata_rata_kelompok([s1, s2]) == 60  # each indicator once
+    assert kt.rata_rata_strategis([[s1], [s2]]) == D("52.5")  # the mean of the groups' means
+    assert kt.kelompok_terhitung([[s1], [s2]]) == (2, 3)
 
 
 def test_agency_without_renstra_for_the_year_has_nothing():

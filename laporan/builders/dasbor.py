@@ -49,12 +49,34 @@ def catatan_rata_rata_simpul(dasbor, simpul):
     """The note of a node's mean capaian card: of its own indicators, or of every indicator of
     the agency (each once) for the agency itself."""
     if simpul.level == "opd":
-        return catatan_rata_rata(k for k in dasbor.kinerja.indikator if k.dihitung)
+        return catatan_rata_rata(dasbor.kinerja.dirata)
     return catatan_rata_rata(simpul.dihitung)
 
 
 def catatan_rata_rata_wilayah(wilayah):
-    return catatan_rata_rata(k for b in wilayah.baris for k in b.dihitung)
+    return catatan_rata_rata(wilayah.dirata)
+
+
+def _terhitung(kinerja):
+    return sum(1 for k in kinerja if k.capaian is not None)
+
+
+def uraian_rata_rata_simpul(dasbor, simpul):
+    """The definition of a node's mean capaian card (`rules.uraian_rata_rata`): the agency's is
+    its rata-rata capaian kinerja, as the Evaluasi Renja's; a node's, of its own indicators."""
+    if simpul.level == "opd":
+        return rules.uraian_rata_rata(rules.RATA_RATA_KINERJA, _terhitung(dasbor.kinerja.dirata), nama=" Renstra")
+    return rules.uraian_rata_rata(rules.RATA_RATA_SIMPUL, nama=simpul.nama_level.lower())
+
+
+def uraian_rata_rata_wilayah(wilayah):
+    """The definition of the region's and each agency's mean capaian."""
+    return rules.uraian_rata_rata(rules.RATA_RATA_KINERJA, _terhitung(wilayah.dirata), nama=" setiap perangkat daerah")
+
+
+def _dirata(baris):
+    """The indicators an agency's row averages (`KinerjaTahun.dirata`)."""
+    return baris.kinerja.dirata if baris.kinerja else []
 
 
 TANPA_DPA = "Belum ada pagu DPA (induk/perubahan) tahun ini: serapan tidak diukur terhadap pagu indikatif Renstra."
@@ -115,7 +137,7 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
             nilai(b.jumlah_indikator if ada else None),
             sel_rata_rata(
                 b.rata_rata,
-                _capaian(b.dihitung),
+                _capaian(_dirata(b)),
                 "Belum ada capaian yang terhitung." if ada else "Tidak ada Renstra yang berlaku.",
             ),
             sel_predikat(b.predikat),
@@ -130,7 +152,7 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
             [
                 teks(f"Wilayah ({len(wilayah.baris)} perangkat daerah)", kolom=2),
                 nilai(wilayah.jumlah_indikator),
-                sel_rata_rata(wilayah.rata_rata, _capaian(k for b in wilayah.baris for k in b.dihitung)),
+                sel_rata_rata(wilayah.rata_rata, _capaian(wilayah.dirata)),
                 sel_predikat(skala.cari(wilayah.rata_rata)),
                 *baris_angka(
                     per,
@@ -212,14 +234,10 @@ _STATUS = [
 
 def _catatan_wilayah(wilayah):
     ambang_c, ambang_s = wilayah.ambang
-    cara = (
-        "rata-rata dari rata-rata setiap simpul (KINERJA_RATA_RATA = bertingkat)"
-        if wilayah.cara_rata_rata == "bertingkat"
-        else "rata-rata semua indikator, setiap indikator sekali (KINERJA_RATA_RATA = indikator)"
-    )
     catatan = [
         f"Capaian s.d. triwulan {romawi(wilayah.triwulan)}: nilai yang dilaporkan sampai triwulan itu terhadap target "
-        f"tahunan; {cara}. Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
+        "tahunan. Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
+        uraian_rata_rata_wilayah(wilayah),
         "Serapan: realisasi anggaran s.d. triwulan itu terhadap pagu DPA yang berlaku (perubahan bila ada, selain itu "
         "induk). Kuadran: capaian dan serapan tinggi bila sekurang-kurangnya "
         f"{rules.format_angka(ambang_c, None)}% dan {rules.format_angka(ambang_s, None)}% (ambang tahunan "
@@ -236,7 +254,7 @@ def _catatan_wilayah(wilayah):
     return catatan + catatan_pencilan(
         (f"{k.indikator.uraian} ({b.opd.singkatan or b.opd.nama})", k.capaian)
         for b in wilayah.baris
-        for k in b.dihitung
+        for k in _dirata(b)
     )
 
 
@@ -285,7 +303,7 @@ def laporan_wilayah(wilayah, tanggal=None):
     batang, titik = grafik_wilayah(wilayah)
     ambang_c, ambang_s = wilayah.ambang
     sebaran_ = tabel_sebaran(
-        [(b.opd, b.opd.nama, b.rata_rata, b.serapan, _capaian(b.dihitung)) for b in wilayah.baris],
+        [(b.opd, b.opd.nama, b.rata_rata, b.serapan, _capaian(_dirata(b))) for b in wilayah.baris],
         "Capaian dan serapan per perangkat daerah",
         ambang=(ambang_c, ambang_s),
     )

@@ -15,8 +15,6 @@ whatever its size.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
 from kinerja import rules
 from kinerja.models import RealisasiAnggaran
 from kinerja.periode import romawi
@@ -233,14 +231,9 @@ class Kelompok:
         for kunci, ukuran in lain.simpul.items():
             self.simpul.setdefault(kunci, []).extend(ukuran)
 
-    def rata_rata(self, atribut, cara, batas):
-        """Mean capaian: of every counted indicator once ("indikator"), or of each node's own
-        mean ("bertingkat"), as `KinerjaTahun.rata_rata_kelompok` defines them."""
-        if cara == "bertingkat":
-            return rules.rata_rata_capaian(
-                rules.rata_rata_capaian((getattr(u, atribut).nilai for u in ukuran), batas)
-                for ukuran in self.simpul.values()
-            )
+    def rata_rata(self, atribut, batas):
+        """The block's rata-rata capaian kinerja (`rules.RATA_RATA_KINERJA`): every counted
+        indicator once, as `KinerjaTahun.rata_rata_semua` for the whole agency."""
         return rules.rata_rata_capaian(self.capaian(atribut), batas)
 
     def capaian(self, atribut):
@@ -466,10 +459,10 @@ class _Penyusun:
                 sel = [*kosong_depan, teks(_indikator_teks(r)), *sel, kosong()]
                 self.baris.append(Baris(sel, tingkat + 1, "rincian", f"indikator-{r.pk}"))
 
-    def rata_rata(self, label, kelompok, cara, batas):
+    def rata_rata(self, label, kelompok, batas):
         """A row with the mean capaian against the Renja and the Renstra, and its predikat."""
-        renja = kelompok.rata_rata("capaian_renja", cara, batas)
-        renstra = kelompok.rata_rata("capaian_renstra", cara, batas)
+        renja = kelompok.rata_rata("capaian_renja", batas)
+        renstra = kelompok.rata_rata("capaian_renstra", batas)
         sel = [kosong() for _ in range(UKURAN)]
         for nama, atribut, rata in (
             ("capaian_renja_k", "capaian_renja", renja),
@@ -479,13 +472,13 @@ class _Penyusun:
         self.baris.append(Baris([_label(label), *sel, self.predikat(renja), kosong()], 0, "jumlah"))
         return renja, renstra
 
-    def penutup(self, total, semua, cara, batas):
+    def penutup(self, total, semua, batas):
         """The closing rows of the form: the budget totals, the average capaian, the predikat,
         and the narrative rows (empty: there is no storage for them yet)."""
         rp = _sel_anggaran(total, self.triwulan)
         sel = [c for p in PASANGAN for c in (kosong(), rp[p])]
         self.baris.append(Baris([_label("Jumlah"), *sel, kosong(), kosong()], 0, "jumlah"))
-        renja, renstra = self.rata_rata("Rata-rata capaian kinerja (%)", semua, cara, batas)
+        renja, renstra = self.rata_rata("Rata-rata capaian kinerja (%)", semua, batas)
         sel = [kosong() for _ in range(UKURAN)]
         sel[KOLOM["capaian_renja_k"] - LEBAR_LABEL] = self.predikat(renja)
         sel[KOLOM["capaian_renstra_k"] - LEBAR_LABEL] = self.predikat(renstra)
@@ -546,7 +539,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
         return laporan
 
-    cara, batas = settings.KINERJA_RATA_RATA, batas_capaian()
+    batas = batas_capaian()
     pohon = pohon_renstra(renstra, tahun)
     ukuran = _ukur_semua(renstra, tahun, triwulan, skala, _semua_indikator(pohon))
     anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
@@ -588,12 +581,12 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                     depan = [kosong(), kosong(), kode_simpul(s.simpul), teks(s.simpul.uraian)]
                     susun.cabang(s, depan, 3, "isi", kelompok, dipotong=s.simpul.refocusing)
         nama = f"sasaran {sasaran.kode or sasaran.uraian}" if sasaran is not None else "program tanpa sasaran"
-        susun.rata_rata(f"Rata-rata capaian kinerja {nama} (%)", kelompok, cara, batas)
+        susun.rata_rata(f"Rata-rata capaian kinerja {nama} (%)", kelompok, batas)
         semua.gabung(kelompok)
 
-    susun.penutup(total, semua, cara, batas)
+    susun.penutup(total, semua, batas)
     tabel.baris = susun.baris
-    laporan.catatan += _catatan(renstra, tahun, skala, cara, batas)
+    laporan.catatan += _catatan(renstra, tahun, skala, semua, batas)
     laporan.catatan += catatan_pencilan(
         (f"{u.indikator.uraian} ({nama})", getattr(u, atribut))
         for nama, atribut in (("kolom 14", "capaian_renja"), ("kolom 16", "capaian_renstra"))
@@ -611,21 +604,19 @@ class _TanpaSasaran:
     uraian = "Program yang belum dikaitkan dengan sasaran"
 
 
-def _catatan(renstra, tahun, skala, cara, batas):
-    if cara == "bertingkat":
-        rata = (
-            "Rata-rata capaian (bertingkat): rata-rata dari rata-rata capaian indikator setiap sasaran, program, "
-            "kegiatan dan sub kegiatan yang tampil (KINERJA_RATA_RATA = bertingkat)."
-        )
-    else:
-        rata = (
-            "Rata-rata capaian (per indikator): rata-rata tanpa bobot dari capaian semua indikator yang tampil, "
-            "setiap indikator dihitung sekali (KINERJA_RATA_RATA = indikator)."
-        )
-    if batas is not None:
-        rata += f" Setiap capaian dihitung paling tinggi {rules.format_angka(batas, None)}%."
+def uraian_rata_rata_renja(semua, batas=None):
+    """The note naming the report's averages (`rules.uraian_rata_rata`): the closing row's count of
+    indicators (column 14); each sasaran's row averages its own block the same way."""
+    jumlah = sum(1 for c in semua.capaian("capaian_renja") if c is not None)
+    return (
+        rules.uraian_rata_rata(rules.RATA_RATA_KINERJA, jumlah, nama=" yang tampil", batas_atas=batas)
+        + " Baris rata-rata setiap sasaran: indikator sasaran itu beserta program, kegiatan dan sub kegiatannya."
+    )
+
+
+def _catatan(renstra, tahun, skala, semua, batas):
     catatan = [
-        rata + " Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
+        uraian_rata_rata_renja(semua, batas) + " Rincian indikator dan sub kegiatan refocusing tidak dihitung.",
         f"Predikat menurut {skala.nama}, dari capaian kinerja Renja (kolom 14): "
         + "; ".join(str(r) for r in skala.rentang)
         + ".",

@@ -261,20 +261,13 @@ def test_tabel_3_45_per_tujuan_and_sasaran_in_2024(lkjip):
     assert t["Jumlah"][-2:] == ["9.521.256.875", "92,31%"]
 
 
-def test_tabel_3_45_jumlah_is_the_mean_of_the_tujuan_and_sasaran_means_as_printed(demo, settings):
-    # Seed: Jumlah 1092,12 = (3104,41 + 100,04 + 71,91) / 3, the mean of the rows' means.
-    settings.KINERJA_RATA_RATA = "bertingkat"
-    t = _tabel_3_45(build_lkjip(demo, 2024, tanggal=TANGGAL))
-    assert t["Jumlah"][-3] == "1.092,12%"
-    assert "KINERJA_RATA_RATA = bertingkat" in " ".join(
-        tabel(build_lkjip(demo, 2024), "efektivitas-tujuan-sasaran").catatan
-    )
-
-
-def test_tabel_3_45_jumlah_by_default_averages_each_indicator_once(lkjip):
-    # (6110 + 98,82 + 100,07 + 100 + 71,91) / 5: the five indicators, the shared one once.
-    assert _tabel_3_45(lkjip)["Jumlah"][-3] == "1.296,16%"
-    assert "KINERJA_RATA_RATA = indikator" in " ".join(tabel(lkjip, "efektivitas-tujuan-sasaran").catatan)
+def test_tabel_3_45_jumlah_is_the_mean_of_the_tujuan_and_sasaran_means_as_printed(lkjip):
+    # Seed: Jumlah 1092,12 = (3104,41 + 100,04 + 71,91) / 3, the mean of the rows' means
+    # (PermenPAN-RB 53/2014: the capaian of each tujuan/sasaran strategis, then their mean).
+    assert _tabel_3_45(lkjip)["Jumlah"][-3] == "1.092,12%"
+    catatan = " ".join(tabel(lkjip, "efektivitas-tujuan-sasaran").catatan)
+    assert "Jumlah 2024: " + rules.uraian_rata_rata(rules.RATA_RATA_STRATEGIS, 5, 3)[:1].lower() in catatan
+    assert "rata-rata dari capaian 3 tujuan/sasaran strategis" in catatan and "(5 indikator;" in catatan
 
 
 def test_tabel_3_45_2023_rows_of_the_earlier_renstra(lkjip):

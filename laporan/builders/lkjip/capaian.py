@@ -197,17 +197,37 @@ def _per_kategori(data, naskah):
         baris,
     )
     bagian = [f"{terbilang(len(isi))} indikator pada kategori {r.label}" for r, isi in kelompok if r and isi]
-    kinerja = data.kinerja_tahunan(tahun)
-    simpul = [n for t in data.pohon.tujuan for n in [t, *t.daftar_sasaran]]
-    rata = kinerja.rata_rata_kelompok(simpul)
+    rata, uraian, pencilan = rata_rata_strategis(data, tahun)
     if bagian:
         kalimat = f"Menurut kategori {skala.nama}, terdapat {daftar_kata(bagian)}."
         if rata is not None:
             kalimat += (
-                f" Rata-rata capaian indikator tujuan dan sasaran {rules.format_persen(rata)} "
-                f"berada pada kategori {skala.cari(rata).label}. {catatan_rata_rata(kinerja, simpul)}"
+                f" Rata-rata capaian tujuan/sasaran strategis {rules.format_persen(rata)} "
+                f"berada pada kategori {skala.cari(rata).label}. {uraian} {pencilan}"
             ).rstrip()
         naskah.paragraf(kalimat)
+
+
+def kelompok_strategis(pohon):
+    """The tujuan/sasaran strategis of a tree: each tujuan with its sasaran (the groups the LKjIP
+    averages, Tabel 3.45)."""
+    return [[t, *t.daftar_sasaran] for t in pohon.tujuan] if pohon is not None else []
+
+
+def rata_rata_strategis(data, tahun):
+    """The agency's rata-rata capaian tujuan/sasaran strategis of `tahun` (PermenPAN-RB 53/2014,
+    `KinerjaTahun.rata_rata_strategis`), the note naming it with what it counts, and the note of
+    its outliers ("" when none): the one figure every sentence and the Jumlah of Tabel 3.45 print."""
+    pohon = data.pohon_tahun(tahun)
+    kinerja = data.kinerja_tahunan(tahun)
+    kelompok = kelompok_strategis(pohon)
+    rata = kinerja.rata_rata_strategis(kelompok)
+    if rata is None:
+        return None, "", ""
+    n_kelompok, n_indikator = kinerja.kelompok_terhitung(kelompok)
+    uraian = rules.uraian_rata_rata(rules.RATA_RATA_STRATEGIS, n_indikator, n_kelompok, batas_atas=data.batas)
+    pencilan = catatan_rata_rata(kinerja, [n for k in kelompok for n in k])
+    return rata, uraian, pencilan
 
 
 def capaian_kelompok(kinerja, simpul):
@@ -261,8 +281,8 @@ def _rata_rata_tujuan_sasaran(data, naskah):
         ],
         baris,
         catatan=[
-            "Rata-rata capaian indikator tujuan atau sasaran itu sendiri; indikator yang dipakai bersama tujuan "
-            "dan sasarannya dihitung pada keduanya."
+            rules.uraian_rata_rata(rules.RATA_RATA_SIMPUL, nama="tujuan atau sasaran", batas_atas=data.batas)
+            + " Indikator yang dipakai bersama tujuan dan sasarannya dihitung pada keduanya."
         ],
     )
 

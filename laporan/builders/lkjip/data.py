@@ -6,7 +6,6 @@ year and the year before, the submissions of the year and the narrative written 
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q
 
 from kinerja import rules
@@ -195,7 +194,6 @@ class DataLkjip:
     pohon: object
     skala: rules.Skala
     skala_tetap: dict
-    cara_rata_rata: str
     batas: object
     kinerja: dict  # (indikator id, tahun) → KinerjaIndikator
     strategis: list
@@ -238,7 +236,6 @@ class DataLkjip:
                 tahun=tahun,
                 skala=self.skala,
                 indikator=[self.kinerja[i.pk, tahun] for i in daftar if (i.pk, tahun) in self.kinerja],
-                cara_rata_rata=self.cara_rata_rata,
                 batas=self.batas,
             )
         return self._per_tahun[tahun]
@@ -369,7 +366,6 @@ def kumpulkan(opd, tahun):
         pohon=pohon,
         skala=skala,
         skala_tetap=_skala_tetap(),
-        cara_rata_rata=settings.KINERJA_RATA_RATA,
         batas=batas_capaian(),
         kinerja=kinerja,
         strategis=strategis,

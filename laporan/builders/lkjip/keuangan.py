@@ -12,7 +12,7 @@ from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, persen, rupiah, teks
 
 from ..umum import sel_rata_rata
-from .capaian import capaian_kelompok, sel_predikat, tabel_skala
+from .capaian import capaian_kelompok, kelompok_strategis, rata_rata_strategis, sel_predikat, tabel_skala
 from .data import Rupiah, jumlah_rupiah
 from .kalimat import daftar_kata, kalimat_anggaran
 
@@ -262,23 +262,20 @@ def _efektivitas_tujuan_sasaran(data, naskah):
                 _serapan(r),
             ]
         baris.append(Baris(sel, kunci=f"tujuan-{k.tujuan.pk}"))
-    sel = [teks("Jumlah", kolom=2), kosong()]
+    sel, uraian_jumlah = [teks("Jumlah", kolom=2), kosong()], []
     for th in (tahun - 1, tahun):
         pohon = data.pohon_tahun(th)
         if pohon is None:
             sel += [kosong(), kosong(), kosong()]
             continue
-        simpul = [n for t in pohon.tujuan for n in [t, *t.daftar_sasaran]]
-        capaian = data.kinerja_tahunan(th).rata_rata_kelompok(simpul)
+        simpul = [n for k in kelompok_strategis(pohon) for n in k]
+        capaian, uraian, _ = rata_rata_strategis(data, th)
+        if uraian:
+            uraian_jumlah.append(f"Jumlah {th}: {uraian[0].lower()}{uraian[1:]}")
         r = total_tahun(data, th)
         dirata = capaian_kelompok(data.kinerja_tahunan(th), simpul)
         sel += [sel_rata_rata(capaian, dirata), rupiah(r.realisasi), _serapan(r)]
     baris.append(Baris(sel, jenis="jumlah", kunci="jumlah"))
-    cara = (
-        "rata-rata dari rata-rata capaian setiap tujuan dan sasaran (KINERJA_RATA_RATA = bertingkat)"
-        if data.cara_rata_rata == "bertingkat"
-        else "rata-rata capaian semua indikatornya, setiap indikator dihitung sekali (KINERJA_RATA_RATA = indikator)"
-    )
     naskah.tabel(
         "efektivitas-tujuan-sasaran",
         f"Efektivitas Anggaran terhadap Capaian Tujuan/Sasaran Tahun {tahun - 1} dan {tahun}",
@@ -290,7 +287,11 @@ def _efektivitas_tujuan_sasaran(data, naskah):
             [Kepala(x) for _ in range(2) for x in ("Realisasi", "%")],
         ],
         baris,
-        catatan=[f"% capaian kinerja tujuan/sasaran dan baris Jumlah: {cara}."],
+        catatan=[
+            "% capaian kinerja tujuan/sasaran: rata-rata capaian indikator tujuan dan sasarannya, setiap indikator "
+            "dihitung sekali.",
+            *uraian_jumlah,
+        ],
     )
 
 

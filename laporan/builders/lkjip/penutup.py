@@ -8,7 +8,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, Sel, kosong, nilai, teks
 from renstra.kode import urut_simpul
 
 from ..umum import penanda_kepala, sel_capaian, sel_target
-from .capaian import catatan_rata_rata, kalimat_status, per_predikat
+from .capaian import kalimat_status, per_predikat, rata_rata_strategis
 from .kalimat import kalimat_perhitungan, terbilang
 from .keuangan import total_tahun
 from .naskah import LAMPIRAN
@@ -21,22 +21,22 @@ def bab_penutup(data, naskah, tanggal):
     tahun = data.tahun
     naskah.bab("4", "Penutup", nomor="BAB IV")
     naskah.judul("Kesimpulan Umum", nomor="4.1")
-    simpul = [n for t in data.pohon.tujuan for n in [t, *t.daftar_sasaran]]
-    rata = data.kinerja_tahunan(tahun).rata_rata_kelompok(simpul)
+    rata, uraian, pencilan = rata_rata_strategis(data, tahun)
     r = total_tahun(data, tahun)
     kalimat = f"Pengukuran kinerja {data.opd.nama} tahun {tahun} menunjukkan"
     if rata is not None:
         kategori = data.skala.cari(rata)
         kalimat += (
-            f" rata-rata capaian {terbilang(len(data.strategis))} indikator tujuan dan sasaran sebesar "
+            f" rata-rata capaian tujuan/sasaran strategis sebesar "
             f"{rules.format_persen(rata)}{f' (kategori {kategori.label})' if kategori else ''}"
         )
     else:
         kalimat += " bahwa capaian indikator tujuan dan sasaran belum dapat dihitung"
     if r.serapan is not None:
         kalimat += f", dengan realisasi anggaran {rules.format_persen(r.serapan)}"
-    pencilan = catatan_rata_rata(data.kinerja_tahunan(tahun), simpul) if rata is not None else ""
-    naskah.paragraf(kalimat + ".", pencilan, kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"])))
+    naskah.paragraf(
+        kalimat + ".", uraian, pencilan, kalimat_status(per_predikat(data, data.skala_tetap["status_capaian"]))
+    )
     program = sorted(data.pohon.semua_program, key=urut_simpul)
     if program:
         naskah.paragraf(f"Kinerja tersebut diwujudkan melalui {terbilang(jumlah_simpul(data.pohon)[0])} program:")
