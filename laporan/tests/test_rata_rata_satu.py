@@ -88,7 +88,8 @@ def test_the_notes_count_what_the_average_averages(laporan):
     # A mean of three tujuan/sasaran strategis over five indicators is not "6" or "5 (lima) indikator" of one mean.
     assert kinerja.kelompok_terhitung(kelompok) == (3, 5)
     uraian = rules.uraian_rata_rata(rules.RATA_RATA_STRATEGIS, 5, 3)
-    assert all(uraian in p for p in _paragraf(laporan["lkjip"]) if "strategis sebesar" in p)
+    kalimat = [p for p in _paragraf(laporan["lkjip"]) if "strategis sebesar" in p]
+    assert kalimat and all(uraian in p for p in kalimat)
     assert not any("5 (lima) indikator tujuan dan sasaran sebesar" in p for p in _paragraf(laporan["lkjip"]))
     # The Renja's note: the number of indicators its closing row averages (column 14).
     terhitung = sum(1 for k in kinerja.dirata if k.capaian is not None)
