@@ -34,7 +34,8 @@ from renstra.models import (
     Tujuan,
 )
 
-from .models import NarasiLaporan, Peran, RealisasiAnggaran, User
+from .importers.catatan import MEDAN_ANGGARAN, kunci
+from .models import CatatanData, NarasiLaporan, Peran, RealisasiAnggaran, User
 from .models import Realisasi as RealisasiModel
 
 FOLDER_DEMO = Path(settings.BASE_DIR) / "fixtures"
@@ -72,6 +73,55 @@ _INDIKATOR_TEKS = (
 _INDIKATOR_YA_TIDAK = ("iku", "ikk", "spm", "nol_dari_nol_tercapai")
 
 
+# how a data note names the value a printed slip concerns (`salah_cetak` in fixtures/README.md)
+NAMA_MEDAN = {
+    "realisasi": "Realisasi",
+    "target": "Target",
+    "capaian": "Capaian",
+    "kondisi_akhir": "Kondisi akhir",
+    "pembilang": "Pembilang realisasi",
+    "penyebut": "Penyebut realisasi",
+    "pagu": "Pagu",
+    "pagu_induk": "Pagu induk",
+    "pagu_perubahan": "Pagu perubahan",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "serapan": "Serapan anggaran",
+}
+_RUPIAH = MEDAN_ANGGARAN - {"serapan"}
+
+
+@dataclass
+class SalahCetak:
+    """A slip of the printed source document (one `salah_cetak` entry), read as an import's
+    warning is by the data note's key (kinerja.importers.catatan.kunci)."""
+
+    medan: str
+    tahun: int
+    triwulan: int | None
+    tercetak: str
+    dihitung: str
+    lembar: str
+    pesan: str
+    sel: str = ""
+    jenis: str = CatatanData.Jenis.DOKUMEN
+
+
+def pesan_salah_cetak(s, sasaran):
+    """ "Realisasi anggaran 2024 sub kegiatan 1.06.01.2.02.0001 Penyediaan Gaji dan Tunjangan ASN
+    tercetak Rp 8.836.429.688 di Tabel 3.43; yang dipakai Rp 4.836.429.688 (sesuai …)." """
+    rp = "Rp " if s["medan"] in _RUPIAH else ""
+    if "indikator" in sasaran:
+        objek = f"indikator {sasaran['indikator'].uraian}"
+    else:
+        ((level, simpul),) = sasaran.items()
+        objek = f"{level.replace('_', ' ')} {simpul.kode} {simpul.uraian}"
+    teks = f"{NAMA_MEDAN[s['medan']]} {s['tahun']} {objek} tercetak {rp}{s['tercetak']} di {s['tempat']}"
+    if s.get("dihitung"):
+        teks += f", sedangkan dihitung dari rinciannya {rp}{s['dihitung']}"
+    teks += f"; yang dipakai {rp}{s['dipakai']}"
+    return teks + (f" ({s['dasar']})." if s.get("dasar") else ".")
+
+
 class DemoTidakValid(Exception):
     """A demo file breaks a rule; the message names the file and the object."""
 
@@ -93,6 +143,8 @@ class _Pemuat:
     bidang: dict = field(default_factory=dict)
     indikator_berkunci: dict = field(default_factory=dict)
     lokasi: list = field(default_factory=list)
+    dokumen: str = ""  # the source document's name, given to the data notes of its slips
+    salah_cetak: list = field(default_factory=list)  # [(entry, {field: object it concerns})]
 
     def galat(self, pesan):
         return DemoTidakValid(f"{self.nama_berkas}: {' › '.join(self.lokasi)}: {pesan}")
@@ -114,7 +166,50 @@ class _Pemuat:
         finally:
             self.lokasi.pop()
 
+    def catat(self, data, **sasaran):
+        """Keep the printed slips `data` records (`salah_cetak`), with the object they concern."""
+        for s in data.get("salah_cetak", []):
+            if s.get("medan") not in NAMA_MEDAN:
+                raise self.galat(f'salah_cetak: medan "{s.get("medan")}" tidak dikenal.')
+            self.salah_cetak.append((s, sasaran))
+
+    def simpan_salah_cetak(self):
+        """One open data note (jenis DOKUMEN) per printed slip; a note already kept is not repeated."""
+        ada = set(CatatanData.objects.filter(opd=self.opd).values_list("kunci", flat=True))
+        for s, sasaran in self.salah_cetak:
+            slip = SalahCetak(
+                medan=s["medan"],
+                tahun=s["tahun"],
+                triwulan=s.get("triwulan"),
+                tercetak=s["tercetak"],
+                dihitung=s.get("dihitung") or s["dipakai"],
+                lembar=s["tempat"],
+                pesan=pesan_salah_cetak(s, sasaran),
+            )
+            k = kunci(slip, sasaran, slip.tahun)
+            if k in ada:
+                continue
+            ada.add(k)
+            with self.di(f"salah cetak {s['tempat']} {s['tercetak']}"):
+                self.simpan(
+                    CatatanData(
+                        opd=self.opd,
+                        tahun=slip.tahun,
+                        jenis=slip.jenis,
+                        pesan=slip.pesan,
+                        tercetak=slip.tercetak,
+                        dihitung=slip.dihitung,
+                        medan=slip.medan,
+                        triwulan=slip.triwulan,
+                        berkas=self.dokumen[:255],
+                        lembar=slip.lembar,
+                        kunci=k,
+                        **sasaran,
+                    )
+                )
+
     def muat(self, data):
+        self.dokumen = data.get("dokumen") or data.get("sumber", "") or self.nama_berkas
         self.opd = self.simpan(PerangkatDaerah(**_ambil(data["opd"], _OPD)))
         for urutan, b in enumerate(data["opd"].get("bidang", []), start=1):
             self.bidang[b["nama"]] = self.simpan(Bidang(opd=self.opd, urutan=urutan, **_ambil(b, _BIDANG)))
@@ -122,6 +217,7 @@ class _Pemuat:
             with self.di(f"Renstra {r['tahun_awal']}–{r['tahun_akhir']}"):
                 self.muat_renstra(r)
         self.muat_narasi(data.get("narasi", []))
+        self.simpan_salah_cetak()
 
     def muat_narasi(self, daftar, indikator=None):
         """The LKjIP's narrative sections: the agency's, or (under an indicator) the indicator's."""
@@ -173,6 +269,7 @@ class _Pemuat:
                         bidang=self.bidang.get(p.get("bidang")),
                     )
                 )
+                self.catat(p, program=program)
                 self.muat_indikator(p["indikator"], program=program)
                 for k in p["kegiatan"]:
                     with self.di(f"kegiatan {k['kode']}"):
@@ -182,6 +279,7 @@ class _Pemuat:
         kegiatan = self.simpan(
             Kegiatan(program=program, kode=k["kode"], uraian=k["uraian"], bidang=self.bidang.get(k.get("bidang")))
         )
+        self.catat(k, kegiatan=kegiatan)
         self.muat_indikator(k["indikator"], kegiatan=kegiatan)
         for s in k["sub_kegiatan"]:
             with self.di(f"sub kegiatan {s['kode']}"):
@@ -194,8 +292,10 @@ class _Pemuat:
                         refocusing=s.get("refocusing", False),
                     )
                 )
+                self.catat(s, sub_kegiatan=sub)
                 self.muat_indikator(s["indikator"], sub_kegiatan=sub)
                 for pagu in s.get("pagu", []):
+                    self.catat(pagu, sub_kegiatan=sub)
                     self.simpan(
                         Pagu(
                             sub_kegiatan=sub,
@@ -208,6 +308,7 @@ class _Pemuat:
                         )
                     )
                 for ra in s.get("realisasi_anggaran", []):
+                    self.catat(ra, sub_kegiatan=sub)
                     self.simpan(
                         RealisasiAnggaran(
                             sub_kegiatan=sub, tahun=ra["tahun"], triwulan=ra["triwulan"], nilai=ra["nilai"]
@@ -234,7 +335,9 @@ class _Pemuat:
                 )
                 if d.get("kunci"):
                     self.indikator_berkunci[d["kunci"]] = indikator
+                self.catat(d, indikator=indikator)
                 for t in d.get("target", []):
+                    self.catat(t, indikator=indikator)
                     self.simpan(
                         Target(
                             indikator=indikator,
@@ -249,6 +352,7 @@ class _Pemuat:
                         )
                     )
                 for r in d.get("realisasi", []):
+                    self.catat(r, indikator=indikator)
                     self.simpan(
                         RealisasiModel(
                             indikator=indikator,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from kinerja import rules
-from kinerja.models import Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
+from kinerja.models import CatatanData, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 from kinerja.narasi import narasi_tahun
 from kinerja.selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan
 from renstra.models import Indikator, Pagu, Program
@@ -207,6 +207,7 @@ class DataLkjip:
     pelaporan: list = field(default_factory=list)  # (bidang or None, triwulan, Pelaporan or None)
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
+    catatan: list = field(default_factory=list)  # the open data notes on what the report shows (_catatan_data)
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -281,6 +282,30 @@ class DataLkjip:
 
 def _urut_kode(kode):
     return [int(x) if x.isdigit() else x for x in re.split(r"[.]", kode)]
+
+
+def _catatan_data(opd, tahun, daftar_tahun, per_id, renstra):
+    """The open data notes (kinerja.CatatanData) on what the LKjIP of `tahun` shows, in the order
+    they were found: those of the year and those tied to no year, those of the year before, and
+    those of an earlier year on a tujuan or sasaran indicator whose history the report prints (one
+    query). `per_id`: the indicators read, `renstra`: their Renstra."""
+    renstra = {r.pk: r for r in renstra if r is not None}
+
+    def dicetak(c):
+        if c.tahun in (None, tahun, tahun - 1):
+            return True
+        i = per_id.get(c.indikator_id)
+        r = renstra.get(i.renstra_id) if i is not None else None
+        return r is not None and bool(i.tujuan_id or i.sasaran_id) and r.mencakup(c.tahun)
+
+    catatan = (
+        CatatanData.objects.filter(opd=opd)
+        .terbuka()
+        .filter(Q(tahun__isnull=True) | Q(tahun__gte=min(daftar_tahun), tahun__lte=tahun))
+        .select_related("indikator", "sub_kegiatan", "kegiatan", "program", "impor")
+        .order_by("pk")
+    )
+    return [c for c in catatan if dicetak(c)]
 
 
 def kumpulkan(opd, tahun):
@@ -379,4 +404,7 @@ def kumpulkan(opd, tahun):
         tindak_lanjut=tindak_lanjut,
         pelaporan=pelaporan,
         bidang=bidang,
+        catatan=_catatan_data(
+            opd, tahun, daftar_tahun, per_id, [renstra, renstra_lalu, *(i.renstra for i in terdahulu)]
+        ),
     )

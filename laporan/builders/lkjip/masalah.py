@@ -1,12 +1,14 @@
 """Data problems found while drafting the LKjIP, shown at the top of the draft so that staff fix
 the data rather than the document: an indicator without a target or a realisation, a sub
 kegiatan that spent more than its budget or spent without one, a quarter not verified, last
-year's figures missing, a section not written yet."""
+year's figures missing, a section not written yet; and every open data note (kinerja.CatatanData)
+on what the report shows, a slip of the printed source or an import's warning, until resolved."""
 
 from dataclasses import dataclass
 
 from kinerja import rules
-from kinerja.models import Pelaporan
+from kinerja.demo import NAMA_MEDAN
+from kinerja.models import CatatanData, Pelaporan
 from kinerja.periode import romawi
 
 
@@ -19,8 +21,13 @@ class Masalah:
     indikator_id: int | None = None
     triwulan: int | None = None
     bagian: str = ""
+    letak: str = ""  # a data note's: where the value was printed or read
+    nilai: str = ""  # a data note's printed and computed value, when its message does not give them
+    catatan_id: int | None = None
 
     JUDUL = {
+        "catatan_cetak": "Catatan data: nilai tercetak berbeda",
+        "catatan_lain": "Catatan impor lain",
         "target": "Indikator tanpa target",
         "realisasi": "Indikator tanpa realisasi",
         "anggaran": "Realisasi anggaran",
@@ -39,9 +46,58 @@ def _nama_simpul(i):
     return f"{simpul.kode} {simpul.uraian}" if simpul is not None else ""
 
 
+# the kinds of data note whose printed value differs from the one Kinerja computed or used
+JENIS_CETAK = {
+    CatatanData.Jenis.DOKUMEN,
+    CatatanData.Jenis.PERSEN,
+    CatatanData.Jenis.JUMLAH,
+    CatatanData.Jenis.KONDISI_AKHIR,
+}
+
+
+def _nama_nilai(c):
+    """ "Realisasi triwulan II 2024 indikator …", "Pagu 2024 sub kegiatan 1.06.01.2.02.0001 …"."""
+    if c.indikator_id:
+        objek = f"indikator {c.indikator.uraian}"
+    else:
+        simpul = [
+            (n, s) for n, s in (("sub kegiatan", c.sub_kegiatan), ("kegiatan", c.kegiatan), ("program", c.program)) if s
+        ]
+        objek = f"{simpul[0][0]} {simpul[0][1].kode} {simpul[0][1].uraian}" if simpul else ""
+    waktu = [f"triwulan {romawi(c.triwulan)}" if c.triwulan else "", str(c.tahun) if c.tahun else ""]
+    nilai = NAMA_MEDAN.get(c.medan, c.medan.replace("_", " ").capitalize())
+    return " ".join(b for b in (nilai, *waktu, objek) if b)
+
+
+def masalah_catatan(c):
+    """A data note as one item of the list: the value it concerns (unless its message names it),
+    its message, where the value was printed or read, and the printed and the computed (for a
+    slip of the source document: the used) value when its message does not give them."""
+    teks = c.pesan
+    simpul = c.indikator if c.indikator_id else (c.sub_kegiatan or c.kegiatan or c.program)
+    if simpul is None or simpul.uraian not in teks:
+        nama = _nama_nilai(c)
+        teks = f"{nama}: {teks}" if nama else teks
+    dokumen = c.jenis == CatatanData.Jenis.DOKUMEN
+    letak = ", ".join(b for b in (c.berkas, c.lembar, c.sel) if b) if dokumen else c.letak
+    label = "dipakai" if dokumen else "dihitung"
+    nilai = "; ".join(
+        f"{judul} {isi}" for judul, isi in (("tercetak", c.tercetak), (label, c.dihitung)) if isi and isi not in c.pesan
+    )
+    return Masalah(
+        "catatan_cetak" if c.jenis in JENIS_CETAK else "catatan_lain",
+        teks,
+        indikator_id=c.indikator_id,
+        triwulan=c.triwulan,
+        letak=letak,
+        nilai=nilai,
+        catatan_id=c.pk,
+    )
+
+
 def cari_masalah(data, tulisan):
     tahun = data.tahun
-    hasil = []
+    hasil = [masalah_catatan(c) for c in data.catatan]
     for i in data.indikator:
         k = data.kinerja_tahun(i)
         if k is None or not k.dihitung:
