@@ -17,7 +17,7 @@ from renstra.models import PerangkatDaerah
 
 from . import importers
 from .forms import TIPE_KONTEN, ImporForm
-from .importers import isian_triwulan, tugas
+from .importers import isian_triwulan, keputusan, tugas
 from .importers.hasil import BATAS_RINCIAN
 from .models import Impor
 from .pekerja import ada_pekerja_hidup
@@ -108,8 +108,27 @@ def impor_detail(request, pk):
         if not impor.berjalan:
             return HttpResponseClientRefresh()
         return render(request, "kinerja/_impor_kemajuan.html", _konteks_kemajuan(impor))
+    return _halaman_detail(request, impor)
+
+
+def _halaman_detail(request, impor, galat_keputusan=None, jawaban=None, status=200):
+    """The page of an upload; after a refused approval, with its error and the answers given."""
     pratinjau = tugas.pratinjau(impor)
     hasil = pratinjau.hasil
+    if jawaban is None and hasil is not None:
+        jawaban = hasil.keputusan
+    pertanyaan = [
+        {
+            "m": m,
+            "kunci": m.kunci_keputusan,
+            "nama": keputusan.AWALAN_ISIAN + m.kunci_keputusan,
+            "label": keputusan.label(m),
+            "jawaban": (jawaban or {}).get(m.kunci_keputusan, ""),
+            "teks_jawaban": keputusan.PILIHAN.get((jawaban or {}).get(m.kunci_keputusan), ""),
+            "belum": galat_keputusan is not None and m.kunci_keputusan in galat_keputusan["kunci"],
+        }
+        for m in pratinjau.pertanyaan
+    ]
     masalah = sorted(hasil.masalah, key=lambda m: (m.peringatan, m.lembar, m.baris or 0)) if hasil else []
     return render(
         request,
@@ -122,8 +141,12 @@ def impor_detail(request, pk):
             "masalah": masalah[:MASALAH_DITAMPILKAN],
             "masalah_lain": max(0, pratinjau.jumlah_masalah - MASALAH_DITAMPILKAN),
             "batas_rincian": BATAS_RINCIAN,
+            "pertanyaan": pertanyaan,
+            "pilihan_jumlah": keputusan.PILIHAN,
+            "galat_keputusan": galat_keputusan,
             **(_konteks_kemajuan(impor) if impor.berjalan else {}),
         },
+        status=status,
     )
 
 
@@ -136,7 +159,13 @@ def _konteks_kemajuan(impor):
 @_pengimpor
 def impor_simpan(request, pk):
     impor = get_object_or_404(_impor_terlihat(request.user), pk=pk)
-    tugas.setujui(impor)
+    jawaban = keputusan.dari_isian(request.POST)
+    try:
+        tugas.setujui(impor, jawaban)
+    except tugas.BelumDijawab as e:
+        impor = get_object_or_404(_impor_terlihat(request.user).select_related("opd", "dibuat_oleh"), pk=pk)
+        galat = {"pesan": str(e), "kunci": {m.kunci_keputusan for m in e.pertanyaan}}
+        return _halaman_detail(request, impor, galat_keputusan=galat, jawaban=jawaban, status=400)
     return redirect("kinerja:impor_detail", pk=impor.pk)
 
 

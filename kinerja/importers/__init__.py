@@ -18,6 +18,7 @@ from kinerja.models.jejak import Versi
 from kinerja.versi import kunci_pelaporan_tahun
 
 from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
+from . import keputusan as keputusan_jumlah
 from .buku import baca_buku
 from .catatan import simpan_catatan
 from .hasil import DIBUAT, DIUBAH, TETAP, BerkasDitolak, Hasil, Masalah
@@ -80,6 +81,7 @@ def jalankan(
     versi_pratinjau=None,
     setelah_tulis=None,
     impor=None,
+    keputusan=None,
 ):
     """Import `berkas` (a path or a binary file) for `opd` and `tahun`; see the module's doc.
 
@@ -96,6 +98,11 @@ def jalankan(
     must be recorded together with the rows, or not at all (the upload's status).
     The warnings of a write are kept as data notes (kinerja.importers.catatan), of the upload
     `impor` when there is one.
+    `keputusan`: the answers to the preview's questions, the printed totals that disagree with
+    the sum of their parts (kinerja.importers.keputusan): {Masalah.kunci_keputusan: "rincian" |
+    "total"}, or one of these for all. Given (the page's job and the command give it always), a
+    write with a question left unanswered writes nothing and says which rows; None (a caller of
+    the API, the demo) writes and keeps those notes open, as any warning.
     """
     kolom = {
         "format": format,
@@ -119,6 +126,7 @@ def jalankan(
             setelah_tulis=setelah_tulis,
             berkas_nama=kolom["berkas"],
             impor=impor,
+            keputusan=keputusan,
         )
     except Exception as e:
         catat("impor.gagal", **kolom, baris=None, galat=None, kesalahan=type(e).__name__)
@@ -132,7 +140,19 @@ def jalankan(
 
 
 def _jalankan(
-    format, berkas, *, opd, tahun, user, simpan, kemajuan, versi_pratinjau, setelah_tulis, berkas_nama, impor
+    format,
+    berkas,
+    *,
+    opd,
+    tahun,
+    user,
+    simpan,
+    kemajuan,
+    versi_pratinjau,
+    setelah_tulis,
+    berkas_nama,
+    impor,
+    keputusan=None,
 ):
     """Read, check and (with `simpan`) write. Only the write is a transaction: a preview reads, and
     on SQLite a transaction is a write lock (settings: IMMEDIATE) that a preview must not hold.
@@ -161,6 +181,11 @@ def _jalankan(
                 lembar, opd=opd, tahun=tahun, user=user, hasil=hasil, kemajuan=lambda n: lapor("memeriksa", n)
             )
             tutup_akun(hasil, lembar, modul.JUDUL)
+            if simpan and keputusan is not None and hasil.sah:
+                belum = keputusan_jumlah.belum_dijawab(hasil, keputusan)
+                if belum:
+                    hasil.tambah(keputusan_jumlah.pesan_belum_dijawab(belum))
+                hasil.keputusan = keputusan_jumlah.jawaban(hasil, keputusan)
             if simpan and penyelaras is not None and hasil.sah:
                 lapor("menyimpan", 0)
                 penyelaras.tulis(modul.URUTAN_TULIS)
@@ -172,6 +197,7 @@ def _jalankan(
                     user=user,
                     berkas=berkas_nama,
                     impor=impor,
+                    keputusan=hasil.keputusan,
                 )
                 hasil.disimpan = True
                 if setelah_tulis is not None:

@@ -23,6 +23,8 @@ BATAS_BARIS_DIABAIKAN = 500
 BATAS_RINCIAN = 200
 # Problems kept in the stored preview, errors first (the page shows 500; counts stay exact).
 BATAS_MASALAH = 1000
+# The parts of a printed total named in its question and data note (the count stays exact).
+BATAS_RINCIAN_JUMLAH = 30
 # A named list of a kind is shown open on the page up to this many entries.
 RINCIAN_TERBUKA = 25
 
@@ -58,7 +60,10 @@ class Masalah:
     kinerja.importers.catatan): `jenis` its kind (CatatanData.Jenis), `tercetak` and `dihitung`
     the value as printed and as computed, written for people, `medan` which value of the row it
     concerns (capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …), `triwulan`
-    and `tahun` the quarter and year of that value when the row holds several."""
+    and `tahun` the quarter and year of that value when the row holds several. A printed total
+    that disagrees with the sum of its parts (`jenis` "jumlah") names its parts in `rincian`
+    (written for people) and is a question the admin answers before the write
+    (kinerja.importers.keputusan)."""
 
     pesan: str
     lembar: str = ""
@@ -71,6 +76,11 @@ class Masalah:
     medan: str = ""
     triwulan: int | None = None
     tahun: int | None = None
+    rincian: tuple = ()
+
+    def __post_init__(self):
+        if not isinstance(self.rincian, tuple):  # a list, read back from the stored preview
+            object.__setattr__(self, "rincian", tuple(self.rincian))
 
     @property
     def letak(self):
@@ -88,13 +98,19 @@ class Masalah:
         return f"{jenis} ({self.letak}): {self.pesan}" if self.letak else f"{jenis}: {self.pesan}"
 
     @property
+    def kunci_keputusan(self):
+        """What names the question of a printed total (kinerja.importers.keputusan) in the preview,
+        the form and the write: the same file gives the same key."""
+        return f"{self.lembar}|{self.baris or ''}|{self.medan}|{self.tahun or ''}"
+
+    @property
     def sel(self):
         """The cell ("F12"), or the row ("baris 12") when no column is known."""
         if self.baris is None:
             return ""
         return f"{self.kolom}{self.baris}" if self.kolom else f"baris {self.baris}"
 
-    def sebagai_dict(self):
+    def sebagai_dict(self, rincian=True):
         data = {
             "pesan": self.pesan,
             "lembar": self.lembar,
@@ -105,10 +121,21 @@ class Masalah:
         for f in _MEDAN_CATATAN:
             if getattr(self, f) not in ("", None):
                 data[f] = getattr(self, f)
+        if self.rincian and rincian:
+            data["rincian"] = list(self.rincian)
         return data
 
 
 _MEDAN_CATATAN = ("jenis", "tercetak", "dihitung", "medan", "triwulan", "tahun")
+
+
+def rincian_terbatas(daftar):
+    """The parts of a printed total as `Masalah.rincian`: the first BATAS_RINCIAN_JUMLAH named,
+    then how many more."""
+    daftar = list(daftar)
+    if len(daftar) <= BATAS_RINCIAN_JUMLAH:
+        return tuple(daftar)
+    return (*daftar[:BATAS_RINCIAN_JUMLAH], f"… dan {len(daftar) - BATAS_RINCIAN_JUMLAH} rincian lain")
 
 
 @dataclass
@@ -177,6 +204,9 @@ class Hasil:
     baris_data_dibaca: set = field(default_factory=set, repr=False)  # (lembar, nomor) read as data
     _akun: list | None = field(default=None, repr=False)
     _jumlah_akun: dict | None = field(default=None, repr=False)
+    # the admin's answers to the printed totals' questions: kunci_keputusan → "rincian" | "total"
+    keputusan: dict = field(default_factory=dict)
+    _pertanyaan: list | None = field(default=None, repr=False)  # read back from a stored preview
 
     @property
     def galat(self):
@@ -211,6 +241,17 @@ class Hasil:
         if isinstance(kolom, int):
             kolom = huruf_kolom(kolom)
         self.masalah.append(Masalah(pesan, lembar, baris, kolom or "", peringatan, **catatan))
+
+    def pertanyaan_jumlah(self):
+        """The printed totals that disagree with the sum of their parts (warnings of `jenis`
+        "jumlah"), one per key: the questions the admin answers before the write."""
+        if self._pertanyaan is not None:
+            return list(self._pertanyaan)
+        daftar = {}
+        for m in self.peringatan:
+            if m.jenis == "jumlah":
+                daftar.setdefault(m.kunci_keputusan, m)
+        return list(daftar.values())
 
     def hitung(self, model, jenis, n=1):
         self.jumlah[model][jenis] += n
@@ -369,12 +410,15 @@ class Hasil:
             "baris": self.baris,
             "disimpan": self.disimpan,
             "jumlah": {k: dict(v) for k, v in self.jumlah.items()},
-            "masalah": [m.sebagai_dict() for m in disimpan],
+            # a question's parts are kept once, with the question
+            "masalah": [m.sebagai_dict(rincian=False) for m in disimpan],
             "jumlah_masalah": {"galat": self.jumlah_galat, "peringatan": self.jumlah_peringatan},
             "rincian": {k: dict(v) for k, v in self.rincian.items() if v[DIBUAT] or v[DIUBAH]},
             "versi": self.versi,
             "akun": [a.sebagai_dict() for a in self.baris_tidak_diimpor()[:BATAS_BARIS_DIABAIKAN]],
             "jumlah_akun": self.jumlah_akun(),
+            "pertanyaan": [m.sebagai_dict() for m in self.pertanyaan_jumlah()],
+            "keputusan": dict(self.keputusan),
         }
 
     @classmethod
@@ -390,6 +434,9 @@ class Hasil:
         if "akun" in data:
             hasil._akun = [AkunBaris(**a) for a in data["akun"]]
             hasil._jumlah_akun = data.get("jumlah_akun", {})
+        if "pertanyaan" in data:
+            hasil._pertanyaan = [Masalah(**m) for m in data["pertanyaan"]]
+        hasil.keputusan = dict(data.get("keputusan") or {})
         return hasil
 
 

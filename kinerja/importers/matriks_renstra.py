@@ -37,7 +37,7 @@ from renstra.models.rencana import LAMA_PERIODE_MAKS
 from . import judul as judul_modul
 from . import sel, sinonim, tabel, turunan
 from .bidang import DaftarBidang, mirip
-from .hasil import Masalah
+from .hasil import Masalah, rincian_terbatas
 from .selaras import Penyelaras, indikator_per_pemilik
 from .urutan_berkas import urutan_berkas
 
@@ -1008,7 +1008,8 @@ class _Penulis:
         for tahun, rp in simpul.rp.items():
             if rp is None:
                 continue
-            jumlah = sum(s.rp.get(tahun) or 0 for s in _semua(simpul) if s.level == kode_rules.SUB_KEGIATAN)
+            anak = [s for s in _semua(simpul) if s.level == kode_rules.SUB_KEGIATAN]
+            jumlah = sum(s.rp.get(tahun) or 0 for s in anak)
             if jumlah != rp:
                 self.p.hasil.masalah.append(
                     Masalah(
@@ -1023,5 +1024,10 @@ class _Penulis:
                         dihitung=rules.format_rupiah(jumlah),
                         medan="pagu",
                         tahun=tahun,
+                        rincian=rincian_terbatas(
+                            " ".join(x for x in (f"baris {s.nomor}", s.kode, s.uraian) if x)
+                            + f" ({rules.format_rupiah(s.rp.get(tahun) or 0)})"
+                            for s in anak
+                        ),
                     )
                 )

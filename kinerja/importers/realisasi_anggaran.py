@@ -20,6 +20,7 @@ from renstra.selectors import renstra_berlaku
 
 from . import judul as judul_modul
 from . import sel, sinonim, tabel
+from .hasil import rincian_terbatas
 from .selaras import Penyelaras, pelaporan_terkunci
 
 FORMAT = "realisasi-anggaran"
@@ -442,9 +443,16 @@ class _Penulis:
                         tercetak=rules.format_rupiah(tercetak),
                         dihitung=rules.format_rupiah(jumlah),
                         medan=MEDAN_CATATAN[medan],
+                        rincian=rincian_terbatas(_sebut_rincian(a, getattr(a, medan)) for a in anak),
                     )
             if b.level != "sub_kegiatan":
                 self._periksa_persen(b, b.realisasi, b.perubahan if b.perubahan is not None else b.induk)
+
+
+def _sebut_rincian(b, nilai):
+    """A part of a printed total, for people: "baris 9 1.06.01.2.02.0001 Penyediaan … (Rp 1.000)"."""
+    nama = " ".join(x for x in (f"baris {b.nomor}", b.kode, b.nama) if x)
+    return f"{nama} ({rules.format_rupiah(nilai or 0)})"
 
 
 # the data note's name of each budget column (kinerja.importers.catatan.MEDAN_ANGGARAN)

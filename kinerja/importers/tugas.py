@@ -34,6 +34,7 @@ from kinerja.versi import kunci_versi
 from renstra.models import PerangkatDaerah
 
 from . import jalankan
+from . import keputusan as keputusan_jumlah
 from .hasil import Hasil
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,12 @@ class Pratinjau:
         return self.hasil.rincian_per_jenis() if self.hasil and self.hasil.sah else []
 
     @property
+    def pertanyaan(self):
+        """The printed totals that disagree with their parts, each a question the approval answers
+        (kinerja.importers.keputusan); after the write, with the answer given."""
+        return self.hasil.pertanyaan_jumlah() if self.hasil and self.hasil.sah else []
+
+    @property
     def jumlah_masalah(self):
         return self.hasil.jumlah_galat + self.hasil.jumlah_peringatan if self.hasil else 0
 
@@ -102,13 +109,32 @@ def periksa(impor):
     _antrekan(impor, S.MEMERIKSA, periksa_impor)
 
 
+class BelumDijawab(Exception):
+    """An approval without an answer to every printed total's question: nothing is enqueued."""
+
+    def __init__(self, pertanyaan):
+        self.pertanyaan = pertanyaan
+        super().__init__(keputusan_jumlah.pesan_belum_dijawab(pertanyaan))
+
+
 @transaction.atomic
-def setujui(impor):
+def setujui(impor, keputusan=None):
     """The admin approves a checked upload: enqueue its write, once. A second approval (a double
     click, a second tab) finds it already started, or done, and does nothing. Returns the upload
-    as it is now."""
+    as it is now.
+
+    `keputusan`: the answers to the preview's questions, the printed totals that disagree with the
+    sum of their parts ({Masalah.kunci_keputusan: "rincian" | "total"}, kinerja.importers.keputusan);
+    an approval leaving one unanswered raises BelumDijawab. They are kept with the preview
+    (`Impor.hasil["keputusan"]`) for the write."""
     impor = Impor.objects.select_for_update().get(pk=impor.pk)
     if impor.status == S.SIAP and not pengganti(impor):
+        hasil = Hasil.dari_dict(impor.hasil or {})
+        belum = keputusan_jumlah.belum_dijawab(hasil, keputusan)
+        if belum:
+            raise BelumDijawab(belum)
+        impor.hasil = {**(impor.hasil or {}), "keputusan": keputusan_jumlah.jawaban(hasil, keputusan)}
+        impor.save(update_fields=["hasil"])
         _antrekan(impor, S.MENYIMPAN, simpan_impor)
     return impor
 
@@ -202,6 +228,8 @@ def _jalankan(impor_id, simpan):
                 kemajuan=lambda tahap, n: _lapor(impor_id, tahap, n),
                 nama=impor.nama_asli,
                 versi_pratinjau=(impor.hasil or {}).get("versi") if simpan else None,
+                # the approval's answers: a write with a printed total left unanswered writes nothing
+                keputusan=(impor.hasil or {}).get("keputusan") or {} if simpan else None,
                 setelah_tulis=tandai_selesai,
                 impor=impor,
             )

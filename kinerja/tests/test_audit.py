@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja import importers, services
+from kinerja.importers import keputusan
 from kinerja.log import FormatJSON
 from kinerja.models import Impor
 from renstra.tests.factories import PerangkatDaerahFactory
@@ -162,7 +163,8 @@ def test_an_upload_logs_the_check_and_the_write_with_file_name_rows_and_errors(
             reverse("kinerja:impor_daftar"), {"format": "matriks-renstra", "opd": opd.pk, "tahun": 2025, "berkas": f}
         )
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("kinerja:impor_simpan", args=[Impor.objects.get().pk]))
+        impor = Impor.objects.get()
+        client.post(reverse("kinerja:impor_simpan", args=[impor.pk]), keputusan.isian_semua(impor.hasil, "rincian"))
 
     awal = {"format": "matriks-renstra", "berkas": "Matriks Batu Bara.xlsx", "opd": "DSPPPA-BATUBARA", "tahun": 2025}
     peristiwa = audit("impor.")

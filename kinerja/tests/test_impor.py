@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from kinerja import importers
 from kinerja.demo import muat_demo
+from kinerja.importers import keputusan
 from kinerja.models import Impor, Realisasi, RealisasiAnggaran
 from kinerja.tests.factories import admin, operator, verifikator
 from renstra.models import Bidang, Indikator, Kegiatan, Pagu, PerangkatDaerah, Program, Renstra, SubKegiatan, Target
@@ -399,8 +400,12 @@ def test_command_dry_run_then_import(tmp_path, capsys, matriks):
     assert "Pratinjau saja (--dry-run): tidak ada yang disimpan." in keluaran
     assert "Sub kegiatan                    98         0         0" in keluaran
     assert not Renstra.objects.filter(opd=opd).exists()
+    # the seed matrix's programme pagu 2026 is printed over the sum of its sub kegiatan: answered
+    assert "Untuk menyimpan: Jumlah tercetak berbeda dari jumlah rinciannya di lembar Tabel 4.1, baris 114" in keluaran
 
-    call_command("impor", "matriks-renstra", str(matriks), "--opd", "BATUBARA", "--tahun", "2025")
+    call_command(
+        "impor", "matriks-renstra", str(matriks), "--opd", "BATUBARA", "--tahun", "2025", "--jumlah", "rincian"
+    )
 
     assert "Disimpan." in capsys.readouterr().out
     assert SubKegiatan.objects.filter(kegiatan__program__renstra__opd=opd).count() == 98
@@ -432,8 +437,10 @@ def test_admin_uploads_sees_the_preview_and_confirms(client, matriks):
     assert "Kode pada 99 baris ditulis dengan koma" in halaman
     assert "Setujui dan impor" in halaman
     assert not Renstra.objects.filter(opd=opd).exists()
+    # the seed matrix's programme pagu 2026 printed over the sum of its sub kegiatan: a question
+    assert "Tabel 4.1, baris 114: pagu 2026. Mana yang benar?" in halaman
 
-    client.post(reverse("kinerja:impor_simpan", args=[impor.pk]))
+    client.post(reverse("kinerja:impor_simpan", args=[impor.pk]), keputusan.isian_semua(impor.hasil, "rincian"))
 
     impor.refresh_from_db()
     assert impor.status == Impor.Status.SELESAI

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from kinerja import importers, services
 from kinerja.importers import hasil as modul_hasil
+from kinerja.importers import keputusan
 from kinerja.importers.hasil import Hasil
 from kinerja.models import Impor, Realisasi
 from kinerja.tests.factories import admin, operator
@@ -61,6 +62,11 @@ def unggah(client, berkas, opd, format=MATRIKS, tahun=2025):
     with open(berkas, "rb") as f:
         client.post(reverse("kinerja:impor_daftar"), {"format": format, "opd": opd.pk, "tahun": tahun, "berkas": f})
     return Impor.objects.order_by("-pk").first()
+
+
+def jawab_jumlah(impor, pilihan="rincian"):
+    """The approval's answers to the printed totals of the seed matrix (its pagu 2026 slip)."""
+    return keputusan.isian_semua(Impor.objects.get(pk=impor.pk).hasil, pilihan)
 
 
 def halaman(client, impor):
@@ -310,7 +316,7 @@ def test_a_check_that_finds_nothing_to_write_is_listed_as_no_change(client, matr
     client.force_login(admin())
     opd = PerangkatDaerahFactory()
     pertama = unggah(client, matriks, opd)
-    client.post(reverse("kinerja:impor_simpan", args=[pertama.pk]))
+    client.post(reverse("kinerja:impor_simpan", args=[pertama.pk]), jawab_jumlah(pertama))
 
     kedua = unggah(client, matriks, opd)
 
@@ -331,7 +337,7 @@ def test_an_older_preview_superseded_by_a_later_import_is_stale_and_cannot_be_ap
     lama = unggah(client, tulis_xlsx(tmp_path / "a.xlsx", {"M": baris}), opd)
     next(b for b in baris if "NILAI AKIP" in b)[8] = "74"
     baru = unggah(client, tulis_xlsx(tmp_path / "b.xlsx", {"M": baris}), opd)
-    client.post(reverse("kinerja:impor_simpan", args=[baru.pk]))
+    client.post(reverse("kinerja:impor_simpan", args=[baru.pk]), jawab_jumlah(baru))
 
     daftar = teks(client.get(reverse("kinerja:impor_daftar")).content.decode())
     assert "Usang: sudah ada impor yang lebih baru" in daftar and "Siap diimpor" not in daftar
@@ -352,7 +358,7 @@ def test_a_stale_preview_checked_again_is_current(client, matriks):
     opd = PerangkatDaerahFactory()
     lama = unggah(client, matriks, opd)
     baru = unggah(client, matriks, opd)
-    client.post(reverse("kinerja:impor_simpan", args=[baru.pk]))
+    client.post(reverse("kinerja:impor_simpan", args=[baru.pk]), jawab_jumlah(baru))
 
     client.post(reverse("kinerja:impor_periksa_ulang", args=[lama.pk]))
 

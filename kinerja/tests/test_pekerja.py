@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from kinerja.importers import keputusan
 from kinerja.models import Impor, Pekerja
 from kinerja.pekerja import ada_pekerja_hidup, catat_detak, pulihkan_tugas_terputus
 from renstra.models import SubKegiatan, Target
@@ -60,12 +61,13 @@ def test_an_approval_clicked_twice_writes_once_and_says_so(client, antrean, matr
     impor = Impor.objects.get()
 
     url = reverse("kinerja:impor_simpan", args=[impor.pk])
-    client.post(url)
-    client.post(url)  # the second click of a slow connection
+    jawaban = keputusan.isian_semua(impor.hasil, "rincian")  # the seed matrix's pagu 2026 slip
+    client.post(url, jawaban)
+    client.post(url, jawaban)  # the second click of a slow connection
 
     assert DBTaskResult.objects.filter(task_path__endswith="simpan_impor").count() == 1
     antrean()
-    client.post(url)  # and a third, after the write
+    client.post(url, jawaban)  # and a third, after the write
     impor.refresh_from_db()
     assert impor.status == Impor.Status.SELESAI and impor.hasil["disimpan"] is True
     assert DBTaskResult.objects.filter(task_path__endswith="simpan_impor").count() == 1
@@ -80,7 +82,8 @@ def test_a_write_that_runs_again_after_it_finished_does_nothing(client, antrean,
     opd = PerangkatDaerahFactory()
     unggah(client, matriks, opd)
     antrean()
-    client.post(reverse("kinerja:impor_simpan", args=[Impor.objects.get().pk]))
+    impor = Impor.objects.get()
+    client.post(reverse("kinerja:impor_simpan", args=[impor.pk]), keputusan.isian_semua(impor.hasil, "rincian"))
     antrean()
     tugas = DBTaskResult.objects.get(task_path__endswith="simpan_impor")
     DBTaskResult.objects.filter(pk=tugas.pk).update(status=TaskResultStatus.READY)
