@@ -122,12 +122,14 @@ class CatatanData(models.Model):
 
     @property
     def letak(self):
-        """Where the value was read: "berkas.xlsx, lembar TW IV, sel F12"."""
+        """Where the value was read: "berkas.xlsx, lembar TW IV, sel F12", or for a printed
+        document's slip where it was printed: "LKjIP 2024 …, Tabel 3.43"."""
+        dokumen = self.jenis == self.Jenis.DOKUMEN
         return ", ".join(
             b
             for b in (
                 self.berkas,
-                f"lembar {self.lembar}" if self.lembar else "",
+                (self.lembar if dokumen else f"lembar {self.lembar}") if self.lembar else "",
                 (self.sel if self.sel.startswith("baris") else f"sel {self.sel}") if self.sel else "",
             )
             if b
