@@ -40,6 +40,7 @@ class Sel:
     kelas: str = ""
     teks: str = ""
     tautan: str = ""  # where the cell leads on screen (a dashboard's drill-down)
+    tanda: str = ""  # the number of a data note printed under the table, shown beside the value
 
     @property
     def angka(self):
@@ -142,6 +143,7 @@ class Tabel:
     catatan: list = field(default_factory=list)
     kunci: str = ""  # what the table shows, e.g. "komposisi-belanja", for finding it again
     pembuka: list = field(default_factory=list)  # headings and text printed with it (on its landscape page)
+    catatan_data: list = field(default_factory=list)  # the numbered data notes of its cells (builders.catatan_kaki)
 
     @property
     def jumlah_kolom(self):

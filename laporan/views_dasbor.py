@@ -3,6 +3,8 @@ and filtered), an agency drilled down from tujuan to sub kegiatan and indicator,
 home; each table as XLSX and the overview as PDF. Agencies are fetched through the user's scope,
 so another agency is a 404 by construction."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from kinerja import dasbor as baca
 from kinerja import services
+from kinerja.models import CatatanData
 from kinerja.periode import triwulan_pelaporan, triwulan_terakhir_selesai
 from kinerja.replika import baca_dari_replika
 from kinerja.riwayat import riwayat_indikator
@@ -19,6 +22,7 @@ from renstra.models import Indikator, PerangkatDaerah
 from renstra.querysets import IZIN_SEMUA_OPD
 
 from .builders import dasbor as bangun
+from .builders.catatan_kaki import ringkasan_catatan
 from .filtersets import DasborWilayahFilter, urutkan
 from .renderers.xlsx import render_xlsx
 from .views import XLSX, jawab_cetak
@@ -208,7 +212,17 @@ def opd(request, kode, tahun, level="opd", pk=None):
         konteks["grafik_program"], konteks["tabel_program"] = bangun.program_sebaran(
             data, tautan=lambda s: url_simpul(data, s)
         )
+        konteks["catatan_data"] = ringkasan_catatan(data.opd, data.tahun)
+        konteks["url_catatan_admin"] = _url_catatan_admin(request.user, data.opd, data.tahun)
     return render(request, "laporan/dasbor/opd.html", konteks)
+
+
+def _url_catatan_admin(user, opd, tahun):
+    """The Admin's list of the agency's open data notes of the year, for those who may open it."""
+    if not (user.is_staff and user.has_perm("kinerja.view_catatandata")):
+        return ""
+    kueri = urlencode({"opd": opd.pk, "tahun__exact": tahun, "status__exact": CatatanData.Status.TERBUKA})
+    return f"{reverse('admin:kinerja_catatandata_changelist')}?{kueri}"
 
 
 def _url_unduh_simpul(data, simpul):

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from kinerja import rules
 from kinerja.models import RealisasiAnggaran
 from kinerja.periode import romawi
-from kinerja.selectors import batas_capaian, bidang_rantai_id, kinerja_per_tahun, skala_laporan
+from kinerja.selectors import batas_capaian, bidang_rantai_id, catatan_data, kinerja_per_tahun, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode_simpul, kosong, nilai, persen, rupiah, teks
 from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .catatan_kaki import CATATAN_DATA, PAGU, CatatanKaki
 from .judul_urusan import JudulUrusan, baris_judul
 from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
 from .umum import (
@@ -339,6 +340,32 @@ def _sel_kinerja_tahunan(sel, triwulan):
         sel["capaian_renja"] = sel_diukur_tahunan()
 
 
+def _tandai_kinerja(kaki, sel, indikator, triwulan):
+    """The footnote numbers of the data notes on an indicator's K cells (`sel`, by column pair).
+    The form shows no capaian of TW I–III: a note on one (a printed % of an evaluation workbook)
+    is beside that quarter's realisation, the value it was computed from. A note on the year's
+    realisation or capaian (or TW IV's capaian, the year's) is beside the Renja's only when the
+    report closes the year (TW IV)."""
+    pasangan = [("target_renja", "target", None), ("target_renstra", "kondisi_akhir", None)]
+    pasangan += [(f"triwulan_{q}", ("realisasi", "capaian"), q) for q in range(1, min(triwulan, 3) + 1)]
+    if triwulan == 4:
+        pasangan += [("triwulan_4", "realisasi", 4), ("realisasi_renja", "realisasi", None)]
+        pasangan += [("capaian_renja", "capaian", 4), ("capaian_renja", "capaian", None)]
+    for nama, medan, q in pasangan:
+        kaki.tandai_indikator(sel[nama], indikator_id=indikator.pk, medan=medan, triwulan=q)
+
+
+def _tandai_anggaran(kaki, sel, simpul, triwulan):
+    """The footnote numbers of the data notes on a node's Rp cells (`sel`, by column pair): its pagu
+    beside the Renja's budget; the year's realisation and serapan (a budget table's) beside the
+    Renja's only when the report closes the year (TW IV)."""
+    pasangan = [("target_renja", PAGU)]
+    if triwulan == 4:
+        pasangan += [("realisasi_renja", "realisasi_anggaran"), ("capaian_renja", "serapan")]
+    for nama, medan in pasangan:
+        kaki.tandai_simpul(sel[nama], medan=medan, **{f"{simpul.LEVEL}_id": simpul.pk})
+
+
 def _indikator_teks(i):
     return f"{i.uraian} ({i.satuan})" if i.satuan else i.uraian
 
@@ -405,8 +432,9 @@ def _pilih_program(program, bidang, anggaran_sub):
 class _Penyusun:
     """Lays out the rows, and gathers the indicators of each sasaran for its average."""
 
-    def __init__(self, opd, ukuran, triwulan, skala, nama_bidang):
+    def __init__(self, opd, ukuran, triwulan, skala, nama_bidang, kaki=None):
         self.opd = opd
+        self.kaki = kaki if kaki is not None else CatatanKaki()  # the data notes' footnote numbers
         self.ukuran = ukuran
         self.triwulan = triwulan
         self.skala = skala
@@ -422,14 +450,18 @@ class _Penyusun:
         rentang = self.skala.cari(capaian)
         return teks(rentang.label) if rentang else kosong()
 
-    def ukuran_sel(self, u, anggaran, dipotong=False):
+    def ukuran_sel(self, u, anggaran, dipotong=False, simpul=None):
         """The K and Rp cells and the predikat of a row: `u` an indicator or None, `anggaran`
-        the node's budget on the node's own row, else None."""
+        the node's budget on the node's own row (`simpul`'s), else None."""
         if dipotong:
             return [Sel(teks=REFOCUSING, kolom=UKURAN + 1)]
         if u is not None:
             self.dimuat.append(u)
         k, rp = _sel_kinerja(u, self.triwulan), _sel_anggaran(anggaran, self.triwulan)
+        if u is not None:
+            _tandai_kinerja(self.kaki, k, u.indikator, self.triwulan)
+        if anggaran is not None and getattr(simpul, "LEVEL", None) in ("program", "kegiatan", "sub_kegiatan"):
+            _tandai_anggaran(self.kaki, rp, simpul, self.triwulan)
         return [*[c for p in PASANGAN for c in (k[p], rp[p])], self.predikat(u.capaian_renja.nilai if u else None)]
 
     def cabang(self, c, depan, tingkat, jenis, kelompok, dipotong=False):
@@ -440,7 +472,7 @@ class _Penyusun:
         kosong_depan = [kosong() for _ in depan]
         unit = teks(self.unit(c.bidang_id))
         if not c.indikator:
-            sel = [*depan, kosong(), *self.ukuran_sel(None, c.anggaran, dipotong), unit]
+            sel = [*depan, kosong(), *self.ukuran_sel(None, c.anggaran, dipotong, c.simpul), unit]
             self.baris.append(Baris(sel, tingkat, jenis, f"{c.simpul.LEVEL}-{c.simpul.pk}"))
             return
         for n, i in enumerate(c.indikator):
@@ -448,7 +480,7 @@ class _Penyusun:
             sel = [
                 *(depan if pertama else kosong_depan),
                 teks(_indikator_teks(i)),
-                *self.ukuran_sel(self.ukuran[i.pk], c.anggaran if pertama else None, dipotong),
+                *self.ukuran_sel(self.ukuran[i.pk], c.anggaran if pertama else None, dipotong, c.simpul),
                 unit if pertama else kosong(),
             ]
             self.baris.append(Baris(sel, tingkat, jenis if pertama else "isi", f"indikator-{i.pk}"))
@@ -517,7 +549,7 @@ def _semua_indikator(pohon):
 def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     """The evaluation of the Renja of `tahun` (up to `triwulan`, 4 when None) of an agency, or of
     one of its bidang (only that bidang's programs, kegiatan and sub kegiatan), against the
-    Renstra in force (Permendagri 86/2017). Fifteen queries whatever the size of the Renstra."""
+    Renstra in force (Permendagri 86/2017). Sixteen queries whatever the size of the Renstra."""
     triwulan = triwulan or 4
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
@@ -543,7 +575,8 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     pohon = pohon_renstra(renstra, tahun)
     ukuran = _ukur_semua(renstra, tahun, triwulan, skala, _semua_indikator(pohon))
     anggaran_sub = _anggaran_sub_kegiatan(renstra, tahun)
-    susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon))
+    kaki = CatatanKaki(catatan_data(opd, tahun))  # one query
+    susun = _Penyusun(opd, ukuran, triwulan, skala, _nama_bidang(pohon), kaki)
 
     blok = sorted(
         ((s, s.daftar_program) for t in pohon.tujuan for s in t.daftar_sasaran), key=lambda b: urut_simpul(b[0])
@@ -586,6 +619,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
 
     susun.penutup(total, semua, batas)
     tabel.baris = susun.baris
+    tabel.catatan_data = kaki.daftar_tabel(tabel)
     laporan.catatan += _catatan(renstra, tahun, skala, semua, batas)
     laporan.catatan += catatan_pencilan(
         (f"{u.indikator.uraian} ({nama})", getattr(u, atribut))
@@ -593,6 +627,8 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         for u in susun.dimuat
     )
     laporan.catatan += catatan_tahunan((u.kinerja for u in susun.dimuat), "pada kolom Triwulan IV (K)")
+    if tabel.catatan_data:
+        laporan.catatan.append(CATATAN_DATA)
     return laporan
 
 

@@ -12,11 +12,12 @@ from django.db.models import Q
 from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.periode import romawi
-from kinerja.selectors import kinerja_tahunan, skala_laporan
+from kinerja.selectors import catatan_data, kinerja_tahunan, skala_laporan
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Sel, Tabel, kode_simpul, kosong, nilai, persen, teks
 from renstra.kode import urut_simpul
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .catatan_kaki import CATATAN_DATA, CatatanKaki
 from .tahunan import catatan_tahunan, sel_per_triwulan_tahunan, tandai_tahunan
 from .umum import (
     catatan_pembulatan,
@@ -64,8 +65,9 @@ def _capaian(k, q, sampai):
 class _Penyusun:
     """Walks the plan once and lays out the rows of both forms side by side."""
 
-    def __init__(self, kinerja, triwulan, narasi, strip=frozenset()):
+    def __init__(self, kinerja, triwulan, narasi, strip=frozenset(), kaki=None):
         self.kinerja = kinerja
+        self.kaki = kaki if kaki is not None else CatatanKaki()  # the data notes' footnote numbers
         self.strip = strip
         self.tahun = kinerja.tahun
         self.triwulan = triwulan
@@ -92,7 +94,8 @@ class _Penyusun:
         k = self.kinerja.untuk(ind)
         tw = self.triwulan
         kunci = f"indikator-{ind.pk}"
-        kepala = [teks(ind.uraian), teks(ind.satuan), _target(k)]
+        tanda = self._tanda(ind)
+        kepala = [teks(ind.uraian), teks(ind.satuan), tanda(_target(k), "target")]
         if dipotong:
             self.form1.append(Baris([*depan, *kepala, Sel(teks=REFOCUSING, kolom=8)], tingkat, jenis, kunci))
             self.form2.append(
@@ -100,11 +103,19 @@ class _Penyusun:
             )
             return
         st = self.strip
-        per_tw = [c for q in range(4) for c in (_realisasi(k, q, tw, st), _capaian(k, q, tw))]
+        per_tw = [
+            c
+            for q in range(4)
+            for c in (tanda(_realisasi(k, q, tw, st), "realisasi", q), tanda(_capaian(k, q, tw), "capaian", q))
+        ]
         per_tw2 = [
             c
             for q in range(4)
-            for c in (_target(k) if q < tw else kosong(), _realisasi(k, q, tw, st), _capaian(k, q, tw))
+            for c in (
+                tanda(_target(k), "target", q) if q < tw else kosong(),
+                tanda(_realisasi(k, q, tw, st), "realisasi", q),
+                tanda(_capaian(k, q, tw), "capaian", q),
+            )
         ]
         if k is not None and k.tahunan:
             per_tw = sel_per_triwulan_tahunan(tw, 2, tandai_tahunan(per_tw[6:], self.tahun), self.tahun)
@@ -114,6 +125,16 @@ class _Penyusun:
         r = self.narasi.get(ind.pk)
         cerita = [teks(getattr(r, n, "") if r else "") for n in Realisasi.NARASI]
         self.form2.append(Baris([*depan2, *kepala, target_persen, *per_tw2, *cerita], tingkat, jenis, kunci))
+
+    def _tanda(self, ind):
+        """Puts on a cell of `ind` the numbers of the data notes on its `medan` of quarter `q`
+        (0-based; None: the year's)."""
+
+        def tanda(sel, medan, q=None):
+            triwulan = None if q is None else q + 1
+            return self.kaki.tandai_indikator(sel, indikator_id=ind.pk, medan=medan, triwulan=triwulan)
+
+        return tanda
 
 
 def _kepala_form1():
@@ -236,7 +257,8 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
             narasi[r.indikator_id] = r
         if r.tertulis_strip and r.nilai == 0:
             strip.add((r.indikator_id, r.triwulan))
-    susun = _Penyusun(kinerja, triwulan, narasi, strip)
+    kaki = CatatanKaki(catatan_data(opd, tahun))  # one query
+    susun = _Penyusun(kinerja, triwulan, narasi, strip, kaki)
     dimuat = []
     if bidang is None:
         strategis = [
@@ -263,6 +285,8 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
                 dimuat += s.daftar_indikator
     form1.baris = [*susun.form1, _baris_rata_rata(kinerja, dimuat, triwulan)]
     form2.baris = susun.form2
+    form1.catatan_data = kaki.daftar_tabel(form1)
+    form2.catatan_data = kaki.daftar_tabel(form2)
     laporan.catatan += [
         "Persen triwulan: realisasi triwulan itu terhadap target tahunan (atau target triwulan bila ditetapkan).",
         catatan_pembulatan(),
@@ -272,6 +296,8 @@ def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None
         *_catatan_pencilan(kinerja, dimuat, triwulan),
         *catatan_tahunan(kinerja.untuk(i) for i in dimuat),
     ]
+    if kaki.daftar:
+        laporan.catatan.append(CATATAN_DATA)
     if strip:
         laporan.catatan.append(
             'Realisasi "-": nol yang pada berkas evaluasi yang diimpor ditulis "-" (dihitung 0, persennya 0,00%), '

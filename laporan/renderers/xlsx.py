@@ -55,6 +55,8 @@ def _isi(ws, baris, kolom, sel):
         c = ws.cell(row=baris, column=kolom, value=nilai_sel(sel))
         c.number_format = format_angka(sel)
         c.alignment = Alignment(horizontal="right", vertical="top")
+        if sel.tanda:  # a data note's number: the note, under the table, also on the cell
+            c.comment = Comment(f"Catatan data {sel.tanda}: {sel.catatan}", "Kinerja")
         return c
     if sel.jenis == Jenis.GRAFIK:
         isi = sel.nilai.uraian if sel.nilai else None  # a chart in a cell is its text on a sheet
@@ -176,6 +178,12 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
     awal_kepala = baris
     awal_badan = _kepala(ws, tabel, awal_kepala)
     baris = _badan(ws, tabel, awal_badan)
+    if tabel.catatan_data:  # the numbered data notes of its cells (each also a comment on its cell)
+        _tulis(ws, baris, 1, "Catatan data").font = TEBAL
+        baris += 1
+        for butir in tabel.catatan_data:
+            _tulis(ws, baris, 1, butir.baris)
+            baris += 1
     for catatan in tabel.catatan:
         if catatan:
             _tulis(ws, baris, 1, catatan)
