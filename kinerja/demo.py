@@ -6,6 +6,7 @@ type or import. An agency is loaded in one transaction and only when its code is
 database yet: loading twice changes nothing.
 """
 
+import hashlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from renstra.models import (
     Tujuan,
 )
 
+from . import rules
+from . import tercetak as tercetak_mod
 from .importers.catatan import MEDAN_ANGGARAN, kunci
 from .models import CatatanData, NarasiLaporan, Peran, RealisasiAnggaran, User
 from .models import Realisasi as RealisasiModel
@@ -139,6 +142,7 @@ class _Pemuat:
     """Loads one demo file; `lokasi` is the path to the object being loaded, for messages."""
 
     nama_berkas: str
+    sumber: str = ""  # the document the file is taken from (its "sumber")
     opd: PerangkatDaerah | None = None
     bidang: dict = field(default_factory=dict)
     indikator_berkunci: dict = field(default_factory=dict)
@@ -210,6 +214,7 @@ class _Pemuat:
 
     def muat(self, data):
         self.dokumen = data.get("dokumen") or data.get("sumber", "") or self.nama_berkas
+        self.sumber = data.get("sumber", "") or self.nama_berkas
         self.opd = self.simpan(PerangkatDaerah(**_ambil(data["opd"], _OPD)))
         for urutan, b in enumerate(data["opd"].get("bidang", []), start=1):
             self.bidang[b["nama"]] = self.simpan(Bidang(opd=self.opd, urutan=urutan, **_ambil(b, _BIDANG)))
@@ -271,6 +276,7 @@ class _Pemuat:
                 )
                 self.catat(p, program=program)
                 self.muat_indikator(p["indikator"], program=program)
+                self.catatan_target_tanpa_indikator(p, program=program)
                 for k in p["kegiatan"]:
                     with self.di(f"kegiatan {k['kode']}"):
                         self.muat_kegiatan(k, program)
@@ -281,6 +287,7 @@ class _Pemuat:
         )
         self.catat(k, kegiatan=kegiatan)
         self.muat_indikator(k["indikator"], kegiatan=kegiatan)
+        self.catatan_target_tanpa_indikator(k, kegiatan=kegiatan)
         for s in k["sub_kegiatan"]:
             with self.di(f"sub kegiatan {s['kode']}"):
                 sub = self.simpan(
@@ -294,6 +301,7 @@ class _Pemuat:
                 )
                 self.catat(s, sub_kegiatan=sub)
                 self.muat_indikator(s["indikator"], sub_kegiatan=sub)
+                self.catatan_target_tanpa_indikator(s, sub_kegiatan=sub)
                 for pagu in s.get("pagu", []):
                     self.catat(pagu, sub_kegiatan=sub)
                     self.simpan(
@@ -365,8 +373,58 @@ class _Pemuat:
                             **_ambil(r, RealisasiModel.NARASI),
                         )
                     )
+                if d.get("kondisi_akhir_tercetak"):
+                    self.catatan_kondisi_akhir(indikator, _angka(d["kondisi_akhir_tercetak"]))
                 self.muat_narasi(d.get("narasi", []), indikator=indikator)
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
+
+    def catatan_target_tanpa_indikator(self, data, **simpul):
+        """Targets the document prints on a row without an indicator (`target_tanpa_indikator`),
+        kept as one data note on the node: no indicator holds them, none is made up for them."""
+        isi = data.get("target_tanpa_indikator")
+        if not isi:
+            return
+        if data["indikator"]:
+            raise self.galat("target_tanpa_indikator pada simpul yang memiliki indikator.")
+        target = {int(th): _angka(v) for th, v in isi["target"].items()}
+        tercetak = tercetak_mod.tulis_deret(target, _angka(isi.get("akhir")))
+        satuan = f" (satuan {isi['satuan']})" if isi.get("satuan") else ""
+        self.simpan(
+            CatatanData(
+                opd=self.opd,
+                jenis=CatatanData.Jenis.DOKUMEN,
+                medan=tercetak_mod.MEDAN,
+                tercetak=tercetak,
+                pesan=f"Target tercetak pada baris tanpa indikator{satuan}: {tercetak}. Tidak ada indikator "
+                "yang memilikinya, maka tidak disimpan sebagai target dan tidak dihitung.",
+                berkas=self.sumber[:255],
+                kunci=hashlib.sha256(f"demo|target|{data['kode']}|{tercetak}".encode()).hexdigest(),
+                **simpul,
+            )
+        )
+
+    def catatan_kondisi_akhir(self, indikator, tercetak):
+        """The kondisi akhir the document prints where it differs from the indicator's yearly rule,
+        kept as a data note (as an import of the matrix keeps its warning): the Matriks Renstra
+        shows the rule's figure with the note's number beside it."""
+        target = {t.tahun: t.nilai for t in indikator.target.filter(jenis=Target.Jenis.RENSTRA, triwulan=None)}
+        dihitung = rules.kondisi_akhir(target, indikator.cara_tahunan)
+        if dihitung == tercetak:
+            raise self.galat(f"kondisi_akhir_tercetak {tercetak} sama dengan hitungan aturan indikator.")
+        teks = (rules.format_nilai(tercetak), rules.format_nilai(dihitung))
+        self.simpan(
+            CatatanData(
+                opd=self.opd,
+                jenis=CatatanData.Jenis.KONDISI_AKHIR,
+                medan="kondisi_akhir",
+                indikator=indikator,
+                tercetak=teks[0],
+                dihitung=teks[1],
+                pesan=f"Kondisi akhir tercetak {teks[0]}, sedangkan menurut aturan indikator {teks[1]}.",
+                berkas=self.sumber[:255],
+                kunci=hashlib.sha256(f"demo|kondisi_akhir|{indikator.pk}|{teks[0]}".encode()).hexdigest(),
+            )
+        )
 
     def skala(self, nama):
         if not nama:

@@ -99,6 +99,9 @@ class Simpul:
     masalah_kode: list = field(default_factory=list)
     lepas: bool = False
     sasaran: object = None  # a programme's sasaran node (Simpul), when the matrix names one
+    # (row number, row) of targets printed on the node's row without an indicator: they are the
+    # indicator's written on the row under it, when that row has none of its own
+    target_tertahan: tuple | None = None
 
 
 def _kolom(lembar, hasil):
@@ -321,6 +324,15 @@ def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
             hasil.abaikan(lembar.nama, nomor, "Baris jumlah: pagunya dihitung dari sub kegiatan, tidak disimpan.")
             continue
         if not kode:
+            if not nama and uraian_ind and terakhir is not None and terakhir[1] is None:
+                # the indicator of the node above, written on the row under it (with or without
+                # the targets, which may stand on the node's row)
+                simpul = terakhir[0]
+                ind = _indikator_di_bawah(simpul, nomor, baris, kolom, uraian_ind, satuan, angka_ada, peringatan)
+                simpul.indikator.append(ind)
+                hasil.catat_data(lembar.nama, nomor)
+                terakhir = (simpul, ind)
+                continue
             if nama and label == kode_rules.SUB_KEGIATAN:
                 galat(nomor, f'Kode {kode_rules.NAMA_LEVEL[label]} "{nama}" kosong.', kolom_kode)
                 terakhir = None
@@ -466,11 +478,17 @@ def _simpul(lembar, kolom, mulai, hasil, tujuan=None):
             ind = _indikator(nomor, baris, kolom, uraian_ind, satuan)
             simpul.indikator.append(ind)
         elif any(sel.teks(sel.isi(baris, k)) not in ("", "-") for k in kolom.target.values()) and not simpul.refocusing:
-            peringatan(nomor, "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator)
+            simpul.target_tertahan = (nomor, baris)  # the indicator may be on the row under it
         _pasang_induk(induk, program, simpul)
         hasil.catat_data(lembar.nama, nomor)
         terakhir = (simpul, ind)
     tetapkan(kode_rules.KEGIATAN, kode_rules.PROGRAM)
+    for p in program:
+        for s in _semua(p):
+            if s.target_tertahan is not None:
+                peringatan(
+                    s.target_tertahan[0], "Target baris ini tidak diimpor: indikatornya kosong.", kolom.indikator
+                )
 
     # numbers of indicators: decided per column, read once the rows are known
     for p in [*program, *tujuan]:
@@ -570,6 +588,21 @@ def _sambung(terakhir, nama, uraian_ind):
         simpul.uraian = f"{simpul.uraian} {nama}"
     if uraian_ind and ind is not None:
         ind.uraian = f"{ind.uraian} {uraian_ind}"
+
+
+def _indikator_di_bawah(simpul, nomor, baris, kolom, uraian, satuan, angka_ada, peringatan):
+    """The indicator written on the row under its node (`nomor`): when the node's row holds
+    targets and this row none, they are this indicator's, as the document reads them."""
+    if simpul.target_tertahan is None or angka_ada:
+        return _indikator(nomor, baris, kolom, uraian, satuan)
+    nomor_atas, baris_atas = simpul.target_tertahan
+    simpul.target_tertahan = None
+    peringatan(
+        nomor,
+        f"Target baris {nomor_atas} (tanpa indikator) dibaca sebagai target indikator di baris {nomor} di bawahnya.",
+        kolom.indikator,
+    )
+    return _indikator(nomor_atas, baris_atas, kolom, uraian, satuan or sel.teks(sel.isi(baris_atas, kolom.satuan)))
 
 
 def _indikator(nomor, baris, kolom, uraian, satuan):

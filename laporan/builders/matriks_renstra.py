@@ -11,7 +11,10 @@ target for a percentage, ratio or index.
 
 from collections import defaultdict
 
-from kinerja import rules
+from django.db.models import Q
+
+from kinerja import rules, tercetak
+from kinerja.models import CatatanData
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kode_simpul, kosong, nilai, rupiah, teks
 from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
@@ -57,17 +60,112 @@ def _sel_kondisi_akhir(ind):
     return nilai(jumlah) if jumlah is not None else kosong()
 
 
+def _aturan(ind):
+    """The indicator's yearly rule, in words, for a data note."""
+    if ind.cara_tahunan == Indikator.CaraTahunan.KUMULATIF:
+        return "jumlah target tahunan"
+    return "target tahun terakhir"
+
+
+def catatan_kondisi_akhir(ind, tercetak):
+    """The data note on an indicator's kondisi akhir when the document printed `tercetak` (text as
+    kept in a data note, e.g. "500") where the indicator's yearly rule gives another figure:
+    "Kondisi akhir tercetak 500 di dokumen, menurut aturan indikator (target tahun terakhir) 100.";
+    None when nothing was printed, the rule gives no figure or the two agree. `ind` carries its
+    yearly targets (`target_per_tahun`, as pohon_renstra gives it)."""
+    sel = _sel_kondisi_akhir(ind)
+    dihitung = sel.teks or rules.format_nilai(sel.nilai)
+    if not tercetak or not dihitung or tercetak == dihitung:
+        return None
+    return f"Kondisi akhir tercetak {tercetak} di dokumen, menurut aturan indikator ({_aturan(ind)}) {dihitung}."
+
+
+def _catatan_tercetak(renstra):
+    """What the open data notes on the Renstra say the document printed (one query):
+    ({indicator id: printed kondisi akhir}, {(model name, id): (printed figures {tahun or
+    "akhir": text}, note)}). The first: a kondisi akhir printed other than by the indicator's
+    yearly rule (written by an import of the matrix, or by the demo from its reading of the
+    document); the second: targets printed on a program, kegiatan or sub kegiatan row without an
+    indicator (kinerja.tercetak)."""
+    catatan = (
+        CatatanData.objects.terbuka()
+        .filter(
+            Q(medan="kondisi_akhir", indikator__renstra=renstra)
+            | (
+                Q(medan=tercetak.MEDAN, indikator=None)
+                & (
+                    Q(program__renstra=renstra)
+                    | Q(kegiatan__program__renstra=renstra)
+                    | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+                )
+            )
+        )
+        .order_by("pk")
+        .values_list("indikator_id", "program_id", "kegiatan_id", "sub_kegiatan_id", "tercetak", "pesan")
+    )
+    kondisi_akhir, tanpa_indikator = {}, {}
+    for indikator_id, program_id, kegiatan_id, sub_id, teks_tercetak, pesan in catatan:
+        if indikator_id is not None:
+            kondisi_akhir[indikator_id] = teks_tercetak
+            continue
+        deret = tercetak.baca_deret(teks_tercetak)
+        if deret:
+            if sub_id:
+                kunci = ("subkegiatan", sub_id)
+            else:
+                kunci = ("kegiatan", kegiatan_id) if kegiatan_id else ("program", program_id)
+            tanpa_indikator.setdefault(kunci, (deret, pesan))
+    return kondisi_akhir, tanpa_indikator
+
+
 class _Penyusun:
     """Lays out a node's rows: one per indicator (and detail row), with the node's code, name,
     pagu and bidang on the first."""
 
-    def __init__(self, tahun):
+    def __init__(self, tahun, tercetak=None, tanpa_indikator=None):
         self.tahun = tahun
+        self.tercetak = tercetak or {}  # indicator id → kondisi akhir printed where it differs
+        self.tanpa_indikator = tanpa_indikator or {}  # node → targets printed on its row without an indicator
 
-    def simpul(self, depan, indikator, pagu=None, penanggung_jawab="", tingkat=0, jenis="kelompok", tak_berlaku=()):
+    def _tercetak_tanpa_indikator(self, pemilik, isi):
+        """Over the empty target cells of a node's row without an indicator: the figures the
+        document prints there (kept as a data note, not as targets), as printed, the first
+        marked with the note's number."""
+        if pemilik is None:
+            return
+        deret, pesan = self.tanpa_indikator.get((pemilik._meta.model_name, pemilik.pk), ({}, ""))
+        kolom = {th: KOLOM_DEPAN + 2 * k for k, th in enumerate(self.tahun)}
+        kolom["akhir"] = KOLOM_DEPAN + 2 * len(self.tahun)
+        bertanda = False
+        for kunci, k in kolom.items():
+            if kunci in deret and isi[k].nilai is None:
+                isi[k] = teks(deret[kunci], kelas="tercetak")
+                if not bertanda:
+                    isi[k].tanda, isi[k].catatan, bertanda = "?", pesan, True
+
+    def _kondisi_akhir(self, ind):
+        """The kondisi akhir cell, marked with its data note when the document printed another
+        figure (numbered by `nomori_catatan` once the rows are in their printed order)."""
+        sel = _sel_kondisi_akhir(ind)
+        catatan = catatan_kondisi_akhir(ind, self.tercetak.get(ind.pk))
+        if catatan:
+            sel.tanda, sel.catatan = "?", catatan
+        return sel
+
+    def simpul(
+        self,
+        depan,
+        indikator,
+        pagu=None,
+        penanggung_jawab="",
+        tingkat=0,
+        jenis="kelompok",
+        tak_berlaku=(),
+        pemilik=None,
+    ):
         """`depan`: the cells over the Tujuan, Sasaran, Kode and name columns; `pagu`: the Rp per year, or None
         for a node without a budget (tujuan, sasaran); `tak_berlaku`: the years the node is not in force,
-        whose cells stay empty."""
+        whose cells stay empty; `pemilik`: the program, kegiatan or sub kegiatan."""
         hasil = []
         for ind in indikator or [None]:
             for i, baris_ind in enumerate([ind, *(ind.daftar_rincian if ind else [])]):
@@ -80,9 +178,11 @@ class _Penyusun:
                         continue
                     target = baris_ind.target_per_tahun[k] if baris_ind else None
                     isi += [sel_target(target), rupiah(pagu[k]) if pertama and pagu else kosong()]
-                isi.append(_sel_kondisi_akhir(baris_ind) if baris_ind else kosong())
+                isi.append(self._kondisi_akhir(baris_ind) if baris_ind else kosong())
                 isi.append(rupiah(_jumlah(pagu)) if pertama and pagu else kosong())
                 isi.append(teks(penanggung_jawab) if pertama else kosong())
+                if ind is None:
+                    self._tercetak_tanpa_indikator(pemilik, isi)
                 if i:
                     hasil.append(Baris(isi, tingkat + 1, "rincian"))
                 else:
@@ -94,6 +194,18 @@ class _Penyusun:
         if ind is None:
             return [kosong(), kosong(), kosong()]
         return [teks(ind.uraian), teks(ind.satuan), _sel_kondisi_awal(ind)]
+
+
+def nomori_catatan(baris):
+    """Number the data notes of the cells of `baris` in their printed order; returns the list of
+    notes printed under the table ("Catatan data 1: …")."""
+    catatan = []
+    for b in baris:
+        for sel in b.sel:
+            if sel.tanda:
+                catatan.append(f"Catatan data {len(catatan) + 1}: {sel.catatan}")
+                sel.tanda = str(len(catatan))
+    return catatan
 
 
 def _kepala(tahun):
@@ -170,7 +282,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     laporan.judul.append(f"Renstra {renstra.periode}")
     pohon = pohon_renstra(renstra)
     pagu_sub = _pagu_sub_kegiatan(renstra, daftar_tahun)
-    susun = _Penyusun(daftar_tahun)
+    susun = _Penyusun(daftar_tahun, *_catatan_tercetak(renstra))
     diabaikan = []  # pagu of a year its sub kegiatan is not in force: left out, and said so
 
     def pagu_berlaku(s):
@@ -207,6 +319,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                 pj.nama if pj else "",
                 tingkat=1,
                 tak_berlaku=tahun_tak_berlaku(kg, daftar_tahun),
+                pemilik=kg,
             )
             for s, p in zip(sub, pagu_per_sub, strict=True):
                 pj = s.bidang_penanggung_jawab
@@ -218,6 +331,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                     tingkat=2,
                     jenis="isi",
                     tak_berlaku=tahun_tak_berlaku(s, daftar_tahun),
+                    pemilik=s,
                 )
         if not baris_kegiatan and not milik_bidang(bidang, program):
             return []
@@ -231,6 +345,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                 pagu,
                 program.bidang.nama if program.bidang_id else "",
                 tak_berlaku=tahun_tak_berlaku(program, daftar_tahun),
+                pemilik=program,
             ),
             *baris_kegiatan,
         ]
@@ -285,6 +400,7 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             _kepala(daftar_tahun),
             baris=[*baris, jumlah],
             judul="Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan Perangkat Daerah",
+            catatan=nomori_catatan(baris),
         )
     ]
     laporan.catatan += [
