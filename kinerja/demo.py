@@ -142,7 +142,6 @@ class _Pemuat:
     """Loads one demo file; `lokasi` is the path to the object being loaded, for messages."""
 
     nama_berkas: str
-    sumber: str = ""  # the document the file is taken from (its "sumber")
     opd: PerangkatDaerah | None = None
     bidang: dict = field(default_factory=dict)
     indikator_berkunci: dict = field(default_factory=dict)
@@ -214,7 +213,6 @@ class _Pemuat:
 
     def muat(self, data):
         self.dokumen = data.get("dokumen") or data.get("sumber", "") or self.nama_berkas
-        self.sumber = data.get("sumber", "") or self.nama_berkas
         self.opd = self.simpan(PerangkatDaerah(**_ambil(data["opd"], _OPD)))
         for urutan, b in enumerate(data["opd"].get("bidang", []), start=1):
             self.bidang[b["nama"]] = self.simpan(Bidang(opd=self.opd, urutan=urutan, **_ambil(b, _BIDANG)))
@@ -397,7 +395,7 @@ class _Pemuat:
                 tercetak=tercetak,
                 pesan=f"Target tercetak pada baris tanpa indikator{satuan}: {tercetak}. Tidak ada indikator "
                 "yang memilikinya, maka tidak disimpan sebagai target dan tidak dihitung.",
-                berkas=self.sumber[:255],
+                berkas=self.dokumen[:255],
                 kunci=hashlib.sha256(f"demo|target|{data['kode']}|{tercetak}".encode()).hexdigest(),
                 **simpul,
             )
@@ -421,7 +419,7 @@ class _Pemuat:
                 tercetak=teks[0],
                 dihitung=teks[1],
                 pesan=f"Kondisi akhir tercetak {teks[0]}, sedangkan menurut aturan indikator {teks[1]}.",
-                berkas=self.sumber[:255],
+                berkas=self.dokumen[:255],
                 kunci=hashlib.sha256(f"demo|kondisi_akhir|{indikator.pk}|{teks[0]}".encode()).hexdigest(),
             )
         )

@@ -20,6 +20,7 @@ from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from .catatan_kaki import CATATAN_DATA, ButirCatatan
 from .judul_urusan import JudulUrusan, baris_judul
 from .umum import (
     keterangan,
@@ -67,14 +68,20 @@ def _aturan(ind):
     return "target tahun terakhir"
 
 
+def _menurut_aturan(ind):
+    """The kondisi akhir by the indicator's yearly rule, written as the report shows it ("" when
+    the rule gives none)."""
+    sel = _sel_kondisi_akhir(ind)
+    return sel.teks or (str(sel.nilai) if isinstance(sel.nilai, str) else rules.format_nilai(sel.nilai))
+
+
 def catatan_kondisi_akhir(ind, tercetak):
     """The data note on an indicator's kondisi akhir when the document printed `tercetak` (text as
     kept in a data note, e.g. "500") where the indicator's yearly rule gives another figure:
     "Kondisi akhir tercetak 500 di dokumen, menurut aturan indikator (target tahun terakhir) 100.";
     None when nothing was printed, the rule gives no figure or the two agree. `ind` carries its
     yearly targets (`target_per_tahun`, as pohon_renstra gives it)."""
-    sel = _sel_kondisi_akhir(ind)
-    dihitung = sel.teks or rules.format_nilai(sel.nilai)
+    dihitung = _menurut_aturan(ind)
     if not tercetak or not dihitung or tercetak == dihitung:
         return None
     return f"Kondisi akhir tercetak {tercetak} di dokumen, menurut aturan indikator ({_aturan(ind)}) {dihitung}."
@@ -82,11 +89,10 @@ def catatan_kondisi_akhir(ind, tercetak):
 
 def _catatan_tercetak(renstra):
     """What the open data notes on the Renstra say the document printed (one query):
-    ({indicator id: printed kondisi akhir}, {(model name, id): (printed figures {tahun or
-    "akhir": text}, note)}). The first: a kondisi akhir printed other than by the indicator's
-    yearly rule (written by an import of the matrix, or by the demo from its reading of the
-    document); the second: targets printed on a program, kegiatan or sub kegiatan row without an
-    indicator (kinerja.tercetak)."""
+    ({indicator id: note}, {(model name, id): (printed figures {tahun or "akhir": text}, note)}).
+    The first: a kondisi akhir printed other than by the indicator's yearly rule (written by an
+    import of the matrix, or by the demo from its reading of the document); the second: targets
+    printed on a program, kegiatan or sub kegiatan row without an indicator (kinerja.tercetak)."""
     catatan = (
         CatatanData.objects.terbuka()
         .filter(
@@ -101,20 +107,19 @@ def _catatan_tercetak(renstra):
             )
         )
         .order_by("pk")
-        .values_list("indikator_id", "program_id", "kegiatan_id", "sub_kegiatan_id", "tercetak", "pesan")
     )
     kondisi_akhir, tanpa_indikator = {}, {}
-    for indikator_id, program_id, kegiatan_id, sub_id, teks_tercetak, pesan in catatan:
-        if indikator_id is not None:
-            kondisi_akhir[indikator_id] = teks_tercetak
+    for c in catatan:
+        if c.indikator_id is not None:
+            kondisi_akhir[c.indikator_id] = c
             continue
-        deret = tercetak.baca_deret(teks_tercetak)
+        deret = tercetak.baca_deret(c.tercetak)
         if deret:
-            if sub_id:
-                kunci = ("subkegiatan", sub_id)
+            if c.sub_kegiatan_id:
+                kunci = ("subkegiatan", c.sub_kegiatan_id)
             else:
-                kunci = ("kegiatan", kegiatan_id) if kegiatan_id else ("program", program_id)
-            tanpa_indikator.setdefault(kunci, (deret, pesan))
+                kunci = ("kegiatan", c.kegiatan_id) if c.kegiatan_id else ("program", c.program_id)
+            tanpa_indikator.setdefault(kunci, (deret, c))
     return kondisi_akhir, tanpa_indikator
 
 
@@ -124,8 +129,15 @@ class _Penyusun:
 
     def __init__(self, tahun, tercetak=None, tanpa_indikator=None):
         self.tahun = tahun
-        self.tercetak = tercetak or {}  # indicator id → kondisi akhir printed where it differs
+        self.tercetak = tercetak or {}  # indicator id → the note on a kondisi akhir printed otherwise
         self.tanpa_indikator = tanpa_indikator or {}  # node → targets printed on its row without an indicator
+        self.butir = {}  # id of a marked cell → (message, where read, printed, computed) of its note
+
+    def _tandai(self, sel, pesan, catatan, dihitung=""):
+        """Mark `sel` with a data note, numbered by `nomori_catatan` once the rows are in their
+        printed order."""
+        sel.tanda, sel.catatan = "?", pesan
+        self.butir[id(sel)] = (pesan, catatan.letak, catatan.tercetak, dihitung)
 
     def _tercetak_tanpa_indikator(self, pemilik, isi):
         """Over the empty target cells of a node's row without an indicator: the figures the
@@ -133,7 +145,7 @@ class _Penyusun:
         marked with the note's number."""
         if pemilik is None:
             return
-        deret, pesan = self.tanpa_indikator.get((pemilik._meta.model_name, pemilik.pk), ({}, ""))
+        deret, catatan = self.tanpa_indikator.get((pemilik._meta.model_name, pemilik.pk), ({}, None))
         kolom = {th: KOLOM_DEPAN + 2 * k for k, th in enumerate(self.tahun)}
         kolom["akhir"] = KOLOM_DEPAN + 2 * len(self.tahun)
         bertanda = False
@@ -141,15 +153,17 @@ class _Penyusun:
             if kunci in deret and isi[k].nilai is None:
                 isi[k] = teks(deret[kunci], kelas="tercetak")
                 if not bertanda:
-                    isi[k].tanda, isi[k].catatan, bertanda = "?", pesan, True
+                    self._tandai(isi[k], catatan.pesan, catatan)
+                    bertanda = True
 
     def _kondisi_akhir(self, ind):
         """The kondisi akhir cell, marked with its data note when the document printed another
         figure (numbered by `nomori_catatan` once the rows are in their printed order)."""
         sel = _sel_kondisi_akhir(ind)
-        catatan = catatan_kondisi_akhir(ind, self.tercetak.get(ind.pk))
-        if catatan:
-            sel.tanda, sel.catatan = "?", catatan
+        catatan = self.tercetak.get(ind.pk)
+        pesan = catatan_kondisi_akhir(ind, catatan.tercetak) if catatan is not None else None
+        if pesan:
+            self._tandai(sel, pesan, catatan, _menurut_aturan(ind))
         return sel
 
     def simpul(
@@ -196,16 +210,17 @@ class _Penyusun:
         return [teks(ind.uraian), teks(ind.satuan), _sel_kondisi_awal(ind)]
 
 
-def nomori_catatan(baris):
-    """Number the data notes of the cells of `baris` in their printed order; returns the list of
-    notes printed under the table ("Catatan data 1: …")."""
-    catatan = []
+def nomori_catatan(baris, butir):
+    """Number the data notes of the cells of `baris` in their printed order; returns the numbered
+    notes listed under the table (`Tabel.catatan_data`). `butir`: id of a marked cell → (message,
+    where read, printed, computed)."""
+    daftar = []
     for b in baris:
         for sel in b.sel:
             if sel.tanda:
-                catatan.append(f"Catatan data {len(catatan) + 1}: {sel.catatan}")
-                sel.tanda = str(len(catatan))
-    return catatan
+                daftar.append(ButirCatatan(len(daftar) + 1, *butir[id(sel)]))
+                sel.tanda = str(len(daftar))
+    return daftar
 
 
 def _kepala(tahun):
@@ -400,9 +415,9 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
             _kepala(daftar_tahun),
             baris=[*baris, jumlah],
             judul="Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan Perangkat Daerah",
-            catatan=nomori_catatan(baris),
         )
     ]
+    laporan.bagian[0].catatan_data = nomori_catatan(baris, susun.butir)
     laporan.catatan += [
         "Rp: pagu indikatif Renstra; pagu program dan kegiatan adalah jumlah pagu sub kegiatannya, "
         "baris JUMLAH menjumlahkan semua sub kegiatan yang ditampilkan.",
@@ -412,6 +427,8 @@ def build_matriks_renstra(opd, tahun, triwulan=None, bidang=None, tanggal=None):
         'tahun ketika tidak berlaku dibiarkan kosong, dan "menggantikan"/"digantikan oleh" menyambungkan '
         'nomenklatur lama dan baru. Baris tanpa kode dalam dokumennya ditulis "tanpa kode".',
     ]
+    if laporan.bagian[0].catatan_data:
+        laporan.catatan.append(CATATAN_DATA)
     if diabaikan:
         laporan.catatan.append(
             "Pagu pada tahun ketika programnya, kegiatannya atau sub kegiatannya tidak berlaku tidak dijumlahkan: "

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import load_workbook
 
+from kinerja import rules
 from kinerja.models import CatatanData
 from laporan.builders.matriks_renstra import build_matriks_renstra, catatan_kondisi_akhir
 from laporan.renderers.html import render_dokumen
@@ -40,6 +41,11 @@ def matriks(demo, django_db_blocker):
 def _baris_kode(tabel, kode):
     """The first row of a code as {column: cell}."""
     return next(dict(tabel.posisi(b)) for b in tabel.baris if len(b.sel) > 2 and b.sel[2].nilai == kode)
+
+
+def _butir(tabel, tanda):
+    """The numbered note of the list under the table."""
+    return next(b for b in tabel.catatan_data if str(b.nomor) == tanda)
 
 
 def _tercetak(tabel, kode):
@@ -71,10 +77,14 @@ def test_the_fifty_targets_without_indicator_each_stand_in_their_cell_with_one_n
     assert len(sel) == 50
     assert len([s for s in sel if s.tanda]) == 12  # one note per row, beside its first figure
     program = _baris_kode(tabel, "2.08.02")
-    nomor = program[KOLOM[2025]].tanda
-    assert (
-        f"Catatan data {nomor}: Target tercetak pada baris tanpa indikator (satuan %): 2025: 36; 2026: 36; "
-        "2027: 140; 2028: 140; 2029: 140; akhir: 492." in " ".join(tabel.catatan)
+    butir = _butir(tabel, program[KOLOM[2025]].tanda)
+    assert butir.pesan.startswith(
+        "Target tercetak pada baris tanpa indikator (satuan %): 2025: 36; 2026: 36; 2027: 140; 2028: 140; "
+        "2029: 140; akhir: 492."
+    )
+    assert (butir.letak, butir.tercetak) == (
+        "Renstra 2025–2029 DSPPPA Kabupaten Batu Bara",
+        "2025: 36; 2026: 36; 2027: 140; 2028: 140; 2029: 140; akhir: 492",
     )
 
 
@@ -101,14 +111,17 @@ def test_kondisi_akhir_is_the_rule_figure_with_a_note_naming_the_printed_one(
     tabel = matriks.bagian[0]
     akhir = _baris_kode(tabel, kode)[KOLOM["akhir"]]
     assert akhir.nilai == aturan and akhir.tanda
-    pesan = f"Kondisi akhir tercetak {tercetak} di dokumen, menurut aturan indikator ({teks_aturan}) "
-    assert f"Catatan data {akhir.tanda}: {pesan}" in " ".join(tabel.catatan)
+    butir = _butir(tabel, akhir.tanda)
+    assert butir.pesan.startswith(
+        f"Kondisi akhir tercetak {tercetak} di dokumen, menurut aturan indikator ({teks_aturan}) "
+    )
+    assert butir.tercetak == tercetak and butir.dihitung == rules.format_nilai(aturan)
 
 
 def test_eleven_kondisi_akhir_notes_numbered_in_the_printed_order(matriks):
-    catatan = matriks.bagian[0].catatan
-    assert len([c for c in catatan if "Kondisi akhir tercetak" in c]) == 11
-    assert [int(re.match(r"Catatan data (\d+):", c).group(1)) for c in catatan] == list(range(1, 24))
+    catatan = matriks.bagian[0].catatan_data
+    assert len([c for c in catatan if c.pesan.startswith("Kondisi akhir tercetak")]) == 11
+    assert [c.nomor for c in catatan] == list(range(1, 24))
     tanda = [int(s.tanda) for b in matriks.bagian[0].baris for s in b.sel if s.tanda]
     assert tanda == list(range(1, 24))
 
@@ -139,7 +152,7 @@ def test_html_prints_headings_figures_and_numbered_notes(matriks):
     html = render_dokumen(matriks)
     assert "URUSAN PEMERINTAHAN BIDANG SOSIAL" in html
     assert re.search(r'<sup class="tanda-catatan">\d+</sup>', html)
-    assert f"{CATATAN_500}" in html
+    assert CATATAN_500 in html and 'class="catatan-data-tabel"' in html
     assert "Target tercetak pada baris tanpa indikator (satuan %)" in html
 
 
@@ -152,7 +165,13 @@ def test_xlsx_keeps_the_note_on_the_cell_and_the_notes_under_the_table(matriks):
     assert [program[KOLOM[th]].value for th in TAHUN] == ["36", "36", "140", "140", "140"]
     assert any(r[2].value == "1.06" and r[3].value == "URUSAN PEMERINTAHAN BIDANG SOSIAL" for r in ws.iter_rows())
     teks = [r[0].value for r in ws.iter_rows() if isinstance(r[0].value, str)]
-    assert any(t.startswith("Catatan data ") and CATATAN_500 in t for t in teks)
+    assert "Catatan data" in teks and any(
+        t.endswith(
+            f". {CATATAN_500} Dibaca dari: Renstra 2025–2029 DSPPPA Kabupaten Batu Bara. "
+            "Nilai tercetak 500; dihitung 100."
+        )
+        for t in teks
+    )
 
 
 @perlu_pdf
