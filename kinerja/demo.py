@@ -40,6 +40,7 @@ from . import tercetak as tercetak_mod
 from .importers.catatan import MEDAN_ANGGARAN, kunci
 from .models import CatatanData, NarasiLaporan, Peran, RealisasiAnggaran, User
 from .models import Realisasi as RealisasiModel
+from .models.catatan import NAMA_MEDAN
 
 FOLDER_DEMO = Path(settings.BASE_DIR) / "fixtures"
 BERKAS_DEMO = ["dspppa-belitung.json", "dspppa-batubara.json"]
@@ -76,20 +77,6 @@ _INDIKATOR_TEKS = (
 _INDIKATOR_YA_TIDAK = ("iku", "ikk", "spm", "nol_dari_nol_tercapai")
 
 
-# how a data note names the value a printed slip concerns (`salah_cetak` in fixtures/README.md)
-NAMA_MEDAN = {
-    "realisasi": "Realisasi",
-    "target": "Target",
-    "capaian": "Capaian",
-    "kondisi_akhir": "Kondisi akhir",
-    "pembilang": "Pembilang realisasi",
-    "penyebut": "Penyebut realisasi",
-    "pagu": "Pagu",
-    "pagu_induk": "Pagu induk",
-    "pagu_perubahan": "Pagu perubahan",
-    "realisasi_anggaran": "Realisasi anggaran",
-    "serapan": "Serapan anggaran",
-}
 _RUPIAH = MEDAN_ANGGARAN - {"serapan"}
 
 

@@ -17,6 +17,21 @@ from simple_history.models import HistoricalRecords
 from renstra.models import Indikator, Kegiatan, PerangkatDaerah, Program, SubKegiatan
 from renstra.models.periode import cek_tahun, field_triwulan
 
+# how a data note names the value it concerns (`CatatanData.medan`; also the demo's `salah_cetak`)
+NAMA_MEDAN = {
+    "realisasi": "Realisasi",
+    "target": "Target",
+    "capaian": "Capaian",
+    "kondisi_akhir": "Kondisi akhir",
+    "pembilang": "Pembilang realisasi",
+    "penyebut": "Penyebut realisasi",
+    "pagu": "Pagu",
+    "pagu_induk": "Pagu induk",
+    "pagu_perubahan": "Pagu perubahan",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "serapan": "Serapan anggaran",
+}
+
 
 class CatatanDataQuerySet(models.QuerySet):
     def terbuka(self):

@@ -62,7 +62,7 @@ def test_salary_realisation_printed_with_an_extra_digit_is_an_open_note_on_the_s
         "Realisasi anggaran 2024 sub kegiatan 1.06.01.2.02.0001 Penyediaan Gaji dan Tunjangan ASN tercetak "
         "Rp 8.836.429.688 di Tabel 3.43; yang dipakai Rp 4.836.429.688 (sesuai Tabel 3.42"
     )
-    assert c.letak == f"{DOKUMEN}, lembar Tabel 3.43"
+    assert c.letak == f"{DOKUMEN}, Tabel 3.43"
 
 
 def test_penurunan_pmks_2023_printed_18_37_in_tabel_3_12_is_a_note_on_the_indicator_and_quarter():

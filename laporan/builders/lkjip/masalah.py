@@ -7,8 +7,8 @@ on what the report shows, a slip of the printed source or an import's warning, u
 from dataclasses import dataclass
 
 from kinerja import rules
-from kinerja.demo import NAMA_MEDAN
 from kinerja.models import CatatanData, Pelaporan
+from kinerja.models.catatan import NAMA_MEDAN
 from kinerja.periode import romawi
 
 
@@ -79,7 +79,6 @@ def masalah_catatan(c):
         nama = _nama_nilai(c)
         teks = f"{nama}: {teks}" if nama else teks
     dokumen = c.jenis == CatatanData.Jenis.DOKUMEN
-    letak = ", ".join(b for b in (c.berkas, c.lembar, c.sel) if b) if dokumen else c.letak
     label = "dipakai" if dokumen else "dihitung"
     nilai = "; ".join(
         f"{judul} {isi}" for judul, isi in (("tercetak", c.tercetak), (label, c.dihitung)) if isi and isi not in c.pesan
@@ -89,7 +88,7 @@ def masalah_catatan(c):
         teks,
         indikator_id=c.indikator_id,
         triwulan=c.triwulan,
-        letak=letak,
+        letak=c.letak,
         nilai=nilai,
         catatan_id=c.pk,
     )
