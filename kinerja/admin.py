@@ -351,13 +351,29 @@ class FormCatatanData(forms.ModelForm):
         return data
 
 
+class TahunLaporanFilter(admin.SimpleListFilter):
+    """The notes a year's reports show: those of the year and those of a Renstra (no year)."""
+
+    title = "untuk laporan tahun"
+    parameter_name = "untuk_tahun"
+
+    def lookups(self, request, model_admin):
+        daftar = CatatanData.objects.exclude(tahun=None).values_list("tahun", flat=True).distinct().order_by("tahun")
+        return [(t, str(t)) for t in daftar]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(Q(tahun=self.value()) | Q(tahun__isnull=True))
+        return queryset
+
+
 @admin.register(CatatanData)
 class CatatanDataAdmin(RiwayatAdmin):
     """The data notes imports and the demo's documents left: open until someone resolves them."""
 
     form = FormCatatanData
     list_display = ("ringkas", "opd", "tahun", "jenis", "tercetak", "dihitung", "letak", "status", "dibuat_oleh")
-    list_filter = ("status", opd_filter("opd"), "tahun", "jenis")
+    list_filter = ("status", opd_filter("opd"), TahunLaporanFilter, "jenis")
     list_select_related = ("opd", "dibuat_oleh")
     search_fields = ("pesan", "berkas", "lembar", "tercetak", "dihitung")
     fields = (

@@ -218,10 +218,11 @@ def opd(request, kode, tahun, level="opd", pk=None):
 
 
 def _url_catatan_admin(user, opd, tahun):
-    """The Admin's list of the agency's open data notes of the year, for those who may open it."""
+    """The Admin's list of the agency's open data notes of the year (and of its Renstra, which
+    have no year), for those who may open it."""
     if not (user.is_staff and user.has_perm("kinerja.view_catatandata")):
         return ""
-    kueri = urlencode({"opd": opd.pk, "tahun__exact": tahun, "status__exact": CatatanData.Status.TERBUKA})
+    kueri = urlencode({"opd": opd.pk, "untuk_tahun": tahun, "status__exact": CatatanData.Status.TERBUKA})
     return f"{reverse('admin:kinerja_catatandata_changelist')}?{kueri}"
 
 

@@ -111,11 +111,16 @@ def test_an_admin_resolves_a_note_with_a_reason_and_the_history_says_who(client,
 
 def test_notes_are_listed_per_agency_and_year_and_cannot_be_deleted(client, purwakarta):  # noqa: F811
     catatan = _catatan(purwakarta)
+    CatatanData.objects.create(opd=purwakarta, tahun=None, pesan="Kondisi akhir tercetak 500", kunci="r")
+    CatatanData.objects.create(opd=purwakarta, tahun=2023, pesan="Pagu 2023 tercetak", kunci="l")
     client.force_login(buat_admin())
 
-    daftar = client.get(reverse("admin:kinerja_catatandata_changelist"), {"opd": purwakarta.pk, "tahun": 2024})
+    daftar = client.get(reverse("admin:kinerja_catatandata_changelist"), {"opd": purwakarta.pk, "untuk_tahun": 2024})
 
     assert daftar.status_code == 200
-    assert "Persen triwulan 3 tercetak 88,23%" in daftar.content.decode()
+    isi = daftar.content.decode()
+    # the year's notes and the Renstra's (no year), not another year's
+    assert "Persen triwulan 3 tercetak 88,23%" in isi and "Kondisi akhir tercetak 500" in isi
+    assert "Pagu 2023 tercetak" not in isi
     assert client.post(reverse("admin:kinerja_catatandata_delete", args=[catatan.pk])).status_code == 403
     assert CatatanData.objects.filter(pk=catatan.pk).exists()

@@ -301,7 +301,7 @@ def test_the_agency_dashboard_leads_an_admin_to_the_notes_in_the_admin(client, a
 
     html = _dasbor(client, anggaran_belitung)
 
-    url = f"/admin/kinerja/catatandata/?opd={anggaran_belitung.pk}&amp;tahun__exact=2024&amp;status__exact=terbuka"
+    url = f"/admin/kinerja/catatandata/?opd={anggaran_belitung.pk}&amp;untuk_tahun=2024&amp;status__exact=terbuka"
     assert url in html
     daftar = client.get(url.replace("&amp;", "&"))
     assert daftar.status_code == 200
