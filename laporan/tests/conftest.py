@@ -43,6 +43,24 @@ def demo(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def anggaran_belitung(demo, tmp_path):
+    """The first page of the Belitung LKjIP's Tabel 3.43 imported (the extra digit in a
+    realisation leaves a serapan printed 97,77 where 178,63% is computed, cell I9)."""
+    from kinerja import importers
+    from kinerja.tests.seed_xlsx import tulis_xlsx
+    from kinerja.tests.test_impor import tabel_3_43_halaman_pertama
+    from renstra.models import Program
+    from renstra.selectors import renstra_berlaku
+
+    baris = tabel_3_43_halaman_pertama()
+    baris[3][0] = Program.objects.get(kode="1.06.01", renstra=renstra_berlaku(demo, 2024)).uraian
+    berkas = tulis_xlsx(tmp_path / "anggaran.xlsx", {"Tabel 3.43": baris})
+    hasil = importers.jalankan("realisasi-anggaran", berkas, opd=demo, tahun=2024, simpan=True)
+    assert hasil.disimpan, hasil.galat
+    return demo
+
+
+@pytest.fixture
 def sepuluh_kali_demo(demo):
     """A synthetic agency with ten times the indicators of the Belitung demo (Renstra 2025–2029,
     realisations in 2025), for asserting that a builder's query count does not grow with data."""

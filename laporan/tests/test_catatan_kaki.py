@@ -173,24 +173,6 @@ def test_the_xlsx_comments_the_value_and_lists_the_note_under_the_table(purwakar
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def anggaran_belitung(demo, tmp_path):
-    """The first page of the Belitung LKjIP's Tabel 3.43 imported (the extra digit in a
-    realisation leaves a serapan printed 97,77 where 178,63% is computed, cell I9)."""
-    from kinerja import importers
-    from kinerja.tests.seed_xlsx import tulis_xlsx
-    from kinerja.tests.test_impor import tabel_3_43_halaman_pertama
-    from renstra.models import Program
-    from renstra.selectors import renstra_berlaku
-
-    baris = tabel_3_43_halaman_pertama()
-    baris[3][0] = Program.objects.get(kode="1.06.01", renstra=renstra_berlaku(demo, 2024)).uraian
-    berkas = tulis_xlsx(tmp_path / "anggaran.xlsx", {"Tabel 3.43": baris})
-    hasil = importers.jalankan("realisasi-anggaran", berkas, opd=demo, tahun=2024, simpan=True)
-    assert hasil.disimpan, hasil.galat
-    return demo
-
-
 def _baris_kode(tabel, kode):
     from laporan.builders.evaluasi_renja import KOLOM
 

@@ -125,3 +125,14 @@ def test_the_page_shows_the_slips_with_where_they_were_printed_and_a_link_to_res
     assert reverse("admin:kinerja_catatandata_change", args=[catatan.pk]) not in halaman
     client.force_login(admin())
     assert reverse("admin:kinerja_catatandata_change", args=[catatan.pk]) in client.get(url).content.decode()
+
+
+def test_an_imported_seed_workbooks_warnings_are_listed_as_they_were_kept(anggaran_belitung):
+    masalah = build_lkjip(anggaran_belitung, 2024).masalah
+
+    (persen,) = [m for m in masalah if m.letak == "anggaran.xlsx, lembar Tabel 3.43, sel I9"]
+    assert persen.judul == "Catatan data: nilai tercetak berbeda"
+    assert "Persen tercetak 97,77, sedangkan dihitung 178,63%" in persen.teks
+    # the kegiatan total printed 4.838.949.188 against its parts' 8.838.949.188, left open
+    (jumlah,) = [m for m in masalah if m.letak == "anggaran.xlsx, lembar Tabel 3.43, baris 8"]
+    assert "Realisasi tercetak Rp 4.838.949.188, sedangkan jumlah sub kegiatannya Rp 8.838.949.188" in jumlah.teks
