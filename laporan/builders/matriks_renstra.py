@@ -20,7 +20,7 @@ from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
-from .catatan_kaki import CATATAN_DATA, ButirCatatan
+from .catatan_kaki import CATATAN_DATA, PAGU, ButirCatatan
 from .judul_urusan import JudulUrusan, baris_judul
 from .umum import (
     keterangan,
@@ -87,50 +87,57 @@ def catatan_kondisi_akhir(ind, tercetak):
     return f"Kondisi akhir tercetak {tercetak} di dokumen, menurut aturan indikator ({_aturan(ind)}) {dihitung}."
 
 
+def _kunci_simpul(c):
+    if c.sub_kegiatan_id:
+        return ("subkegiatan", c.sub_kegiatan_id)
+    return ("kegiatan", c.kegiatan_id) if c.kegiatan_id else ("program", c.program_id)
+
+
 def _catatan_tercetak(renstra):
     """What the open data notes on the Renstra say the document printed (one query):
-    ({indicator id: note}, {(model name, id): (printed figures {tahun or "akhir": text}, note)}).
+    ({indicator id: note}, {(model name, id): (printed figures {tahun or "akhir": text}, note)},
+    {(model name, id, tahun): note}).
     The first: a kondisi akhir printed other than by the indicator's yearly rule (written by an
     import of the matrix, or by the demo from its reading of the document); the second: targets
-    printed on a program, kegiatan or sub kegiatan row without an indicator (kinerja.tercetak)."""
+    printed on a program, kegiatan or sub kegiatan row without an indicator (kinerja.tercetak);
+    the third: a node's pagu of a year (a printed total other than its sub kegiatan's sum)."""
+    di_renstra = (
+        Q(program__renstra=renstra)
+        | Q(kegiatan__program__renstra=renstra)
+        | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+    )
     catatan = (
         CatatanData.objects.terbuka()
         .filter(
             Q(medan="kondisi_akhir", indikator__renstra=renstra)
-            | (
-                Q(medan=tercetak.MEDAN, indikator=None)
-                & (
-                    Q(program__renstra=renstra)
-                    | Q(kegiatan__program__renstra=renstra)
-                    | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
-                )
-            )
+            | (Q(medan=tercetak.MEDAN, indikator=None) & di_renstra)
+            | (Q(medan__in=PAGU, indikator=None, tahun__isnull=False) & di_renstra)
         )
         .order_by("pk")
     )
-    kondisi_akhir, tanpa_indikator = {}, {}
+    kondisi_akhir, tanpa_indikator, pagu = {}, {}, {}
     for c in catatan:
         if c.indikator_id is not None:
             kondisi_akhir[c.indikator_id] = c
             continue
+        if c.medan in PAGU:
+            pagu.setdefault((*_kunci_simpul(c), c.tahun), c)
+            continue
         deret = tercetak.baca_deret(c.tercetak)
         if deret:
-            if c.sub_kegiatan_id:
-                kunci = ("subkegiatan", c.sub_kegiatan_id)
-            else:
-                kunci = ("kegiatan", c.kegiatan_id) if c.kegiatan_id else ("program", c.program_id)
-            tanpa_indikator.setdefault(kunci, (deret, c))
-    return kondisi_akhir, tanpa_indikator
+            tanpa_indikator.setdefault(_kunci_simpul(c), (deret, c))
+    return kondisi_akhir, tanpa_indikator, pagu
 
 
 class _Penyusun:
     """Lays out a node's rows: one per indicator (and detail row), with the node's code, name,
     pagu and bidang on the first."""
 
-    def __init__(self, tahun, tercetak=None, tanpa_indikator=None):
+    def __init__(self, tahun, tercetak=None, tanpa_indikator=None, pagu=None):
         self.tahun = tahun
         self.tercetak = tercetak or {}  # indicator id → the note on a kondisi akhir printed otherwise
         self.tanpa_indikator = tanpa_indikator or {}  # node → targets printed on its row without an indicator
+        self.pagu = pagu or {}  # (node, tahun) → the note on its pagu of that year
         self.butir = {}  # id of a marked cell → (message, where read, printed, computed) of its note
 
     def _tandai(self, sel, pesan, catatan, dihitung=""):
@@ -155,6 +162,15 @@ class _Penyusun:
                 if not bertanda:
                     self._tandai(isi[k], catatan.pesan, catatan)
                     bertanda = True
+
+    def _pagu(self, pemilik, tahun, rp):
+        """A node's pagu of `tahun`, marked with the open note on it (a printed total that was
+        not its sub kegiatan's sum, the admin saying one of them is wrong)."""
+        sel = rupiah(rp)
+        catatan = self.pagu.get((pemilik._meta.model_name, pemilik.pk, tahun)) if pemilik is not None else None
+        if catatan is not None:
+            self._tandai(sel, catatan.pesan, catatan, catatan.dihitung)
+        return sel
 
     def _kondisi_akhir(self, ind):
         """The kondisi akhir cell, marked with its data note when the document printed another
@@ -191,7 +207,7 @@ class _Penyusun:
                         isi += [kosong(), kosong()]
                         continue
                     target = baris_ind.target_per_tahun[k] if baris_ind else None
-                    isi += [sel_target(target), rupiah(pagu[k]) if pertama and pagu else kosong()]
+                    isi += [sel_target(target), self._pagu(pemilik, th, pagu[k]) if pertama and pagu else kosong()]
                 isi.append(self._kondisi_akhir(baris_ind) if baris_ind else kosong())
                 isi.append(rupiah(_jumlah(pagu)) if pertama and pagu else kosong())
                 isi.append(teks(penanggung_jawab) if pertama else kosong())
