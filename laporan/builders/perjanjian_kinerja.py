@@ -10,6 +10,11 @@ The target of an indicator is its revised PK target, else its PK target, else it
 target (kinerja.selectors.URUTAN_TARGET); the PK is titled "Perubahan" when a revised target is
 used. A program's budget is the sum of its sub kegiatan's budgets in force in the year
 (Pagu.berlaku: the APBD-P when there is one, else the APBD).
+
+The open data notes of the year (issue 19) are numbered beside the value they concern and listed
+under its table: a note on an indicator's target beside the target, a note on the pagu of a
+program, or of one of its kegiatan or sub kegiatan whose budgets make the program's, beside the
+program's budget.
 """
 
 import dataclasses
@@ -18,13 +23,14 @@ from collections import defaultdict
 
 from django.db.models import F, Prefetch, Q
 
-from kinerja.selectors import target_berlaku
+from kinerja.selectors import catatan_data, target_berlaku
 from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Penanda, Tabel, kosong, rupiah, teks
 from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu, Program, Target
 from renstra.models.rencana import berlaku_pada
 from renstra.selectors import renstra_berlaku
 
+from .catatan_kaki import CATATAN_DATA, PAGU, CatatanKaki
 from .umum import keterangan, nama_berkas, penanda_kepala, sel_target
 
 KODE = "perjanjian-kinerja"
@@ -84,13 +90,14 @@ def _indikator(renstra, tahun, bidang):
     return [ind for _, ind in hasil]
 
 
-def _baris_sasaran(indikator):
+def _baris_sasaran(indikator, kaki):
     baris, nomor, simpul = [], 0, None
     for ind in indikator:
         target = target_berlaku(ind.target_tahun)
         sel = sel_target(target)
         if target is not None and target.jenis == Target.Jenis.RENSTRA:
             sel.catatan = "Target Renstra: belum ada target Perjanjian Kinerja tahun ini."
+        kaki.tandai_indikator(sel, indikator_id=ind.pk, medan="target")
         # select_related gives each indicator its own copy of the node: compare by kind and id.
         baru = (type(ind.simpul), ind.simpul.pk) != simpul
         if baru:
@@ -121,31 +128,37 @@ def _urutan_program(program):
     return (not program.kode, program.kode.split(".")[2:3] == ["01"], urut_simpul(program))
 
 
-def _baris_program(renstra, tahun, bidang):
-    """One row per program with the sum of its budgets in force and their sources; the total."""
+def _baris_program(renstra, tahun, bidang, kaki):
+    """One row per program with the sum of its budgets in force and their sources, the numbers of
+    the data notes on the pagu of the program, its kegiatan and sub kegiatan beside it; the total."""
     program = Program.objects.filter(renstra=renstra).berlaku_pada(tahun)  # the programs in force that year
     if bidang is not None:
         program = program.filter(bidang=bidang)
-    anggaran, sumber = defaultdict(list), defaultdict(set)
+    anggaran, sumber, rincian = defaultdict(list), defaultdict(set), defaultdict(set)
     pagu = (
         Pagu.objects.filter(sub_kegiatan__kegiatan__program__renstra=renstra, tahun=tahun)
-        .annotate(program_id=F("sub_kegiatan__kegiatan__program_id"))
+        .annotate(program_id=F("sub_kegiatan__kegiatan__program_id"), kegiatan_id=F("sub_kegiatan__kegiatan_id"))
         .select_related("sumber_dana")
     )
     for p in pagu:
         if p.berlaku is not None:
             anggaran[p.program_id].append(p.berlaku)
             sumber[p.program_id].add(p.sumber_dana.nama)
+            rincian[p.program_id] |= {("kegiatan_id", p.kegiatan_id), ("sub_kegiatan_id", p.sub_kegiatan_id)}
     baris, total = [], 0
     for n, prog in enumerate(sorted(program, key=_urutan_program), start=1):
         jumlah = sum(anggaran[prog.pk]) if anggaran[prog.pk] else None
         total += jumlah or 0
+        sel = kaki.tandai_simpul(rupiah(jumlah), medan=PAGU, program_id=prog.pk)
+        # kegiatan before sub kegiatan ("kegiatan_id" < "sub_kegiatan_id"), each in the order of its id
+        for level, pk in sorted(rincian[prog.pk]):
+            kaki.tandai_simpul(sel, medan=PAGU, **{level: pk})
         baris.append(
             Baris(
                 [
                     teks(f"{n}."),
                     teks(_nama_program(prog.uraian)),
-                    rupiah(jumlah),
+                    sel,
                     teks(" & ".join(sorted(sumber[prog.pk]))),
                 ]
             )
@@ -191,6 +204,9 @@ def build_perjanjian_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=Non
     pertama, kedua = _para_pihak(opd, bidang, tanggal)
     jabatan_singkat = (bidang.kepala_jabatan if bidang is not None else opd.kepala_jabatan) or pertama.jabatan
     indikator = _indikator(renstra, tahun, bidang) if renstra else []
+    # The open notes of the PK's year (one query); a Renstra's own notes, tied to no year, are not
+    # about the year's target or budget.
+    kaki = CatatanKaki([c for c in catatan_data(opd, tahun) if c.tahun == tahun] if renstra else [])
     perubahan = any(
         (t := target_berlaku(i.target_tahun)) is not None and t.jenis == Target.Jenis.PK_PERUBAHAN for i in indikator
     )
@@ -203,14 +219,14 @@ def build_perjanjian_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=Non
             [Kepala("No."), Kepala(kolom_sasaran), Kepala("Indikator Kinerja"), Kepala("Satuan"), Kepala("Target")],
             [Kepala(f"({n})") for n in range(1, 6)],
         ],
-        baris=_baris_sasaran(indikator),
+        baris=_baris_sasaran(indikator, kaki),
         judul=f"{kolom_sasaran}, Indikator Kinerja dan Target Tahun {tahun}",
     )
     program = Tabel(
         "Program dan Anggaran",
         KOLOM_PROGRAM,
         [[Kepala("No."), Kepala("Program"), Kepala("Anggaran (Rp)"), Kepala("Keterangan (sumber dana)")]],
-        baris=_baris_program(renstra, tahun, bidang) if renstra else [],
+        baris=_baris_program(renstra, tahun, bidang, kaki) if renstra else [],
         judul=f"Program dan Anggaran Tahun {tahun}",
     )
     laporan = Laporan(
@@ -236,4 +252,8 @@ def build_perjanjian_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=Non
         "Anggaran: jumlah pagu sub kegiatan program yang berlaku pada tahun itu (APBD perubahan bila ada, "
         "selain itu APBD induk).",
     ]
+    for tabel in (sasaran, program):
+        tabel.catatan_data = kaki.daftar_tabel(tabel)
+    if sasaran.catatan_data or program.catatan_data:
+        laporan.catatan.append(CATATAN_DATA)
     return laporan

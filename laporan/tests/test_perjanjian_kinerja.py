@@ -231,13 +231,13 @@ def test_pdf_has_title_both_signatures_and_indonesian_numbers(pk, tmp_path):
 
 
 def test_query_count_does_not_grow_with_the_plan(sepuluh_kali_demo, django_assert_num_queries):
-    # renstra in force, indicators, their targets of the year, programs, pagu
+    # renstra in force, indicators, their targets of the year, the open data notes of the year, programs, pagu
     opd = _opd()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         build_perjanjian_kinerja(opd, 2024)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         besar = build_perjanjian_kinerja(sepuluh_kali_demo, 2025)
     assert len(_tabel(besar)[1].baris) == 13 + 1
     bidang = opd.bidang.get(nama="Bidang Perlindungan Perempuan dan Anak")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         build_perjanjian_kinerja(opd, 2024, bidang=bidang)

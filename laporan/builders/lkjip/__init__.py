@@ -2,14 +2,18 @@
 PermenPAN-RB 53/2014), structured as seed 003 and drafted from the data: every table and the
 sentences that follow from the numbers are generated; the prose that only people can write is
 stored per agency and year (kinerja.NarasiLaporan) and edited on the report's page. The data
-problems met while building are listed with the draft (`Laporan.masalah`).
+problems met while building are listed with the draft (`Laporan.masalah`). The open data notes of
+the report's year are numbered beside the values they concern (an indicator's target, realisation
+and capaian; a program's, kegiatan's or sub kegiatan's pagu, realisation and serapan: DataLkjip.tandai,
+tandai_anggaran) and listed under each table (builders.catatan_kaki); every open note is in Masalah data.
 
 One chapter per module: pendahuluan (cover, Kata Pengantar, Ringkasan Eksekutif, Bab I),
 perencanaan (Bab II), capaian and keuangan (Bab III), penutup (Bab IV and the Lampiran). Every
 query is made in `data.kumpulkan`, a fixed number whatever the size of the Renstra."""
 
-from laporan.dokumen import Laporan, Paragraf, Tulisan
+from laporan.dokumen import Laporan, Paragraf, Tabel, Tulisan
 
+from ..catatan_kaki import CATATAN_DATA
 from ..umum import catatan_pembulatan, catatan_pencilan, keterangan, nama_berkas
 from .capaian import bab_akuntabilitas_kinerja
 from .data import kumpulkan
@@ -53,6 +57,12 @@ def build_lkjip(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     laporan.bagian = [sampul(data), *naskah.bagian]
     laporan.masalah = cari_masalah(data, [b for b in naskah.bagian if isinstance(b, Tulisan)])
     laporan.catatan = _catatan(data)
+    # Under each table the data notes numbered beside its values (the year's; all in Masalah data).
+    tabel = [b for b in naskah.bagian if isinstance(b, Tabel)]
+    for t in tabel:
+        t.catatan_data = data.kaki.daftar_tabel(t)
+    if any(t.catatan_data for t in tabel):
+        laporan.catatan.append(CATATAN_DATA)
     return laporan
 
 

@@ -73,17 +73,27 @@ def _label(s):
     return f"{s.label}: {s.simpul.uraian}"
 
 
+def sel_kinerja(data, indikator, k, tahun):
+    """The target, realisation and capaian cells of `k`, the performance of `indikator` in `tahun`,
+    with the numbers of the year's data notes on them beside them (none in another year)."""
+    return [
+        data.tandai(sel_target(k.target), indikator, "target", tahun),
+        data.tandai(nilai(k.nilai_tahunan), indikator, "realisasi", tahun),
+        data.tandai(sel_capaian(k.hasil), indikator, "capaian", tahun),
+    ]
+
+
 def _capaian_iku(data, naskah):
     tahun, skala = data.tahun, data.skala
     naskah.paragraf(f"Hasil pengukuran indikator kinerja tujuan dan sasaran tahun {tahun} sebagai berikut.")
     baris = []
     for n, s in enumerate(data.strategis, start=1):
         sel = [teks(str(n)), teks(_label(s)), teks(s.indikator.uraian)]
-        for k in (s.lalu, s.kinerja):
+        for th, k in ((tahun - 1, s.lalu), (tahun, s.kinerja)):
             if k is None:
                 sel += [kosong(), kosong(), kosong(), kosong()]
                 continue
-            sel += [sel_target(k.target), nilai(k.nilai_tahunan), sel_capaian(k.hasil), sel_predikat(skala, k.capaian)]
+            sel += [*sel_kinerja(data, s.indikator, k, th), sel_predikat(skala, k.capaian)]
         baris.append(Baris(sel, kunci=f"indikator-{s.indikator.pk}"))
     naskah.tabel(
         "capaian-iku",
@@ -114,11 +124,20 @@ def _capaian_tahunan(data, naskah):
     )
     baris = []
     for s in data.strategis:
-        per_tahun = dict(s.riwayat)
-        sel = [teks(_label(s)), teks(s.indikator.uraian), nilai(s.kondisi_awal)]
-        sel += [sel_target(per_tahun[th].target) if th in per_tahun else kosong() for th in daftar_tahun]
-        sel += [nilai(per_tahun[th].nilai_tahunan) if th in per_tahun else kosong() for th in daftar_tahun]
-        sel += [_capaian_angka(per_tahun[th].hasil) if th in per_tahun else kosong() for th in daftar_tahun]
+        per_tahun, i, tandai = dict(s.riwayat), s.indikator, data.tandai
+        sel = [teks(_label(s)), teks(i.uraian), nilai(s.kondisi_awal)]
+        sel += [
+            tandai(sel_target(per_tahun[th].target), i, "target", th) if th in per_tahun else kosong()
+            for th in daftar_tahun
+        ]
+        sel += [
+            tandai(nilai(per_tahun[th].nilai_tahunan), i, "realisasi", th) if th in per_tahun else kosong()
+            for th in daftar_tahun
+        ]
+        sel += [
+            tandai(_capaian_angka(per_tahun[th].hasil), i, "capaian", th) if th in per_tahun else kosong()
+            for th in daftar_tahun
+        ]
         baris.append(Baris(sel, kunci=f"indikator-{s.indikator.pk}"))
     n = len(daftar_tahun)
     naskah.tabel(
@@ -299,9 +318,7 @@ def _target_akhir(data, naskah):
                     teks(str(n)),
                     teks(s.indikator.uraian),
                     nilai(s.lalu.nilai_tahunan if s.lalu else None),
-                    sel_target(k.target),
-                    nilai(k.nilai_tahunan),
-                    sel_capaian(k.hasil),
+                    *sel_kinerja(data, s.indikator, k, tahun),
                     s.akhir.sel() if s.akhir else kosong(),
                     sel_capaian(akhir),
                 ],
@@ -352,9 +369,7 @@ def _program(data, naskah):
                                 teks(f"{s.kode} {s.uraian}" if pertama else ""),
                                 teks(f"{nomor}. {p.uraian}" if j == 0 else ""),
                                 teks(i.uraian if i else ""),
-                                sel_target(k.target) if k else kosong(),
-                                nilai(k.nilai_tahunan) if k else kosong(),
-                                sel_capaian(k.hasil) if k else kosong(),
+                                *(sel_kinerja(data, i, k, tahun) if k else [kosong(), kosong(), kosong()]),
                                 teks(data.tindak_lanjut.get(i.pk, "") if i else ""),
                                 teks(p.bidang.nama if p.bidang_id and j == 0 else ""),
                             ],
@@ -408,9 +423,7 @@ def _analisis(data, naskah):
                     Baris(
                         [
                             teks(str(th)),
-                            sel_target(k.target),
-                            nilai(k.nilai_tahunan),
-                            sel_capaian(k.hasil),
+                            *sel_kinerja(data, i, k, th),
                             sel_predikat(skala, k.capaian),
                         ]
                     )

@@ -15,9 +15,20 @@ from kinerja.selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, sk
 from renstra.models import Indikator, Pagu, Program
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
+from ..catatan_kaki import CatatanKaki
 from ..umum import target_akhir
 
 SKALA_TETAP = ("status_capaian", "efektivitas_anggaran", "efisiensi_anggaran")
+
+# The data notes on an indicator's value of the year, by the value shown: (medan, triwulan). The
+# report shows no quarter: a note on the fourth quarter's realisation or capaian (the year's, as
+# the printed LKjIP reads it) is beside the year's; a note on the numerator or denominator is
+# beside the realisation computed from them.
+MEDAN_KINERJA = {
+    "target": (("target", None),),
+    "realisasi": tuple((m, tw) for tw in (None, 4) for m in ("realisasi", "pembilang", "penyebut")),
+    "capaian": (("capaian", None), ("capaian", 4)),
+}
 
 
 def _skala_tetap():
@@ -210,6 +221,42 @@ class DataLkjip:
     catatan: list = field(default_factory=list)  # the open data notes on what the report shows (_catatan_data)
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
+    kaki: CatatanKaki = field(init=False, repr=False)  # the footnote numbers of the year's notes
+
+    def __post_init__(self):
+        # Only the notes of the report's year are numbered: a cell of the year before (or of the
+        # history) never carries this year's note, and the other notes are in "Masalah data".
+        self.kaki = CatatanKaki([c for c in self.catatan if c.tahun == self.tahun])
+
+    def tandai(self, sel, indikator, nilai, tahun):
+        """`sel`, an indicator's `nilai` ("target", "realisasi" or "capaian") of `tahun` shown in a
+        table, with the numbers of the data notes on it beside it; a cell of another year than the
+        report's is left as it is."""
+        if tahun != self.tahun or indikator is None:
+            return sel
+        for medan, triwulan in MEDAN_KINERJA[nilai]:
+            self.kaki.tandai_indikator(sel, indikator_id=indikator.pk, medan=medan, triwulan=triwulan)
+        return sel
+
+    def tandai_anggaran(self, sel, simpul, tahun, rupiah):
+        """The cells [anggaran induk, anggaran perubahan, realisasi, serapan] of a program, kegiatan
+        or sub kegiatan (`simpul`) in `tahun`, whose money is `rupiah`, with the numbers of the data
+        notes on them; a note on the pagu (not naming which) beside the budget in force. Another
+        year's cells are left as they are."""
+        if tahun != self.tahun or simpul is None:
+            return sel
+        induk, perubahan, realisasi, serapan = sel
+        berlaku = perubahan if rupiah.perubahan is not None else induk
+        simpul_id = {f"{simpul.LEVEL}_id": simpul.pk}
+        for s, medan in (
+            (induk, "pagu_induk"),
+            (perubahan, "pagu_perubahan"),
+            (berlaku, "pagu"),
+            (realisasi, "realisasi_anggaran"),
+            (serapan, "serapan"),
+        ):
+            self.kaki.tandai_simpul(s, medan=medan, **simpul_id)
+        return sel
 
     def pohon_tahun(self, tahun):
         """The tree `tahun` (this year or the one before) was planned in: this Renstra's, or the

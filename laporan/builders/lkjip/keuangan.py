@@ -129,7 +129,12 @@ def _keuangan_program(data, naskah):
         s = pasangan.simpul
         baris.append(
             Baris(
-                [kode_simpul(s), teks(s.uraian), *_sel_tahun(r_lalu), *_sel_tahun(r_ini)],
+                [
+                    kode_simpul(s),
+                    teks(s.uraian),
+                    *_sel_tahun(r_lalu),
+                    *data.tandai_anggaran(_sel_tahun(r_ini), pasangan.ini, tahun, r_ini),
+                ],
                 tingkat=tingkat,
                 jenis=jenis,
                 kunci=s.kode or f"{s.LEVEL}-{s.pk}",

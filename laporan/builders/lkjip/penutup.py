@@ -73,18 +73,20 @@ def _jenis(i):
 def _baris_indikator(data, nomor, uraian, i, tingkat, keterangan, dipotong=False):
     k = data.kinerja_tahun(i)
     rincian = i.induk_id is not None
+    target = data.tandai(sel_target(k.target), i, "target", data.tahun)  # numbered first: it is read first
     if dipotong:
         capaian = Sel(teks=REFOCUSING, kolom=2)
         ukuran = [capaian]
     else:
-        ukuran = [nilai(k.nilai_tahunan), sel_capaian(k.hasil)]
+        ukuran = [data.tandai(nilai(k.nilai_tahunan), i, "realisasi", data.tahun)]
+        ukuran.append(data.tandai(sel_capaian(k.hasil), i, "capaian", data.tahun))
     return Baris(
         [
             teks(nomor),
             teks(uraian),
             teks(f"{i.uraian}" + (f" ({i.satuan})" if i.satuan else "")),
             teks(_jenis(i)),
-            sel_target(k.target),
+            target,
             teks(i.rumusan),
             teks(i.sumber_data),
             teks(kalimat_perhitungan(k)),

@@ -101,14 +101,18 @@ def _perjanjian_kinerja(data, naskah):
     baris = []
     for n, s in enumerate(data.strategis, start=1):
         jenis = s.kinerja.target_jenis
+        # A note on the year's target is beside the target the capaian is measured against.
+        target = []
+        for t in (jenis.get("pk"), jenis.get("pk_perubahan")):
+            sel = sel_target(t)
+            target.append(data.tandai(sel, s.indikator, "target", data.tahun) if t == s.kinerja.target else sel)
         baris.append(
             Baris(
                 [
                     teks(str(n)),
                     teks(f"{s.label}: {s.simpul.uraian}"),
                     teks(s.indikator.uraian),
-                    sel_target(jenis.get("pk")),
-                    sel_target(jenis.get("pk_perubahan")),
+                    *target,
                 ],
                 kunci=f"indikator-{s.indikator.pk}",
             )
