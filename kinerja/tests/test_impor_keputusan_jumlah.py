@@ -317,21 +317,3 @@ def test_a_total_of_many_parts_names_a_bounded_number_and_counts_the_rest():
 
     assert len(rincian) == BATAS_RINCIAN_JUMLAH + 1 and rincian[-1] == "… dan 7 rincian lain"
     assert rincian_terbatas(daftar[:3]) == tuple(daftar[:3])
-
-
-def test_the_open_total_note_is_numbered_beside_the_nodes_pagu_in_the_matriks_renstra(matriks):
-    from datetime import date
-
-    from laporan.builders.matriks_renstra import build_matriks_renstra
-
-    opd = PerangkatDaerahFactory()
-    importers.jalankan(MATRIKS, matriks, opd=opd, tahun=2025, simpan=True, keputusan=keputusan.TOTAL)
-    catatan = CatatanData.objects.get(opd=opd, jenis="jumlah", medan="pagu")
-
-    tabel = build_matriks_renstra(opd, 2026, tanggal=date(2025, 6, 2)).bagian[0]
-
-    bertanda = [(b, s) for b in tabel.baris for s in b.sel if s.tanda]
-    (butir,) = [c for c in tabel.catatan_data if c.pesan == catatan.pesan]
-    (sel,) = [s for _, s in bertanda if s.tanda == str(butir.nomor)]
-    assert sel.nilai == 385_004_000  # the 2026 pagu, the sum of its sub kegiatan
-    assert (butir.tercetak, butir.dihitung) == ("Rp 145.004.000", "Rp 385.004.000")

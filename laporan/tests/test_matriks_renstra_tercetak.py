@@ -181,3 +181,25 @@ def test_pdf_prints_headings_figures_and_notes(matriks, tmp_path):
     assert "URUSAN PEMERINTAHAN BIDANG SOSIAL" in datar
     assert "Kondisi akhir tercetak 69.339 di dokumen" in datar
     assert "akhir: 492" in datar
+
+
+def test_an_open_total_note_of_an_import_is_numbered_beside_the_nodes_pagu(tmp_path):
+    """The seed matrix imported with the printed total of row 114 said right (pagu 2026 printed
+    Rp 145.004.000 where its sub kegiatan sum to Rp 385.004.000): the note stays open and is
+    numbered beside the node's 2026 pagu."""
+    from kinerja import importers
+    from kinerja.importers import keputusan
+    from kinerja.tests.seed_xlsx import baris_matriks_renstra, perbaiki_matriks_renstra, tulis_xlsx
+    from renstra.tests.factories import PerangkatDaerahFactory
+
+    berkas = tulis_xlsx(tmp_path / "matriks.xlsx", {"Tabel 4.1": perbaiki_matriks_renstra(baris_matriks_renstra())})
+    opd = PerangkatDaerahFactory()
+    importers.jalankan("matriks-renstra", berkas, opd=opd, tahun=2025, simpan=True, keputusan=keputusan.TOTAL)
+    catatan = CatatanData.objects.get(opd=opd, jenis="jumlah", medan="pagu")
+
+    tabel = build_matriks_renstra(opd, 2026, tanggal=date(2025, 6, 2)).bagian[0]
+
+    (butir,) = [c for c in tabel.catatan_data if c.pesan == catatan.pesan]
+    (sel,) = [s for b in tabel.baris for s in b.sel if s.tanda == str(butir.nomor)]
+    assert sel.nilai == 385_004_000  # the 2026 pagu, the sum of its sub kegiatan
+    assert (butir.tercetak, butir.dihitung) == ("Rp 145.004.000", "Rp 385.004.000")
