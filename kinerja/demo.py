@@ -104,8 +104,11 @@ def pesan_salah_cetak(s, sasaran):
         objek = f"indikator {sasaran['indikator'].uraian}"
     else:
         ((level, simpul),) = sasaran.items()
-        objek = f"{level.replace('_', ' ')} {simpul.kode} {simpul.uraian}"
-    teks = f"{NAMA_MEDAN[s['medan']]} {s['tahun']} {objek} tercetak {rp}{s['tercetak']} di {s['tempat']}"
+        # A row printed without a code (kode "") is named by its uraian alone.
+        objek = " ".join(x for x in (level.replace("_", " "), simpul.kode, simpul.uraian) if x)
+    # A printed cell that is no amount ("htb") is quoted as printed, without "Rp".
+    rp_cetak = rp if s["tercetak"][:1].isdigit() else ""
+    teks = f"{NAMA_MEDAN[s['medan']]} {s['tahun']} {objek} tercetak {rp_cetak}{s['tercetak']} di {s['tempat']}"
     if s.get("dihitung"):
         teks += f", sedangkan dihitung dari rinciannya {rp}{s['dihitung']}"
     teks += f"; yang dipakai {rp}{s['dipakai']}"
