@@ -151,9 +151,23 @@ class Tabel:
 
     @property
     def lebar_persen(self):
-        """Each column's share of the table width, in percent (for screen and A4 alike)."""
-        jumlah = sum(k.lebar for k in self.kolom) or 1
-        return [round(k.lebar * 100 / jumlah, 2) for k in self.kolom]
+        """Each column's share of the table width, in percent (for screen and A4 alike), None for
+        a column empty in every body row: that one is as narrow as its header allows. The
+        stylesheet lays the table out automatically, so that a column is never narrower than its
+        widest number or code (never broken) or its longest header word."""
+        isi = self.kolom_berisi() if self.baris else set(range(len(self.kolom)))
+        isi = isi or set(range(len(self.kolom)))
+        jumlah = sum(k.lebar for i, k in enumerate(self.kolom) if i in isi) or 1
+        return [round(k.lebar * 100 / jumlah, 2) if i in isi else None for i, k in enumerate(self.kolom)]
+
+    def kolom_berisi(self):
+        """The indexes of the columns with something printed in a body cell of their own."""
+        berisi = set()
+        for b in self.baris:
+            for k, sel in self.posisi(b):
+                if sel.kolom == 1 and k not in berisi and (sel.teks or sel.nilai not in (None, "")):
+                    berisi.add(k)
+        return berisi
 
     def posisi(self, baris):
         """(first column index, cell) of each cell of `baris`, counting the spans before it."""

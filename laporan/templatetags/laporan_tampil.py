@@ -1,6 +1,7 @@
 """How a report cell is written on screen and in PDF: through the rules module's formats."""
 
 import hashlib
+import re
 
 from django import template
 from django.utils.html import escape
@@ -30,7 +31,7 @@ def kelas_lebar(tabel):
     """A class naming a table's column widths: the widths are set by a <style> of the table's own
     (the Content-Security-Policy forbids style attributes). Named after the widths, not the
     object, so that the same report always gives the same HTML (the PDF cache relies on it)."""
-    lebar = ",".join(f"{x:.2f}" for x in tabel.lebar_persen)
+    lebar = ",".join("-" if x is None else f"{x:.2f}" for x in tabel.lebar_persen)
     return "lebar-" + hashlib.sha1(lebar.encode()).hexdigest()[:10]
 
 
@@ -75,15 +76,37 @@ def tampil(sel):
     return tulis_sel(sel)
 
 
+# A number or code inside a cell's words (a target "42:100000", "Rp 1.250.000", "2024–2026"): kept
+# on one line. Longer runs are left breakable: renderers.pdf gives them break opportunities.
+_UTUH = re.compile(r"(?<!\S)(?=\S*\d)\S{5,40}(?!\S)")
+
+
 @register.filter
 def tampil_html(sel):
-    """`{{ sel|tampil_html }}`: the cell's text, a long number or code allowed to break after a
-    dot (a 13-digit rupiah or a sub kegiatan code in a narrow column of a wide form)."""
+    """`{{ sel|tampil_html }}`: the cell's text. Numbers and codes are never broken inside: a
+    number or code cell is set on one line by the stylesheet (its column sized to hold it), a
+    number or code among words is kept whole in a `span.utuh`; words hyphenate at Indonesian
+    syllables (lang="id", `hyphens: auto`)."""
     if sel.jenis == Jenis.GRAFIK and sel.nilai is not None:
         return mark_safe(sel.nilai.svg)  # drawn by laporan.grafik, its texts escaped
     teks = tulis_sel(sel)
-    if (sel.angka or sel.jenis == Jenis.KODE) and len(teks) > 9:
-        return mark_safe(escape(teks).replace(".", ".<wbr>"))
-    if "\n" in teks:
-        return mark_safe(escape(teks).replace("\n", "<br>"))
-    return teks
+    if sel.angka or sel.jenis == Jenis.KODE or not any(c.isdigit() for c in teks):
+        return mark_safe(escape(teks).replace("\n", "<br>")) if "\n" in teks else teks
+    html = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', str(escape(teks)))
+    return mark_safe(html.replace("\n", "<br>"))
+
+
+@register.simple_tag
+def bagi_naskah(laporan):
+    """A long document's parts in two: the front matter (cover, kata pengantar, ringkasan, daftar
+    isi), numbered in roman on paper, and from the first numbered chapter ("BAB I") on, numbered
+    in arabic from 1. Also the anchors of the front matter's headings, whose page the table of
+    contents prints in roman. A document without a numbered chapter is all front matter."""
+    bagian = list(laporan.bagian)
+    mulai = next(
+        (i for i, b in enumerate(bagian) if type(b).__name__ == "Judul" and b.tingkat == 1 and b.nomor),
+        len(bagian),
+    )
+    awal = bagian[:mulai]
+    jangkar = {b.jangkar for b in awal if type(b).__name__ == "Judul"}
+    return {"awal": awal, "isi": bagian[mulai:], "jangkar_awal": jangkar}

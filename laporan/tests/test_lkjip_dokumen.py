@@ -51,12 +51,23 @@ def _rata(teks):
 def test_the_table_of_contents_gives_the_page_each_heading_is_on(halaman):
     teks, _ = halaman
     nomor_daftar = next(n for n, t in enumerate(teks) if "DAFTAR ISI" in t)
-    entri = re.findall(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$", teks[nomor_daftar], flags=re.M)
+    entri = re.findall(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+|[ivxl]+)\s*$", teks[nomor_daftar], flags=re.M)
     assert len(entri) >= 20
-    assert entri[0][0] == "Kata Pengantar" and entri[-1][0] == "Lampiran"
+    assert entri[0] == ("Kata Pengantar", "ii") and entri[-1][0] == "Lampiran"
+    awal = _halaman_bab_1(teks) - 1  # the front matter's pages, numbered in roman
     for judul, tercetak in entri:
         halaman_judul = next(n + 1 for n, t in enumerate(teks) if n != nomor_daftar and _berjudul(t, judul))
-        assert halaman_judul == int(tercetak), judul
+        assert halaman_judul == (_romawi(tercetak) if tercetak.isalpha() else awal + int(tercetak)), judul
+
+
+def _halaman_bab_1(teks):
+    return next(n + 1 for n, t in enumerate(teks) if _berjudul(t, "BAB I Pendahuluan"))
+
+
+def _romawi(teks):
+    nilai = {"i": 1, "v": 5, "x": 10, "l": 50}
+    angka = [nilai[c] for c in teks]
+    return sum(-a if a < b else a for a, b in zip(angka, [*angka[1:], 0], strict=True))
 
 
 def _berjudul(teks, judul):
@@ -75,8 +86,10 @@ def test_every_page_but_the_cover_is_numbered(halaman):
     jumlah = len(teks)
     assert 40 <= jumlah <= 70
     assert "Halaman" not in teks[0] and "LAPORAN KINERJA" in teks[0]
+    bab_1 = _halaman_bab_1(teks)
     for n, t in enumerate(teks[1:], start=2):
-        assert f"Halaman {n} dari {jumlah}" in t, n
+        nomor = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][n] if n < bab_1 else str(n - bab_1 + 1)
+        assert re.search(rf"Halaman {nomor}\s*$", t.rstrip()), n  # roman before Bab I, from 1 after
 
 
 @perlu_pdf

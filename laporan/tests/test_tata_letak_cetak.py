@@ -1,0 +1,141 @@
+"""Typesetting of the printed reports (issue 20): no word split without a hyphen, no number or
+code broken inside, no text outside its cell, the LKjIP's front matter numbered in roman.
+
+Every demo report is laid out by WeasyPrint exactly as `renderers.pdf.cetak_html` prints it, and
+the layout is read back from WeasyPrint's own boxes (`HTML(...).render()`: pages, table cells,
+their lines and the text on them, with positions): exact, and no extra dependency."""
+
+import html as html_mod
+import re
+import subprocess
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+
+import pytest
+from django.conf import settings
+
+from laporan.builders import LAPORAN
+from laporan.dokumen import Jenis, Kolom, Sel, Tabel, kode, rupiah, teks
+from laporan.renderers.html import render_dokumen
+from laporan.renderers.pdf import beri_titik_putus, render_pdf
+from laporan.templatetags.laporan_tampil import tampil_html
+from renstra.models import PerangkatDaerah
+
+from .conftest import perlu_pdf
+
+TANGGAL = date(2025, 1, 15)
+DEMO = [("DSPPPA-BELITUNG", 2024), ("DSPPPA-BATUBARA", 2025)]
+TOLERANSI = 0.75  # CSS px: rounding of the layout
+
+
+def _kosakata(html):
+    """Every word and number of the document as written (tags, <wbr>, break opportunities and
+    soft hyphens removed)."""
+    isi = re.sub(r"<style.*?</style>", " ", html, flags=re.S)
+    isi = isi.replace("<wbr>", "").replace("\u200b", "").replace("\u00ad", "")
+    isi = html_mod.unescape(re.sub(r"<[^>]+>", " ", isi))
+    return {w.strip(",;()\"'") for w in isi.split()}
+
+
+def periksa_tata_letak(html):
+    """(split, outside) of a document laid out by WeasyPrint: `split` the words and numbers of
+    the document broken across two lines of a table cell without a hyphen ("Sanga|t",
+    "8.928.|557.353", "42:10000|0"; a break after a slash is a break between words), `outside`
+    the texts reaching past their cell's content box (into its padding or beyond its border)."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    kata = _kosakata(html)
+    dokumen = HTML(string=beri_titik_putus(html), base_url=str(settings.BASE_DIR)).render()
+    pecah, luber = [], []
+    for nomor, halaman in enumerate(dokumen.pages, 1):
+        for sel in halaman._page_box.descendants():
+            if not isinstance(sel, boxes.TableCellBox):
+                continue
+            baris = [
+                "".join(t.text for t in b.descendants() if isinstance(t, boxes.TextBox)).replace("\u200b", "").strip()
+                for b in sel.descendants()
+                if isinstance(b, boxes.LineBox)
+            ]
+            for atas, bawah in pairwise(baris):
+                if not atas or not bawah or atas.endswith(("-", "/")):
+                    continue
+                kiri, kanan = atas.split()[-1].strip(",;()"), bawah.split()[0].strip(",;()")
+                if 4 <= len(kiri + kanan) < 40 and kiri + kanan in kata:
+                    pecah.append((nomor, f"{kiri}|{kanan}"))
+            x0 = sel.content_box_x()
+            x1 = x0 + sel.width
+            for t in sel.descendants():
+                di_luar = isinstance(t, boxes.TextBox) and (
+                    t.position_x < x0 - TOLERANSI or t.position_x + t.width > x1 + TOLERANSI
+                )
+                if di_luar and t.text.strip():
+                    luber.append((nomor, t.text, round(t.position_x + t.width - x1, 1)))
+    return pecah, luber
+
+
+@pytest.mark.parametrize("nama", sorted(LAPORAN))
+@pytest.mark.parametrize("kode_opd,tahun", DEMO)
+@perlu_pdf
+@pytest.mark.django_db
+def test_no_word_of_a_demo_report_is_split_without_a_hyphen_nor_outside_its_cell(demo, nama, kode_opd, tahun):
+    opd = PerangkatDaerah.objects.get(kode=kode_opd)
+    laporan = LAPORAN[nama].build(opd, tahun, triwulan=4, bidang=None, tanggal=TANGGAL)
+
+    pecah, luber = periksa_tata_letak(render_dokumen(laporan))
+
+    assert not pecah, f"split without a hyphen: {pecah[:20]}"
+    assert not luber, f"outside its cell: {luber[:20]}"
+
+
+def test_a_number_among_words_is_kept_whole_and_a_number_cell_is_printed_bare():
+    sasaran = Sel("42:100000", Jenis.NILAI)
+    kalimat = teks("Target 2026 sebesar Rp 1.250.000 untuk 12 desa")
+
+    assert str(tampil_html(sasaran)) == '<span class="utuh">42:100000</span>'
+    assert str(tampil_html(kalimat)) == ('Target 2026 sebesar Rp <span class="utuh">1.250.000</span> untuk 12 desa')
+    assert str(tampil_html(rupiah(Decimal(12_345_678_901)))) == "12.345.678.901"  # no <wbr>
+    assert str(tampil_html(kode("1.06.02.2.03.0001"))) == "1.06.02.2.03.0001"
+
+
+def test_an_empty_column_gets_no_share_of_the_width_and_the_others_share_it():
+    tabel = Tabel(
+        "t",
+        [Kolom(5), Kolom(10), Kolom(30), Kolom(10), Kolom(10)],
+        [],
+        [_baris(kode("1.06.01"), teks("Sekretariat"), rupiah(Decimal(7_561_886_363)), teks("Sangat Tinggi"))],
+    )
+
+    assert tabel.lebar_persen == [None, 16.67, 50.0, 16.67, 16.67]
+
+
+def _baris(*sel):
+    from laporan.dokumen import Baris
+
+    return Baris([teks(None), *sel])
+
+
+@perlu_pdf
+@pytest.mark.django_db
+def test_the_lkjip_numbers_its_front_matter_in_roman_and_its_chapters_from_1(demo, tmp_path):
+    laporan = LAPORAN["lkjip"].build(demo, 2024, triwulan=4, bidang=None, tanggal=TANGGAL)
+    berkas = tmp_path / "lkjip.pdf"
+    berkas.write_bytes(render_pdf(laporan))
+
+    def halaman(n):
+        return subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(berkas), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    assert "Halaman" not in halaman(1)  # the cover
+    assert re.search(r"Halaman ii\s*$", halaman(2).strip())
+    bab_1 = next(n for n in range(2, 12) if re.search(r"^\s*BAB I\s*$", halaman(n), re.M))
+    assert re.search(r"Halaman iii|Halaman iv|Halaman v", halaman(bab_1 - 1))
+    assert re.search(r"Halaman 1\s*$", halaman(bab_1).strip())
+    daftar = next(halaman(n) for n in range(2, bab_1) if "daftar isi" in halaman(n).lower())
+    assert re.search(r"BAB I Pendahuluan \.+ 1$", daftar, re.M)
+    assert re.search(r"Kata Pengantar \.+ ii$", daftar, re.M)
