@@ -78,7 +78,7 @@ def tampil(sel):
 
 # A number or code inside a cell's words (a target "42:100000", "Rp 1.250.000", "2024–2026"): kept
 # on one line. Longer runs are left breakable: renderers.pdf gives them break opportunities.
-_UTUH = re.compile(r"(?<!\S)(?=\S*\d)\S{5,40}(?!\S)")
+_UTUH = re.compile(r"(?<!\S)\d[\d.,:/%\u2013+-]{3,38}[\d%](?!\S)")
 
 
 @register.filter

@@ -22,7 +22,9 @@ def teks_pdf(isi, tmp_path, tata_letak=True):
     teks = subprocess.run(["pdftotext", *opsi, str(berkas), "-"], capture_output=True, text=True, check=True)
     info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
     halaman = int(next(b.split()[-1] for b in info.splitlines() if b.startswith("Pages:")))
-    keluaran = teks.stdout if tata_letak else re.sub(r"(?<=\d\.)\n(?=\d{3})", "", teks.stdout)
+    # A word hyphenated at a line's end (WeasyPrint's hyphen, U+2010, not one that was typed) is
+    # joined again.
+    keluaran = teks.stdout if tata_letak else re.sub(r"(?<=\d\.)\n(?=\d{3})|\u2010\n", "", teks.stdout)
     return keluaran, halaman
 
 
