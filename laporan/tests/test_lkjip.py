@@ -489,7 +489,10 @@ def test_the_agencys_narrative_is_in_its_sections(lkjip):
 def test_data_problems_of_the_demo_are_listed_with_the_draft(lkjip):
     masalah = {(m.jenis, m.teks) for m in lkjip.masalah}
     jenis = [m.jenis for m in lkjip.masalah]
-    urutan = ["catatan_cetak", "catatan_lain", "target", "realisasi", "anggaran", "pelaporan", "tahun_lalu", "narasi"]
+    urutan = [
+        *["catatan_cetak", "catatan_lain", "target", "realisasi", "anggaran", "pelaporan", "tahun_lalu", "narasi"],
+        "tindak_lanjut",
+    ]
     assert jenis == sorted(jenis, key=urutan.index)
     # 2.08.02.2.01.0003 reported nothing in 2024 (seed 003 prints "-").
     assert any(j == "realisasi" and "2.08.02.2.01.0003" in t for j, t in masalah)

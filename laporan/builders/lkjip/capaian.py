@@ -353,7 +353,8 @@ def _program(data, naskah):
     naskah.paragraf(
         f"Program yang dilaksanakan tahun {tahun} menunjang keberhasilan atau kegagalan pencapaian sasaran yang "
         "diperjanjikan, sebagaimana tabel berikut. Rencana tindak lanjut diambil dari isian tindak lanjut "
-        "triwulan terakhir yang dilaporkan."
+        "triwulan terakhir yang mengisinya; indikator yang belum pernah diisi tindak lanjutnya tahun ini "
+        "ditandai demikian."
     )
     baris, nomor = [], 0
     for t in data.pohon.tujuan:
@@ -370,7 +371,7 @@ def _program(data, naskah):
                                 teks(f"{nomor}. {p.uraian}" if j == 0 else ""),
                                 teks(i.uraian if i else ""),
                                 *(sel_kinerja(data, i, k, tahun) if k else [kosong(), kosong(), kosong()]),
-                                teks(data.tindak_lanjut.get(i.pk, "") if i else ""),
+                                teks(data.rencana_tindak_lanjut(i) if i else ""),
                                 teks(p.bidang.nama if p.bidang_id and j == 0 else ""),
                             ],
                             kunci=f"indikator-{i.pk}" if i else f"program-{p.pk}",

@@ -197,6 +197,10 @@ class Kelompok:
         return " ".join(self.tujuan.uraian.casefold().split())
 
 
+# what the Rencana Tindak Lanjut column says of an indicator none of whose quarters has one written
+TINDAK_LANJUT_KOSONG = "Belum ditulis pada isian triwulan."
+
+
 @dataclass
 class DataLkjip:
     opd: object
@@ -272,6 +276,11 @@ class DataLkjip:
 
     def kinerja_tahun(self, indikator, tahun=None):
         return self.kinerja.get((indikator.pk, tahun or self.tahun))
+
+    def rencana_tindak_lanjut(self, indikator):
+        """The tindak lanjut of the latest quarter of the year that has one written, or a
+        sentence saying that no quarter has one (TINDAK_LANJUT_KOSONG)."""
+        return self.tindak_lanjut.get(indikator.pk) or TINDAK_LANJUT_KOSONG
 
     def kinerja_tahunan(self, tahun):
         """The performance of the Renstra in force in `tahun` (this one, or the one before), with
@@ -418,7 +427,7 @@ def kumpulkan(opd, tahun):
     tahun_anggaran = sorted({tahun - 1, *range(renstra.tahun_awal, tahun + 1)})
     anggaran = _anggaran(renstra_id, tahun_anggaran)
 
-    tindak_lanjut = {}
+    tindak_lanjut = {}  # in quarter order: the latest written quarter stays
     for r in (
         Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun)
         .exclude(tindak_lanjut="")

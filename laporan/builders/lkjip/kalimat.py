@@ -184,3 +184,19 @@ def kalimat_anggaran(rupiah, skala_efektivitas, tahun):
         f"{kalimat}, dengan realisasi {rules.format_rupiah(rupiah.realisasi)} atau "
         f"{rules.format_persen(rupiah.serapan)} ({_predikat(skala_efektivitas, rupiah.serapan)})."
     )
+
+
+def kalimat_anggaran_program(uraian, rupiah, tahun):
+    """One program's budget of the year: "Program X dengan anggaran Rp A terealisasi Rp R (S%).",
+    A the budget in force (the revised one when there is one), S the absorption."""
+    nama = uraian if uraian.casefold().startswith("program") else f"Program {uraian}"
+    if rupiah.berlaku is None:
+        if rupiah.realisasi is None:
+            return f"{nama} belum memiliki pagu anggaran tahun {tahun}."
+        return f"{nama} terealisasi {rules.format_rupiah(rupiah.realisasi)} tanpa pagu anggaran tahun {tahun}."
+    kalimat = f"{nama} dengan anggaran {rules.format_rupiah(rupiah.berlaku)}"
+    if rupiah.realisasi is None:
+        return f"{kalimat} belum dilaporkan realisasinya."
+    if rupiah.serapan is None:  # a pagu of 0
+        return f"{kalimat} terealisasi {rules.format_rupiah(rupiah.realisasi)}."
+    return f"{kalimat} terealisasi {rules.format_rupiah(rupiah.realisasi)} ({rules.format_persen(rupiah.serapan)})."

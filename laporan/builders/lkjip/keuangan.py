@@ -14,7 +14,7 @@ from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, pe
 from ..umum import sel_rata_rata
 from .capaian import capaian_kelompok, kelompok_strategis, rata_rata_strategis, sel_predikat, tabel_skala
 from .data import Rupiah, jumlah_rupiah
-from .kalimat import daftar_kata, kalimat_anggaran
+from .kalimat import daftar_kata, kalimat_anggaran, kalimat_anggaran_program
 
 TIDAK_LANGSUNG, LANGSUNG = "tidak_langsung", "langsung"
 JENIS_BELANJA = ((TIDAK_LANGSUNG, "Belanja Tidak Langsung"), (LANGSUNG, "Belanja Langsung"))
@@ -117,6 +117,14 @@ def _sel_tahun(r):
     return [rupiah(r.induk), rupiah(r.perubahan), rupiah(r.realisasi), _serapan(r)]
 
 
+def kalimat_program(data, tahun=None):
+    """One sentence per program of the year (in code order): its budget, spending and absorption."""
+    tahun = tahun or data.tahun
+    pohon = data.pohon_tahun(tahun)
+    program = sorted(pohon.semua_program, key=_kunci_pasangan) if pohon is not None else []
+    return [kalimat_anggaran_program(p.uraian, data.rupiah_program(p, tahun), tahun) for p in program]
+
+
 def _keuangan_program(data, naskah):
     tahun = data.tahun
     lalu = data.pohon_tahun(tahun - 1)
@@ -172,6 +180,9 @@ def _keuangan_program(data, naskah):
             "(anggaran induk bila tidak ada perubahan)."
         ],
     )
+    kalimat = kalimat_program(data)
+    if kalimat:
+        naskah.paragraf(f"Realisasi anggaran per program tahun {tahun}:", *kalimat)
 
 
 # ---------------------------------------------------------------------------------------------

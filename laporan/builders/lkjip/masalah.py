@@ -34,6 +34,7 @@ class Masalah:
         "pelaporan": "Triwulan belum diverifikasi",
         "tahun_lalu": "Data tahun sebelumnya",
         "narasi": "Bagian yang belum ditulis",
+        "tindak_lanjut": "Rencana tindak lanjut belum ditulis",
     }
 
     @property
@@ -171,5 +172,21 @@ def cari_masalah(data, tulisan):
         if not t.teks:
             judul = f"{t.judul} indikator {uraian[t.indikator_id]}" if t.indikator_id else t.judul
             hasil.append(Masalah("narasi", f"{judul} belum ditulis.", indikator_id=t.indikator_id, bagian=t.bagian))
+    tanpa_tindak_lanjut = list(
+        {
+            i.pk: i.uraian
+            for p in data.pohon.semua_program
+            for i in p.daftar_indikator
+            if i.pk not in data.tindak_lanjut
+        }.values()
+    )
+    if tanpa_tindak_lanjut:
+        hasil.append(
+            Masalah(
+                "tindak_lanjut",
+                f"Tidak ada isian tindak lanjut triwulan tahun {tahun} untuk {len(tanpa_tindak_lanjut)} indikator "
+                f"program (kolom Rencana Tindak Lanjut menyatakan belum ditulis): {'; '.join(tanpa_tindak_lanjut)}.",
+            )
+        )
     urutan = list(Masalah.JUDUL)
     return sorted(hasil, key=lambda m: urutan.index(m.jenis))
