@@ -90,10 +90,27 @@ def tampil_html(sel):
     if sel.jenis == Jenis.GRAFIK and sel.nilai is not None:
         return mark_safe(sel.nilai.svg)  # drawn by laporan.grafik, its texts escaped
     teks = tulis_sel(sel)
-    if sel.angka or sel.jenis == Jenis.KODE or not any(c.isdigit() for c in teks):
-        return mark_safe(escape(teks).replace("\n", "<br>")) if "\n" in teks else teks
-    html = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', str(escape(teks)))
+    if sel.angka or sel.jenis == Jenis.KODE:
+        return teks
+    html = str(escape(teks))
+    if any(c.isdigit() for c in teks):
+        html = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', html)
     return mark_safe(html.replace("\n", "<br>"))
+
+
+# A run longer than any Indonesian word (a pasted link, a formula): its cell may break it anywhere
+# (class "panjang"), so that its column does not widen the table past the page (laid out
+# automatically, a column is at least as wide as its longest unbreakable run).
+_PANJANG = re.compile(r"\S{18,}")
+
+
+@register.filter
+def berjalur_panjang(sel):
+    """Whether the cell's text has a run of 18 or more characters without a blank (not a number
+    or a code: those have their column sized to them)."""
+    if sel.angka or sel.jenis in (Jenis.KODE, Jenis.GRAFIK):
+        return False
+    return bool(_PANJANG.search(tulis_sel(sel)))
 
 
 @register.simple_tag

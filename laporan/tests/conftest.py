@@ -18,7 +18,7 @@ def teks_pdf(isi, tmp_path, tata_letak=True):
     break after a thousands dot ("7.089." / "055.091") is joined again."""
     berkas = tmp_path / "laporan.pdf"
     berkas.write_bytes(isi)
-    opsi = ["-layout"] if tata_letak else []
+    opsi = ["-layout"] if tata_letak else ["-raw"]  # -raw: in the order printed, a cell's lines together
     teks = subprocess.run(["pdftotext", *opsi, str(berkas), "-"], capture_output=True, text=True, check=True)
     info = subprocess.run(["pdfinfo", str(berkas)], capture_output=True, text=True, check=True).stdout
     halaman = int(next(b.split()[-1] for b in info.splitlines() if b.startswith("Pages:")))

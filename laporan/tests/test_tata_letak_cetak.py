@@ -41,7 +41,8 @@ def _kosakata(html):
 def periksa_tata_letak(html):
     """(split, outside) of a document laid out by WeasyPrint: `split` the words and numbers of
     the document broken across two lines of a table cell without a hyphen ("Sanga|t",
-    "8.928.|557.353", "42:10000|0"; a break after a slash is a break between words), `outside`
+    "8.928.|557.353", "42:10000|0"; a break after a slash is a break between words, and two
+    pieces that are both words of the document are taken for two words), `outside`
     the texts reaching past their cell's content box (into its padding or beyond its border)."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
@@ -62,7 +63,8 @@ def periksa_tata_letak(html):
                 if not atas or not bawah or atas.endswith(("-", "/")):
                     continue
                 kiri, kanan = atas.split()[-1].strip(",;()"), bawah.split()[0].strip(",;()")
-                if 4 <= len(kiri + kanan) < 40 and kiri + kanan in kata:
+                # two words of the document side by side are two words ("sumber daya", "sumberdaya")
+                if 4 <= len(kiri + kanan) < 40 and kiri + kanan in kata and not {kiri, kanan} <= kata:
                     pecah.append((nomor, f"{kiri}|{kanan}"))
             x0 = sel.content_box_x()
             x1 = x0 + sel.width
