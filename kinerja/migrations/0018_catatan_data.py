@@ -7,88 +7,444 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0017_realisasi_tertulis_strip'),
-        ('renstra', '0009_urutan_simpul'),
+        ("kinerja", "0017_realisasi_tertulis_strip"),
+        ("renstra", "0009_urutan_simpul"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalCatatanData',
+            name="HistoricalCatatanData",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(blank=True, help_text='Tahun yang dibicarakan; kosong untuk catatan sebuah Renstra.', null=True, verbose_name='tahun')),
-                ('jenis', models.CharField(choices=[('persen', 'Persen tercetak berbeda dari hitungan'), ('jumlah', 'Jumlah tercetak berbeda dari jumlah rinciannya'), ('kondisi_akhir', 'Kondisi akhir tercetak berbeda dari aturan indikator'), ('rentang', 'Nilai di luar rentang wajar'), ('nama', 'Nama mirip atau kembar'), ('sel', 'Isi sel tidak lazim'), ('dokumen', 'Salah cetak di dokumen sumber'), ('lain', 'Peringatan lain')], default='lain', max_length=20, verbose_name='jenis')),
-                ('pesan', models.TextField(verbose_name='pesan')),
-                ('tercetak', models.CharField(blank=True, help_text='Nilai sebagaimana tercetak.', max_length=120, verbose_name='tercetak')),
-                ('dihitung', models.CharField(blank=True, help_text='Nilai yang dihitung Kinerja.', max_length=120, verbose_name='dihitung')),
-                ('medan', models.CharField(blank=True, help_text='Nilai baris yang dimaksud: capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …', max_length=30, verbose_name='nilai yang dimaksud')),
-                ('triwulan', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], error_messages={'invalid_choice': 'Triwulan harus 1, 2, 3 atau 4.'}, null=True, verbose_name='triwulan')),
-                ('berkas', models.CharField(blank=True, help_text='Buku kerja atau dokumen sumber.', max_length=255, verbose_name='berkas')),
-                ('lembar', models.CharField(blank=True, max_length=120, verbose_name='lembar')),
-                ('sel', models.CharField(blank=True, help_text='Sel atau baris, mis. "F12" atau "baris 12".', max_length=40, verbose_name='sel')),
-                ('kunci', models.CharField(db_index=True, editable=False, help_text='Yang sama pada impor ulang berkas yang sama.', max_length=255, verbose_name='kunci')),
-                ('status', models.CharField(choices=[('terbuka', 'Terbuka'), ('hitungan_diterima', 'Nilai hitungan diterima'), ('data_diperbaiki', 'Data sudah diperbaiki'), ('cetakan_salah', 'Nilai tercetak salah')], default='terbuka', max_length=20, verbose_name='status')),
-                ('penyelesaian', models.TextField(blank=True, verbose_name='catatan penyelesaian')),
-                ('diselesaikan_pada', models.DateTimeField(blank=True, null=True, verbose_name='diselesaikan pada')),
-                ('dibuat_pada', models.DateTimeField(blank=True, editable=False, verbose_name='dibuat pada')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diimpor oleh')),
-                ('diselesaikan_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diselesaikan oleh')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('impor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='kinerja.impor', verbose_name='impor')),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.indikator', verbose_name='indikator')),
-                ('kegiatan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.kegiatan', verbose_name='kegiatan')),
-                ('opd', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.perangkatdaerah', verbose_name='perangkat daerah')),
-                ('program', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.program', verbose_name='program')),
-                ('sub_kegiatan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.subkegiatan', verbose_name='sub kegiatan')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "tahun",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Tahun yang dibicarakan; kosong untuk catatan sebuah Renstra.",
+                        null=True,
+                        verbose_name="tahun",
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("persen", "Persen tercetak berbeda dari hitungan"),
+                            ("jumlah", "Jumlah tercetak berbeda dari jumlah rinciannya"),
+                            ("kondisi_akhir", "Kondisi akhir tercetak berbeda dari aturan indikator"),
+                            ("rentang", "Nilai di luar rentang wajar"),
+                            ("nama", "Nama mirip atau kembar"),
+                            ("sel", "Isi sel tidak lazim"),
+                            ("dokumen", "Salah cetak di dokumen sumber"),
+                            ("lain", "Peringatan lain"),
+                        ],
+                        default="lain",
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("pesan", models.TextField(verbose_name="pesan")),
+                (
+                    "tercetak",
+                    models.CharField(
+                        blank=True, help_text="Nilai sebagaimana tercetak.", max_length=120, verbose_name="tercetak"
+                    ),
+                ),
+                (
+                    "dihitung",
+                    models.CharField(
+                        blank=True, help_text="Nilai yang dihitung Kinerja.", max_length=120, verbose_name="dihitung"
+                    ),
+                ),
+                (
+                    "medan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nilai baris yang dimaksud: capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …",
+                        max_length=30,
+                        verbose_name="nilai yang dimaksud",
+                    ),
+                ),
+                (
+                    "triwulan",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")],
+                        error_messages={"invalid_choice": "Triwulan harus 1, 2, 3 atau 4."},
+                        null=True,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                (
+                    "berkas",
+                    models.CharField(
+                        blank=True, help_text="Buku kerja atau dokumen sumber.", max_length=255, verbose_name="berkas"
+                    ),
+                ),
+                ("lembar", models.CharField(blank=True, max_length=120, verbose_name="lembar")),
+                (
+                    "sel",
+                    models.CharField(
+                        blank=True,
+                        help_text='Sel atau baris, mis. "F12" atau "baris 12".',
+                        max_length=40,
+                        verbose_name="sel",
+                    ),
+                ),
+                (
+                    "kunci",
+                    models.CharField(
+                        db_index=True,
+                        editable=False,
+                        help_text="Yang sama pada impor ulang berkas yang sama.",
+                        max_length=255,
+                        verbose_name="kunci",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Terbuka"),
+                            ("hitungan_diterima", "Nilai hitungan diterima"),
+                            ("data_diperbaiki", "Data sudah diperbaiki"),
+                            ("cetakan_salah", "Nilai tercetak salah"),
+                        ],
+                        default="terbuka",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("penyelesaian", models.TextField(blank=True, verbose_name="catatan penyelesaian")),
+                ("diselesaikan_pada", models.DateTimeField(blank=True, null=True, verbose_name="diselesaikan pada")),
+                ("dibuat_pada", models.DateTimeField(blank=True, editable=False, verbose_name="dibuat pada")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diimpor oleh",
+                    ),
+                ),
+                (
+                    "diselesaikan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diselesaikan oleh",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "impor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="kinerja.impor",
+                        verbose_name="impor",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.kegiatan",
+                        verbose_name="kegiatan",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.perangkatdaerah",
+                        verbose_name="perangkat daerah",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.program",
+                        verbose_name="program",
+                    ),
+                ),
+                (
+                    "sub_kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.subkegiatan",
+                        verbose_name="sub kegiatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical catatan data',
-                'verbose_name_plural': 'historical catatan data',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical catatan data",
+                "verbose_name_plural": "historical catatan data",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='CatatanData',
+            name="CatatanData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(blank=True, help_text='Tahun yang dibicarakan; kosong untuk catatan sebuah Renstra.', null=True, verbose_name='tahun')),
-                ('jenis', models.CharField(choices=[('persen', 'Persen tercetak berbeda dari hitungan'), ('jumlah', 'Jumlah tercetak berbeda dari jumlah rinciannya'), ('kondisi_akhir', 'Kondisi akhir tercetak berbeda dari aturan indikator'), ('rentang', 'Nilai di luar rentang wajar'), ('nama', 'Nama mirip atau kembar'), ('sel', 'Isi sel tidak lazim'), ('dokumen', 'Salah cetak di dokumen sumber'), ('lain', 'Peringatan lain')], default='lain', max_length=20, verbose_name='jenis')),
-                ('pesan', models.TextField(verbose_name='pesan')),
-                ('tercetak', models.CharField(blank=True, help_text='Nilai sebagaimana tercetak.', max_length=120, verbose_name='tercetak')),
-                ('dihitung', models.CharField(blank=True, help_text='Nilai yang dihitung Kinerja.', max_length=120, verbose_name='dihitung')),
-                ('medan', models.CharField(blank=True, help_text='Nilai baris yang dimaksud: capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …', max_length=30, verbose_name='nilai yang dimaksud')),
-                ('triwulan', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], error_messages={'invalid_choice': 'Triwulan harus 1, 2, 3 atau 4.'}, null=True, verbose_name='triwulan')),
-                ('berkas', models.CharField(blank=True, help_text='Buku kerja atau dokumen sumber.', max_length=255, verbose_name='berkas')),
-                ('lembar', models.CharField(blank=True, max_length=120, verbose_name='lembar')),
-                ('sel', models.CharField(blank=True, help_text='Sel atau baris, mis. "F12" atau "baris 12".', max_length=40, verbose_name='sel')),
-                ('kunci', models.CharField(db_index=True, editable=False, help_text='Yang sama pada impor ulang berkas yang sama.', max_length=255, verbose_name='kunci')),
-                ('status', models.CharField(choices=[('terbuka', 'Terbuka'), ('hitungan_diterima', 'Nilai hitungan diterima'), ('data_diperbaiki', 'Data sudah diperbaiki'), ('cetakan_salah', 'Nilai tercetak salah')], default='terbuka', max_length=20, verbose_name='status')),
-                ('penyelesaian', models.TextField(blank=True, verbose_name='catatan penyelesaian')),
-                ('diselesaikan_pada', models.DateTimeField(blank=True, null=True, verbose_name='diselesaikan pada')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diimpor oleh')),
-                ('diselesaikan_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diselesaikan oleh')),
-                ('impor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='catatan', to='kinerja.impor', verbose_name='impor')),
-                ('indikator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.indikator', verbose_name='indikator')),
-                ('kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.kegiatan', verbose_name='kegiatan')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='catatan_data', to='renstra.perangkatdaerah', verbose_name='perangkat daerah')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.program', verbose_name='program')),
-                ('sub_kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.subkegiatan', verbose_name='sub kegiatan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "tahun",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Tahun yang dibicarakan; kosong untuk catatan sebuah Renstra.",
+                        null=True,
+                        verbose_name="tahun",
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("persen", "Persen tercetak berbeda dari hitungan"),
+                            ("jumlah", "Jumlah tercetak berbeda dari jumlah rinciannya"),
+                            ("kondisi_akhir", "Kondisi akhir tercetak berbeda dari aturan indikator"),
+                            ("rentang", "Nilai di luar rentang wajar"),
+                            ("nama", "Nama mirip atau kembar"),
+                            ("sel", "Isi sel tidak lazim"),
+                            ("dokumen", "Salah cetak di dokumen sumber"),
+                            ("lain", "Peringatan lain"),
+                        ],
+                        default="lain",
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("pesan", models.TextField(verbose_name="pesan")),
+                (
+                    "tercetak",
+                    models.CharField(
+                        blank=True, help_text="Nilai sebagaimana tercetak.", max_length=120, verbose_name="tercetak"
+                    ),
+                ),
+                (
+                    "dihitung",
+                    models.CharField(
+                        blank=True, help_text="Nilai yang dihitung Kinerja.", max_length=120, verbose_name="dihitung"
+                    ),
+                ),
+                (
+                    "medan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nilai baris yang dimaksud: capaian, realisasi, target, kondisi_akhir, pagu, realisasi_anggaran …",
+                        max_length=30,
+                        verbose_name="nilai yang dimaksud",
+                    ),
+                ),
+                (
+                    "triwulan",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")],
+                        error_messages={"invalid_choice": "Triwulan harus 1, 2, 3 atau 4."},
+                        null=True,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                (
+                    "berkas",
+                    models.CharField(
+                        blank=True, help_text="Buku kerja atau dokumen sumber.", max_length=255, verbose_name="berkas"
+                    ),
+                ),
+                ("lembar", models.CharField(blank=True, max_length=120, verbose_name="lembar")),
+                (
+                    "sel",
+                    models.CharField(
+                        blank=True,
+                        help_text='Sel atau baris, mis. "F12" atau "baris 12".',
+                        max_length=40,
+                        verbose_name="sel",
+                    ),
+                ),
+                (
+                    "kunci",
+                    models.CharField(
+                        db_index=True,
+                        editable=False,
+                        help_text="Yang sama pada impor ulang berkas yang sama.",
+                        max_length=255,
+                        verbose_name="kunci",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Terbuka"),
+                            ("hitungan_diterima", "Nilai hitungan diterima"),
+                            ("data_diperbaiki", "Data sudah diperbaiki"),
+                            ("cetakan_salah", "Nilai tercetak salah"),
+                        ],
+                        default="terbuka",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("penyelesaian", models.TextField(blank=True, verbose_name="catatan penyelesaian")),
+                ("diselesaikan_pada", models.DateTimeField(blank=True, null=True, verbose_name="diselesaikan pada")),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diimpor oleh",
+                    ),
+                ),
+                (
+                    "diselesaikan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diselesaikan oleh",
+                    ),
+                ),
+                (
+                    "impor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="catatan",
+                        to="kinerja.impor",
+                        verbose_name="impor",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.kegiatan",
+                        verbose_name="kegiatan",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="catatan_data",
+                        to="renstra.perangkatdaerah",
+                        verbose_name="perangkat daerah",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.program",
+                        verbose_name="program",
+                    ),
+                ),
+                (
+                    "sub_kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.subkegiatan",
+                        verbose_name="sub kegiatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'catatan data',
-                'verbose_name_plural': 'catatan data',
-                'ordering': ['opd', 'tahun', 'pk'],
-                'indexes': [models.Index(fields=['opd', 'tahun', 'status'], name='catatan_data_opd_tahun')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tahun__gte', 2000), ('tahun__lte', 2100)), name='catatan_data_tahun_wajar', violation_error_message='Tahun harus antara 2000 dan 2100.')],
+                "verbose_name": "catatan data",
+                "verbose_name_plural": "catatan data",
+                "ordering": ["opd", "tahun", "pk"],
+                "indexes": [models.Index(fields=["opd", "tahun", "status"], name="catatan_data_opd_tahun")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("tahun__gte", 2000), ("tahun__lte", 2100)),
+                        name="catatan_data_tahun_wajar",
+                        violation_error_message="Tahun harus antara 2000 dan 2100.",
+                    )
+                ],
             },
         ),
     ]
