@@ -27,7 +27,7 @@ def test_operator_opens_the_finished_year_on_its_fourth_quarter_with_every_node_
     expect(pilihan).to_have_value("4")
     ringkasan = halaman.get_by_label("Ringkasan")
     expect(ringkasan).to_contain_text("Realisasi s.d. TW IV")
-    expect(ringkasan).to_contain_text("161,60%")
+    expect(ringkasan).to_contain_text("102,14%")
     expect(ringkasan).to_contain_text(f"* {CATATAN_PMKS}")
     expect(ringkasan).to_contain_text("Pagu DPA 2024")
 
