@@ -722,6 +722,15 @@ def _tunggu_impor(klien, url, selesai, jenis):
         time.sleep(1)
 
 
+def _jawaban_jumlah(teks):
+    """The admin's answer to every totals question of the preview (a printed total that
+    disagrees with its parts): the parts as typed are right."""
+    from kinerja.importers.keputusan import AWALAN_ISIAN, RINCIAN
+
+    nama = re.findall(r'name="(' + re.escape(AWALAN_ISIAN) + r'[^"]+)"', teks)
+    return {html.unescape(n): RINCIAN for n in nama}
+
+
 def jalankan_pengimpor(klien, nomor, akun, isi):
     klien.masuk(akun)
     r = klien.minta("impor (halaman)", "GET", "/impor/")
@@ -736,9 +745,9 @@ def jalankan_pengimpor(klien, nomor, akun, isi):
     if hasil != "Berkas dapat diimpor.":
         klien.gagal("impor (periksa)", "GET", url, hasil)
     r = klien.minta("impor (halaman)", "GET", url)
-    token = _token(r.teks)
+    data = {"csrfmiddlewaretoken": _token(r.teks)} | _jawaban_jumlah(r.teks)
     for _ in range(2):  # approved twice, as a double click on a slow connection
-        klien.minta("impor (setujui)", "POST", f"{url}simpan/", {"csrfmiddlewaretoken": token}, referer=url)
+        klien.minta("impor (setujui)", "POST", f"{url}simpan/", data, referer=url)
     hasil = _tunggu_impor(klien, url, ("Sudah diimpor", "Berkas belum dapat diimpor", "Impor gagal"), "impor (simpan)")
     if hasil != "Sudah diimpor":
         klien.gagal("impor (simpan)", "GET", url, hasil)
