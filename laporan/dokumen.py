@@ -184,6 +184,23 @@ class Tabel:
 
 
 @dataclass
+class Gambar:
+    """A chart of a long document, numbered per chapter as its tables are ("Gambar 3.1") with its
+    caption under it: `grafik` is a laporan.grafik.Grafik (server-side SVG, the same on screen and
+    in the PDF), whose sentence `grafik.uraian` stands for it in XLSX, under the sheet of the
+    table before it. `kunci` names it for finding it again."""
+
+    grafik: object
+    kunci: str = ""
+    judul: str = ""  # the caption with its number, "Gambar 3.1 Target dan Realisasi ..."
+    nama: str = ""  # its number alone, "Gambar 3.1"
+
+    @property
+    def uraian(self):
+        return self.grafik.uraian if self.grafik is not None else ""
+
+
+@dataclass
 class SimpulPohon:
     """A box of the Pohon Kinerja: its level, code and statement, its indicators (texts with
     their target), children. `label` is how the box is headed ("Sasaran 1.1", "Program

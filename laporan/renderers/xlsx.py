@@ -1,6 +1,7 @@
 """Any built report as an XLSX workbook: one sheet per table (or tree), with the title block, the
 merged multi-row header, real numeric cells with number formats, frozen header rows, column
-widths, A4 print setup with the header repeated on every printed page, and the signatures."""
+widths, A4 print setup with the header repeated on every printed page, and the signatures. A
+numbered chart (Gambar) is its caption and its text alternative, under the table before it."""
 
 from io import BytesIO
 
@@ -10,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from kinerja import rules
-from laporan.dokumen import Jenis, Paragraf, Pohon, Tabel
+from laporan.dokumen import Gambar, Jenis, Paragraf, Pohon, Tabel
 from laporan.templatetags.laporan_tampil import TAK_TERHITUNG
 from renstra.resources import sel_teks
 
@@ -160,7 +161,19 @@ def _penanda(ws, laporan, baris, lebar):
     return baris + 10
 
 
-def _lembar(wb, laporan, tabel, paragraf, terakhir):
+def _gambar(ws, daftar, baris, lebar):
+    """Each chart as two rows: its caption, and the sentence saying what it shows."""
+    for g in daftar:
+        baris += 1
+        _tulis(ws, baris, 1, g.judul).font = TEBAL
+        _tulis(ws, baris + 1, 1, g.uraian).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=baris + 1, start_column=1, end_row=baris + 1, end_column=lebar)
+        ws.row_dimensions[baris + 1].height = 15 * max(1, len(g.uraian) // 120 + 1)
+        baris += 2
+    return baris
+
+
+def _lembar(wb, laporan, tabel, paragraf, terakhir, gambar=()):
     ws = wb.create_sheet(tabel.nama[:31])
     lebar = tabel.jumlah_kolom
     baris = _judul(ws, laporan, lebar, 1)
@@ -188,6 +201,7 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
         if catatan:
             _tulis(ws, baris, 1, catatan)
             baris += 1
+    baris = _gambar(ws, gambar, baris, lebar)
     if terakhir:
         baris += 1
         for catatan in laporan.catatan:
@@ -209,12 +223,25 @@ def _lembar(wb, laporan, tabel, paragraf, terakhir):
     return ws
 
 
+def _gambar_per_tabel(bagian, tabel):
+    """{id of a table: [the charts written under it]}: each chart under the table before it, a
+    chart before every table under the first one."""
+    hasil, kini = {}, tabel[0] if tabel else None
+    for b in bagian:
+        if isinstance(b, (Tabel, Pohon)):
+            kini = b.tabel if isinstance(b, Pohon) else b
+        elif isinstance(b, Gambar) and kini is not None:
+            hasil.setdefault(id(kini), []).append(b)
+    return hasil
+
+
 def render_xlsx(laporan):
     """The report as XLSX bytes: a sheet per table (the running text before a table on its sheet,
     unless the report keeps its XLSX to the tables alone)."""
     wb = Workbook()
     wb.remove(wb.active)
     tabel = [b.tabel if isinstance(b, Pohon) else b for b in laporan.bagian if isinstance(b, (Tabel, Pohon))]
+    gambar = _gambar_per_tabel(laporan.bagian, tabel)
     paragraf = []
     for b in laporan.bagian:
         if isinstance(b, Paragraf):
@@ -224,7 +251,7 @@ def render_xlsx(laporan):
         if not isinstance(b, (Tabel, Pohon)):
             continue
         t = b.tabel if isinstance(b, Pohon) else b
-        _lembar(wb, laporan, t, paragraf, terakhir=t is tabel[-1])
+        _lembar(wb, laporan, t, paragraf, terakhir=t is tabel[-1], gambar=gambar.get(id(t), ()))
         paragraf = []
     if not wb.worksheets:
         ws = wb.create_sheet("Laporan")

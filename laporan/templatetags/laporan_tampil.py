@@ -23,6 +23,7 @@ TEMPLAT_BAGIAN = {
     "Tulisan": "laporan/_tulisan.html",
     "Penanda": "laporan/_penanda.html",
     "Grafik": "laporan/_grafik.html",
+    "Gambar": "laporan/_gambar.html",
 }
 
 

@@ -3,7 +3,7 @@ numbered per chapter ("Tabel 3.5"), paragraphs, lists, the sections written by p
 signatures, appended in reading order."""
 
 from kinerja.narasi import kunci_narasi
-from laporan.dokumen import Butir, DaftarIsi, Judul, Paragraf, Tabel, Tulisan
+from laporan.dokumen import Butir, DaftarIsi, Gambar, Judul, Paragraf, Tabel, Tulisan
 
 # The sections written by the agency: how each is headed, and what belongs in it while empty.
 TULISAN = {
@@ -48,6 +48,7 @@ class Naskah:
         self.narasi = narasi
         self.nomor_bab = ""
         self.jumlah_tabel = 0
+        self.jumlah_gambar = 0
         self.jumlah_jangkar = 0
 
     def tambah(self, *bagian):
@@ -62,9 +63,10 @@ class Naskah:
         return judul
 
     def bab(self, nomor_tabel, teks, nomor=""):
-        """A chapter: a new page, its tables numbered `nomor_tabel`.1, .2, ..."""
+        """A chapter: a new page, its tables and charts numbered `nomor_tabel`.1, .2, ..."""
         self.nomor_bab = nomor_tabel
         self.jumlah_tabel = 0
+        self.jumlah_gambar = 0
         return self.judul(teks, tingkat=1, nomor=nomor)
 
     def paragraf(self, *kalimat):
@@ -93,6 +95,19 @@ class Naskah:
                 tabel.pembuka.insert(0, self.bagian.pop())
         self.tambah(tabel)
         return tabel
+
+    def gambar(self, kunci, judul, grafik):
+        """A chart (a laporan.grafik.Grafik) captioned "Gambar <chapter>.<n> <judul>"; `kunci`
+        names it for finding it again."""
+        self.jumlah_gambar += 1
+        nama = (
+            f"Gambar Lampiran {self.jumlah_gambar}"
+            if self.nomor_bab == LAMPIRAN
+            else f"Gambar {self.nomor_bab}.{self.jumlah_gambar}"
+        )
+        gambar = Gambar(grafik, kunci=kunci, judul=f"{nama} {judul}", nama=nama)
+        self.tambah(gambar)
+        return gambar
 
     def tulisan(self, bagian, indikator=None):
         """A section written by the agency, with its stored text (empty when not written yet)."""
