@@ -54,6 +54,14 @@ SUPERVISI = (
 
 KOLOM_SASARAN = [Kolom(5), Kolom(34), Kolom(34), Kolom(12), Kolom(10)]
 KOLOM_PROGRAM = [Kolom(5), Kolom(45), Kolom(18), Kolom(27)]
+KEPALA_PROGRAM = [[Kepala("No."), Kepala("Program"), Kepala("Anggaran (Rp)"), Kepala("Keterangan (sumber dana)")]]
+
+
+def kepala_sasaran(kolom_sasaran="Sasaran Strategis"):
+    return [
+        [Kepala("No."), Kepala(kolom_sasaran), Kepala("Indikator Kinerja"), Kepala("Satuan"), Kepala("Target")],
+        [Kepala(f"({n})") for n in range(1, 6)],
+    ]
 
 
 def _urut_kode(kode):
@@ -90,24 +98,26 @@ def _indikator(renstra, tahun, bidang):
     return [ind for _, ind in hasil]
 
 
-def _baris_sasaran(indikator, kaki):
+def baris_sasaran(daftar, kaki):
+    """The rows of the sasaran table: `daftar` is [(node, indicator, its target in force or None)]
+    in the order of the plan, a node numbered once over its indicators (the LKjIP's Lampiran X
+    builds them from the data it has read)."""
     baris, nomor, simpul = [], 0, None
-    for ind in indikator:
-        target = target_berlaku(ind.target_tahun)
+    for node, ind, target in daftar:
         sel = sel_target(target)
         if target is not None and target.jenis == Target.Jenis.RENSTRA:
             sel.catatan = "Target Renstra: belum ada target Perjanjian Kinerja tahun ini."
         kaki.tandai_indikator(sel, indikator_id=ind.pk, medan="target")
         # select_related gives each indicator its own copy of the node: compare by kind and id.
-        baru = (type(ind.simpul), ind.simpul.pk) != simpul
+        baru = (type(node), node.pk) != simpul
         if baru:
             nomor += 1
-            simpul = (type(ind.simpul), ind.simpul.pk)
+            simpul = (type(node), node.pk)
         baris.append(
             Baris(
                 [
                     teks(str(nomor) if baru else ""),
-                    teks(ind.simpul.uraian if baru else ""),
+                    teks(node.uraian if baru else ""),
                     teks(ind.uraian),
                     teks(ind.satuan),
                     sel,
@@ -128,9 +138,20 @@ def _urutan_program(program):
     return (not program.kode, program.kode.split(".")[2:3] == ["01"], urut_simpul(program))
 
 
-def _baris_program(renstra, tahun, bidang, kaki):
-    """One row per program with the sum of its budgets in force and their sources, the numbers of
-    the data notes on the pagu of the program, its kegiatan and sub kegiatan beside it; the total."""
+@dataclasses.dataclass
+class AnggaranProgram:
+    """A program's budget of the year: the sum of its sub kegiatan's budgets in force (None: none
+    recorded), their sources of funds, and its kegiatan and sub kegiatan with a budget, as
+    ("kegiatan_id" or "sub_kegiatan_id", id), whose data notes on the pagu are the program's."""
+
+    program: object
+    jumlah: int | None
+    sumber: set
+    rincian: set
+
+
+def _anggaran_program(renstra, tahun, bidang):
+    """The programs in force in `tahun` with their budgets (two queries)."""
     program = Program.objects.filter(renstra=renstra).berlaku_pada(tahun)  # the programs in force that year
     if bidang is not None:
         program = program.filter(bidang=bidang)
@@ -145,21 +166,30 @@ def _baris_program(renstra, tahun, bidang, kaki):
             anggaran[p.program_id].append(p.berlaku)
             sumber[p.program_id].add(p.sumber_dana.nama)
             rincian[p.program_id] |= {("kegiatan_id", p.kegiatan_id), ("sub_kegiatan_id", p.sub_kegiatan_id)}
+    return [
+        AnggaranProgram(prog, sum(anggaran[prog.pk]) if anggaran[prog.pk] else None, sumber[prog.pk], rincian[prog.pk])
+        for prog in program
+    ]
+
+
+def baris_program(daftar, kaki):
+    """One row per program (`daftar`: AnggaranProgram) with the sum of its budgets in force and
+    their sources, the numbers of the data notes on the pagu of the program, its kegiatan and sub
+    kegiatan beside it; the total."""
     baris, total = [], 0
-    for n, prog in enumerate(sorted(program, key=_urutan_program), start=1):
-        jumlah = sum(anggaran[prog.pk]) if anggaran[prog.pk] else None
-        total += jumlah or 0
-        sel = kaki.tandai_simpul(rupiah(jumlah), medan=PAGU, program_id=prog.pk)
+    for n, a in enumerate(sorted(daftar, key=lambda a: _urutan_program(a.program)), start=1):
+        total += a.jumlah or 0
+        sel = kaki.tandai_simpul(rupiah(a.jumlah), medan=PAGU, program_id=a.program.pk)
         # kegiatan before sub kegiatan ("kegiatan_id" < "sub_kegiatan_id"), each in the order of its id
-        for level, pk in sorted(rincian[prog.pk]):
+        for level, pk in sorted(a.rincian):
             kaki.tandai_simpul(sel, medan=PAGU, **{level: pk})
         baris.append(
             Baris(
                 [
                     teks(f"{n}."),
-                    teks(_nama_program(prog.uraian)),
+                    teks(_nama_program(a.program.uraian)),
                     sel,
-                    teks(" & ".join(sorted(sumber[prog.pk]))),
+                    teks(" & ".join(sorted(a.sumber))),
                 ]
             )
         )
@@ -215,18 +245,15 @@ def build_perjanjian_kinerja(opd, tahun, triwulan=None, bidang=None, tanggal=Non
     sasaran = Tabel(
         "Sasaran dan Target",
         KOLOM_SASARAN,
-        [
-            [Kepala("No."), Kepala(kolom_sasaran), Kepala("Indikator Kinerja"), Kepala("Satuan"), Kepala("Target")],
-            [Kepala(f"({n})") for n in range(1, 6)],
-        ],
-        baris=_baris_sasaran(indikator, kaki),
+        kepala_sasaran(kolom_sasaran),
+        baris=baris_sasaran([(i.simpul, i, target_berlaku(i.target_tahun)) for i in indikator], kaki),
         judul=f"{kolom_sasaran}, Indikator Kinerja dan Target Tahun {tahun}",
     )
     program = Tabel(
         "Program dan Anggaran",
         KOLOM_PROGRAM,
-        [[Kepala("No."), Kepala("Program"), Kepala("Anggaran (Rp)"), Kepala("Keterangan (sumber dana)")]],
-        baris=_baris_program(renstra, tahun, bidang, kaki) if renstra else [],
+        KEPALA_PROGRAM,
+        baris=baris_program(_anggaran_program(renstra, tahun, bidang), kaki) if renstra else [],
         judul=f"Program dan Anggaran Tahun {tahun}",
     )
     laporan = Laporan(
