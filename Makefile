@@ -15,7 +15,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres e2e lint fmt bench beban clean
+.PHONY: run test test-postgres e2e lint fmt bench nilai-lkjip beban clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ fmt: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) bench/bench.py
 	$(PY) bench/impor.py
+
+## nilai-lkjip: how many of the values printed in the Belitung LKjIP 2024 (seed 003) the demo's LKjIP draft reproduces (issue 20), on a fresh SQLite database under /tmp/nilai/; the missing ones grouped by table
+nilai-lkjip: $(VENV)/.dev
+	$(PY) bench/nilai_lkjip.py
 
 ## beban: the load test: gunicorn with the production settings on PostgreSQL (its own database kinerja_beban on the PostgreSQL at 127.0.0.1:5432, made and dropped), 50 operators saving their quarter and 10 reviewers on the dashboards, then every saved row checked in the database
 beban: $(VENV)/.dev
