@@ -219,6 +219,7 @@ class DataLkjip:
     anggaran: dict = field(default_factory=dict)  # sub kegiatan id → AnggaranSub
     narasi: dict = field(default_factory=dict)
     tindak_lanjut: dict = field(default_factory=dict)  # indikator id → text of the last quarter
+    permasalahan: dict = field(default_factory=dict)  # indikator id → (triwulan, text) of the last quarter
     pelaporan: list = field(default_factory=list)  # (bidang or None, triwulan, Pelaporan or None)
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
@@ -427,14 +428,17 @@ def kumpulkan(opd, tahun):
     tahun_anggaran = sorted({tahun - 1, *range(renstra.tahun_awal, tahun + 1)})
     anggaran = _anggaran(renstra_id, tahun_anggaran)
 
-    tindak_lanjut = {}  # in quarter order: the latest written quarter stays
+    tindak_lanjut, permasalahan = {}, {}  # in quarter order: the latest written quarter stays
     for r in (
         Realisasi.objects.filter(indikator__renstra=renstra, tahun=tahun)
-        .exclude(tindak_lanjut="")
+        .exclude(tindak_lanjut="", permasalahan="")
         .order_by("triwulan")
-        .only("indikator_id", "triwulan", "tindak_lanjut")
+        .only("indikator_id", "triwulan", "tindak_lanjut", "permasalahan")
     ):
-        tindak_lanjut[r.indikator_id] = r.tindak_lanjut
+        if r.tindak_lanjut.strip():
+            tindak_lanjut[r.indikator_id] = r.tindak_lanjut
+        if r.permasalahan.strip():
+            permasalahan[r.indikator_id] = (r.triwulan, r.permasalahan)
     bidang = list(opd.bidang.all())
     ada = {(p.bidang_id, p.triwulan): p for p in Pelaporan.objects.filter(opd=opd, tahun=tahun)}
     unit = [None, *bidang] if opd.pelaporan_per_bidang else [None]
@@ -458,6 +462,7 @@ def kumpulkan(opd, tahun):
         anggaran=anggaran,
         narasi=narasi_tahun(opd, tahun),
         tindak_lanjut=tindak_lanjut,
+        permasalahan=permasalahan,
         pelaporan=pelaporan,
         bidang=bidang,
         catatan=_catatan_data(

@@ -186,10 +186,11 @@ def kalimat_anggaran(rupiah, skala_efektivitas, tahun):
     )
 
 
-def kalimat_anggaran_program(uraian, rupiah, tahun):
+def kalimat_anggaran_program(uraian, rupiah, tahun, jenis="Program"):
     """One program's budget of the year: "Program X dengan anggaran Rp A terealisasi Rp R (S%).",
-    A the budget in force (the revised one when there is one), S the absorption."""
-    nama = uraian if uraian.casefold().startswith("program") else f"Program {uraian}"
+    A the budget in force (the revised one when there is one), S the absorption; a kegiatan's
+    with `jenis` "Kegiatan"."""
+    nama = uraian if uraian.casefold().startswith(jenis.casefold()) else f"{jenis} {uraian}"
     if rupiah.berlaku is None:
         if rupiah.realisasi is None:
             return f"{nama} belum memiliki pagu anggaran tahun {tahun}."

@@ -7,6 +7,7 @@ and sub kegiatan are matched to this year's by code, and its tujuan to this year
 wording (a tujuan reworded in the new Renstra is a row of its own, as the seed prints it)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, persen, rupiah, teks
@@ -14,7 +15,8 @@ from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, pe
 from ..umum import sel_rata_rata
 from .capaian import capaian_kelompok, kelompok_strategis, rata_rata_strategis, sel_predikat, tabel_skala
 from .data import Rupiah, jumlah_rupiah
-from .kalimat import daftar_kata, kalimat_anggaran, kalimat_anggaran_program
+from .kalimat import daftar_kata, kalimat_anggaran, kalimat_anggaran_program, terbilang
+from .per_program import bagian_program, daftar_program, nama_program
 
 TIDAK_LANGSUNG, LANGSUNG = "tidak_langsung", "langsung"
 JENIS_BELANJA = ((TIDAK_LANGSUNG, "Belanja Tidak Langsung"), (LANGSUNG, "Belanja Langsung"))
@@ -366,7 +368,7 @@ def efisiensi_kurang(data, tahun):
 
 def _efektivitas(data, naskah):
     skala = data.skala_tetap["efektivitas_anggaran"]
-    naskah.judul("Analisis Efektivitas dan Efisiensi Penggunaan Anggaran", nomor="3.3.1", tingkat=3)
+    naskah.judul("Analisis Efektivitas dan Efisiensi Penggunaan Anggaran", nomor="3.3.2", tingkat=3)
     naskah.paragraf(
         "Efektivitas anggaran (Mahsun, 2009) membandingkan realisasi anggaran dengan target (pagu) anggaran: "
         "Efektivitas = Realisasi Anggaran / Target Anggaran × 100%. Tingkatannya menurut Kepmendagri Nomor "
@@ -398,6 +400,104 @@ def _efisiensi(data, naskah):
     _rasio_anggaran(naskah, "efisiensi", "Efisiensi", skala, kolom, langsung, r.realisasi, nilai, hal, kurang)
 
 
+def capaian_dan_serapan(data, tahun=None):
+    """[(program, its capaian kinerja, Rupiah)] of the year in code order: the capaian the mean of
+    the program's own indicators (None when none is computable)."""
+    tahun = tahun or data.tahun
+    kinerja = data.kinerja_tahunan(tahun)
+    return [
+        (p, kinerja.rata_rata_simpul(p), data.rupiah_program(p, tahun)) for p in daftar_program(data.pohon_tahun(tahun))
+    ]
+
+
+def kalimat_efisiensi_program(daftar, tahun):
+    """How the programs' capaian kinerja compares with their serapan anggaran (Lampiran I and III of
+    seed 003 set them side by side per program): how many programs reach a capaian at or above
+    their serapan, which fall below it."""
+    terhitung = [(p, c, r.serapan) for p, c, r in daftar if c is not None and r.serapan is not None]
+    if not terhitung:
+        return [f"Belum ada program tahun {tahun} yang capaian kinerja dan serapan anggarannya dapat dihitung."]
+    lebih = [x for x in terhitung if x[1] >= x[2]]
+    kurang = [x for x in terhitung if x[1] < x[2]]
+    kalimat = [
+        f"Dari {terbilang(len(terhitung))} program yang capaian kinerja dan serapan anggarannya terhitung pada tahun "
+        f"{tahun}, {terbilang(len(lebih))} program mencapai capaian kinerja sama dengan atau lebih tinggi dari "
+        f"serapan anggarannya."
+    ]
+    if kurang:
+        kalimat.append(
+            "Capaian kinerja di bawah serapan anggarannya: "
+            + daftar_kata(
+                f"{nama_program(p)} (capaian {rules.format_persen(c)}, serapan {rules.format_persen(s)})"
+                for p, c, s in kurang
+            )
+            + "."
+        )
+    return kalimat
+
+
+def kalimat_sisa_anggaran(r, tahun):
+    """The budget of the year left unspent: pagu in force minus realisation, and its share of the
+    pagu."""
+    if r.berlaku in (None, 0) or r.realisasi is None:
+        return ""
+    sisa = r.berlaku - r.realisasi
+    if sisa < 0:
+        return f"Realisasi anggaran tahun {tahun} melebihi pagu sebesar {rules.format_rupiah(-sisa)}."
+    return (
+        f"Selisih pagu ({rules.format_rupiah(r.berlaku)}) dan realisasi anggaran ({rules.format_rupiah(r.realisasi)}) "
+        f"tahun {tahun}, anggaran yang tidak terserap, sebesar {rules.format_rupiah(sisa)} atau "
+        f"{rules.format_persen(Decimal(sisa) * 100 / Decimal(r.berlaku))} dari pagu."
+    )
+
+
+def _efisiensi_program(data, naskah):
+    tahun = data.tahun
+    daftar = capaian_dan_serapan(data)
+    if not daftar:
+        return
+    naskah.paragraf(
+        f"Efisiensi penggunaan sumber daya per program tahun {tahun}: capaian kinerja program (rata-rata capaian "
+        "indikator programnya) dibandingkan dengan serapan anggarannya."
+    )
+    baris = []
+    for n, (p, capaian, r) in enumerate(daftar, start=1):
+        selisih = capaian - r.serapan if capaian is not None and r.serapan is not None else None
+        baris.append(
+            Baris(
+                [
+                    teks(str(n)),
+                    teks(p.uraian),
+                    persen(capaian, catatan="" if capaian is not None else "Belum ada capaian indikator program."),
+                    rupiah(r.berlaku),
+                    rupiah(r.realisasi),
+                    _serapan(r),
+                    nilai(selisih),
+                ],
+                kunci=p.kode or f"program-{p.pk}",
+            )
+        )
+    naskah.tabel(
+        "efisiensi-program",
+        f"Capaian Kinerja dan Serapan Anggaran per Program Tahun {tahun}",
+        [Kolom(4), Kolom(30), Kolom(10), Kolom(15), Kolom(15), Kolom(9), Kolom(10)],
+        [
+            [
+                Kepala("No"),
+                Kepala("Program"),
+                Kepala("Capaian Kinerja (%)"),
+                Kepala("Pagu (Rp)"),
+                Kepala("Realisasi (Rp)"),
+                Kepala("Serapan (%)"),
+                Kepala("Capaian − Serapan (poin)"),
+            ]
+        ],
+        baris,
+        catatan=["Capaian kinerja program: rata-rata capaian indikator program tahun itu."],
+    )
+    naskah.paragraf(*kalimat_efisiensi_program(daftar, tahun), kalimat_sisa_anggaran(total_tahun(data, tahun), tahun))
+
+
 def bab_akuntabilitas_keuangan(data, naskah):
     tahun = data.tahun
     naskah.judul("Akuntabilitas Keuangan", nomor="3.3")
@@ -406,5 +506,7 @@ def bab_akuntabilitas_keuangan(data, naskah):
     _keuangan_program(data, naskah)
     _anggaran_tujuan_sasaran(data, naskah)
     _efektivitas_tujuan_sasaran(data, naskah)
+    bagian_program(data, naskah)
     _efektivitas(data, naskah)
     _efisiensi(data, naskah)
+    _efisiensi_program(data, naskah)
