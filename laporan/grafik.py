@@ -217,3 +217,87 @@ def garis(tahun, seri, judul, satuan=""):
     isi.append("</svg>")
     rentang = f"{tahun[0]}–{tahun[-1]}" if len(tahun) > 1 else str(tahun[0]) if tahun else ""
     return Grafik("".join(isi), judul, f"{' dan '.join(label for label, _, _ in seri)} per tahun, {rentang}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Horizontal bars, several series per row
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BarisBatang:
+    """A row of a horizontal bar chart: its label, one value per series (None: none), the text
+    written after its bars (a percentage), and a key for finding it again."""
+
+    label: str
+    nilai: list
+    keterangan: str = ""
+    kunci: str = ""
+
+
+def _pendek(teks, panjang):
+    return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
+
+
+def batang_mendatar(baris, seri, judul, satuan="Rp"):
+    """Each row of `baris` (BarisBatang) as a group of horizontal bars, one per series of `seri`
+    [(name, colour)], their lengths in proportion to the largest value of the chart; the label on
+    the left (shortened, whole in its title), the row's `keterangan` after its bars, a legend
+    under them. A missing value draws no bar."""
+    lebar, kiri, kanan, atas = 640, 210, 64, 8
+    tinggi_batang, jarak = 9, 8
+    tinggi_baris = tinggi_batang * len(seri) + jarak
+    tinggi = atas + tinggi_baris * len(baris) + 28
+    lx = lebar - kiri - kanan
+    maks = max([v for b in baris for v in b.nilai if v is not None and v > 0] or [1])
+
+    def format_nilai(v):
+        return rules.format_rupiah(v) if satuan == "Rp" else f"{rules.format_nilai(v)} {satuan}".rstrip()
+
+    isi = [
+        f'<svg {NS} viewBox="0 0 {lebar} {tinggi}" width="100%" role="img" class="grafik grafik-batang-mendatar" '
+        f'aria-label="{escape(judul)}" {HURUF} font-size="9" data-maks="{_n(maks)}">',
+        _judul(judul),
+        f'<line x1="{kiri}" y1="{atas}" x2="{kiri}" y2="{atas + tinggi_baris * len(baris)}" stroke="#7d8794"/>',
+    ]
+    for n, b in enumerate(baris):
+        y0 = atas + n * tinggi_baris
+        isi.append(
+            f'<text x="{kiri - 6}" y="{_n(y0 + tinggi_batang * len(seri) / 2 + 3)}" text-anchor="end">'
+            f"{escape(_pendek(b.label, 36))}{_judul(b.label)}</text>"
+        )
+        ujung = Decimal(kiri)
+        for s, ((nama, warna), v) in enumerate(zip(seri, b.nilai, strict=True)):
+            if v is None:
+                continue
+            w = Decimal(lx) * max(Decimal(v), Decimal(0)) / Decimal(maks)
+            ujung = max(ujung, kiri + w)
+            isi.append(
+                f'<rect x="{kiri}" y="{y0 + s * tinggi_batang}" width="{_n(w)}" height="{tinggi_batang - 1}" '
+                f'fill="{escape(warna)}" data-label="{escape(b.label)}" data-seri="{escape(nama)}" '
+                f'data-nilai="{_n(v)}" data-kunci="{escape(b.kunci)}">'
+                f"{_judul(f'{b.label}, {nama}: {format_nilai(v)}')}</rect>"
+            )
+        if b.keterangan:
+            isi.append(
+                f'<text x="{_n(ujung + 4)}" y="{_n(y0 + tinggi_batang * len(seri) / 2 + 3)}" '
+                f'data-kunci="{escape(b.kunci)}">{escape(b.keterangan)}</text>'
+            )
+    y_legenda = tinggi - 10
+    for s, (nama, warna) in enumerate(seri):
+        x = kiri + s * 150
+        isi += [
+            f'<rect x="{x}" y="{y_legenda - 8}" width="12" height="8" fill="{escape(warna)}"/>',
+            f'<text x="{x + 16}" y="{y_legenda}">{escape(nama)}</text>',
+        ]
+    isi.append("</svg>")
+    # The text alternative (and the chart's text in XLSX): every row's values.
+    uraian = "; ".join(
+        f"{b.label}: "
+        + ", ".join(
+            f"{nama} {format_nilai(v) if v is not None else '–'}" for (nama, _), v in zip(seri, b.nilai, strict=True)
+        )
+        + (f" ({b.keterangan})" if b.keterangan else "")
+        for b in baris
+    )
+    return Grafik("".join(isi), judul, uraian)

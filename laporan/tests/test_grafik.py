@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from laporan.grafik import Titik, batang_bertumpuk, garis, sebaran
+from laporan.grafik import BarisBatang, Titik, batang_bertumpuk, batang_mendatar, garis, sebaran
 
 D = Decimal
 SVG = "{http://www.w3.org/2000/svg}"
@@ -109,3 +109,35 @@ def test_a_line_chart_marks_each_year_of_each_series_and_breaks_at_a_gap():
     sasaran = lingkaran["Target", "2024"]
     assert float(sasaran.get("cx")) == pytest.approx(56 + 2 * 448 / 3, abs=0.01)
     assert float(sasaran.get("cy")) == pytest.approx(192 - 176 * 30 / 48.4, abs=0.01)
+
+
+def test_horizontal_bars_are_as_long_as_their_values_against_the_largest():
+    # The bars run from x 210 over 366 units (640 wide, 210 left, 64 right): the largest is 366 long.
+    g = batang_mendatar(
+        [
+            BarisBatang("Program A", [D(200), D(150)], "75,00%", "1.06.01"),
+            BarisBatang("Program B", [D(100), None], "", "1.06.02"),
+        ],
+        [("Pagu", "#9aa3ad"), ("Realisasi", "#0b5563")],
+        "Pagu dan Realisasi",
+    )
+    rect = [r for r in tanda(g, "rect") if r.get("data-seri")]
+    assert [(r.get("data-kunci"), r.get("data-seri"), r.get("data-nilai")) for r in rect] == [
+        ("1.06.01", "Pagu", "200"),
+        ("1.06.01", "Realisasi", "150"),
+        ("1.06.02", "Pagu", "100"),  # no realisation: no bar
+    ]
+    assert [float(r.get("width")) for r in rect] == [366, 274.5, 183]
+    assert [float(r.get("x")) for r in rect] == [210, 210, 210]
+    assert rect[1].find(SVG + "title").text == "Program A, Realisasi: Rp 150"
+    assert svg(g).get("data-maks") == "200"
+    assert "75,00%" in [t.text for t in tanda(g, "text")]
+    assert g.uraian == "Program A: Pagu Rp 200, Realisasi Rp 150 (75,00%); Program B: Pagu Rp 100, Realisasi –"
+
+
+def test_a_long_label_is_shortened_on_the_chart_and_whole_in_its_title():
+    label = "Penanganan Warga Negara Migran Korban Tindak Kekerasan"
+    g = batang_mendatar([BarisBatang(label, [D(1)])], [("Pagu", "#9aa3ad")], "t")
+    teks = next(t for t in tanda(g, "text") if t.find(SVG + "title") is not None)
+    assert teks.text == "Penanganan Warga Negara Migran Korb…"
+    assert teks.find(SVG + "title").text == label

@@ -9,7 +9,7 @@ from kinerja.models import Realisasi
 from laporan.builders.lkjip import build_lkjip
 from laporan.builders.lkjip.data import Rupiah
 from laporan.builders.lkjip.keuangan import kalimat_sisa_anggaran
-from laporan.dokumen import Butir, Judul, Paragraf, Tabel
+from laporan.dokumen import Butir, Gambar, Judul, Paragraf, Tabel
 from laporan.templatetags.laporan_tampil import tulis_sel
 from renstra.models import Indikator, Program
 
@@ -154,3 +154,14 @@ def test_the_budget_left_says_nothing_without_a_pagu_and_names_overspending():
     assert kalimat_sisa_anggaran(Rupiah(induk=100, realisasi=120), 2024) == (
         "Realisasi anggaran tahun 2024 melebihi pagu sebesar Rp 20."
     )
+
+
+def test_the_budget_chart_draws_each_programs_pagu_and_realisation(lkjip):
+    gambar = next(b for b in lkjip.bagian if isinstance(b, Gambar) and b.kunci == "grafik-anggaran-program")
+    assert gambar.judul.endswith("Pagu dan Realisasi Anggaran per Program Tahun 2024 (persentase: serapan)")
+    svg = gambar.grafik.svg
+    # Seed 003, Tabel 3.43: Program Pemberdayaan Sosial 348.934.400 / 321.623.110 (92,17%).
+    assert 'data-seri="Pagu" data-nilai="348934400" data-kunci="1.06.02"' in svg
+    assert 'data-seri="Realisasi" data-nilai="321623110" data-kunci="1.06.02"' in svg
+    assert svg.count("<rect") == 13 * 2 + 2  # two bars per program, two legend keys
+    assert "Pemberdayaan Sosial: Pagu Rp 348.934.400, Realisasi Rp 321.623.110 (92,17%)" in gambar.uraian

@@ -6,11 +6,13 @@ The year before comes from the Renstra in force then; when that is another Renst
 and sub kegiatan are matched to this year's by code, and its tujuan to this year's by their
 wording (a tujuan reworded in the new Renstra is a row of its own, as the seed prints it)."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja import rules
 from laporan.dokumen import Baris, Kepala, Kolom, kode_simpul, kosong, nilai, persen, rupiah, teks
+from laporan.grafik import BarisBatang, batang_mendatar
 
 from ..umum import sel_rata_rata
 from .capaian import capaian_kelompok, kelompok_strategis, rata_rata_strategis, sel_predikat, tabel_skala
@@ -19,6 +21,7 @@ from .kalimat import daftar_kata, kalimat_anggaran, kalimat_anggaran_program, te
 from .per_program import bagian_program, daftar_program, nama_program
 
 TIDAK_LANGSUNG, LANGSUNG = "tidak_langsung", "langsung"
+SERI = (("Pagu", "#9aa3ad"), ("Realisasi", "#0b5563"))  # the bars of the budget chart
 JENIS_BELANJA = ((TIDAK_LANGSUNG, "Belanja Tidak Langsung"), (LANGSUNG, "Belanja Langsung"))
 
 
@@ -185,6 +188,20 @@ def _keuangan_program(data, naskah):
     kalimat = kalimat_program(data)
     if kalimat:
         naskah.paragraf(f"Realisasi anggaran per program tahun {tahun}:", *kalimat)
+        _grafik_program(data, naskah)
+
+
+def _grafik_program(data, naskah):
+    """Pagu and realisation of each program of the year as bars, its serapan after them."""
+    tahun = data.tahun
+    baris = []
+    for p in daftar_program(data.pohon):
+        r = data.rupiah_program(p, tahun)
+        serapan = rules.format_persen(r.serapan) if r.serapan is not None else ""
+        label = re.sub(r"^program\s+", "", p.uraian, flags=re.IGNORECASE)  # every bar is a program's
+        baris.append(BarisBatang(label, [r.berlaku, r.realisasi], serapan, kunci=p.kode or f"program-{p.pk}"))
+    judul = f"Pagu dan Realisasi Anggaran per Program Tahun {tahun}"
+    naskah.gambar("grafik-anggaran-program", f"{judul} (persentase: serapan)", batang_mendatar(baris, SERI, judul))
 
 
 # ---------------------------------------------------------------------------------------------
