@@ -217,12 +217,23 @@ class SimpulPohon:
 
 
 @dataclass
+class HalamanPohon:
+    """One printed page of a Pohon Kinerja: its heading ("INDIKATOR OPD 1", "LANJUTAN
+    INDIKATOR OPD 1") and its boxes, those above the page's branch repeated without indicators."""
+
+    judul: str
+    akar: list
+
+
+@dataclass
 class Pohon:
-    """The cascade as a tree; `tabel` is the same tree as an indented table, for XLSX."""
+    """The cascade as a tree; `tabel` is the same tree as an indented table, for XLSX.
+    `halaman`, when given, is the tree cut into pages for paper (HalamanPohon)."""
 
     nama: str
     akar: list
     tabel: Tabel
+    halaman: list = field(default_factory=list)
 
 
 @dataclass

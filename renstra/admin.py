@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Bidang,
     Indikator,
+    IndikatorDaerah,
     Kegiatan,
     Pagu,
     PerangkatDaerah,
@@ -32,6 +33,7 @@ from .models import (
     Target,
     Tingkat,
     Tujuan,
+    TujuanDaerah,
 )
 from .resources import (
     FORMAT_BERKAS,
@@ -188,7 +190,7 @@ class PerangkatDaerahAdmin(ImporEksporMixin, admin.ModelAdmin):
     search_fields = ("kode", "nama", "singkatan")
     inlines = [BidangInline]
     fieldsets = [
-        (None, {"fields": ("kode", "nama", "singkatan", "alamat", "kota")}),
+        (None, {"fields": ("kode", "nama", "singkatan", "alamat", "kota", "wilayah")}),
         ("Kepala", {"fields": ("kepala_jabatan", "kepala_nama", "kepala_nip", "kepala_pangkat")}),
         ("Kepala daerah", {"fields": ("kepala_daerah_jabatan", "kepala_daerah_nama")}),
     ]
@@ -250,8 +252,34 @@ class TujuanAdmin(admin.ModelAdmin):
     list_filter = (opd_filter("renstra__opd"),)
     list_select_related = ("renstra__opd",)
     search_fields = ("kode", "uraian")
-    autocomplete_fields = ("renstra",)
+    autocomplete_fields = ("renstra", "tujuan_daerah")
     inlines = [SasaranInline, indikator_inline("tujuan")]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        """Only the goals of the agency's own region are offered (the Pohon Kinerja draws them)."""
+        if db_field.name == "tujuan_daerah":
+            tujuan = self.get_object(request, request.resolver_match.kwargs.get("object_id"))
+            if tujuan is not None:
+                kwargs["queryset"] = TujuanDaerah.objects.filter(wilayah=tujuan.renstra.opd.wilayah)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class IndikatorDaerahInline(admin.TabularInline):
+    model = IndikatorDaerah
+    extra = 0
+    fields = ("urutan", "uraian", "satuan")
+
+
+@admin.register(TujuanDaerah)
+class TujuanDaerahAdmin(admin.ModelAdmin):
+    """The region's RPJMD/RPD goals and their indicators, entered once per region; each Renstra
+    tujuan names the ones it serves (its own page, "tujuan RPJMD/RPD yang didukung")."""
+
+    list_display = ("kode", "uraian", "wilayah", "dokumen", "periode")
+    list_filter = ("wilayah", "dokumen", "tahun_awal")
+    search_fields = ("kode", "uraian", "wilayah")
+    fields = (("wilayah", "dokumen"), ("tahun_awal", "tahun_akhir"), "kode", "uraian")
+    inlines = [IndikatorDaerahInline]
 
 
 @admin.register(Sasaran)

@@ -7,7 +7,19 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .kode import urut_simpul
-from .models import Indikator, Kegiatan, PerangkatDaerah, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
+from .models import (
+    Indikator,
+    IndikatorDaerah,
+    Kegiatan,
+    PerangkatDaerah,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+    Target,
+    Tujuan,
+    TujuanDaerah,
+)
 from .models.rencana import berlaku_pada
 
 
@@ -134,6 +146,37 @@ def _pasang(induk, anak, fk, atribut):
         for a in getattr(i, atribut):
             setattr(a, relasi, i)
     return per_induk
+
+
+@dataclass
+class TingkatDaerah:
+    """The region's RPJMD/RPD goals for a Renstra: those of its agency's region covering `tahun`
+    (`tujuan`, each with `daftar_indikator`), and which goals each Renstra tujuan serves
+    (`per_tujuan`: tujuan pk → goals in code order)."""
+
+    tujuan: list
+    per_tujuan: dict
+
+
+def tingkat_daerah(renstra, wilayah, tahun):
+    """The regional level above `renstra`'s tujuan (its agency being in `wilayah`), in three
+    queries whatever its size."""
+    daerah = TujuanDaerah.objects.filter(
+        Q(wilayah=wilayah, tahun_awal__lte=tahun, tahun_akhir__gte=tahun) | Q(tujuan_opd__renstra=renstra)
+    ).distinct()
+    per_pk = {d.pk: d for d in daerah}
+    for d in per_pk.values():
+        d.daftar_indikator = []
+    # A subquery, not the pks: the query runs even when there is no goal, so the count is fixed.
+    for i in IndikatorDaerah.objects.filter(tujuan__in=daerah.values("pk")):
+        per_pk[i.tujuan_id].daftar_indikator.append(i)
+    per_tujuan = defaultdict(list)
+    kaitan = Tujuan.tujuan_daerah.through.objects.filter(tujuan__renstra=renstra).order_by("pk")
+    for tujuan_id, daerah_id in kaitan.values_list("tujuan_id", "tujuandaerah_id"):
+        per_tujuan[tujuan_id].append(per_pk[daerah_id])
+    for daftar in per_tujuan.values():
+        daftar.sort(key=urut_simpul)
+    return TingkatDaerah(tujuan=sorted(per_pk.values(), key=urut_simpul), per_tujuan=dict(per_tujuan))
 
 
 def pohon_renstra(renstra, tahun_berlaku=None):

@@ -15,16 +15,25 @@ from laporan.dokumen import Paragraf, Pohon
 from laporan.renderers.html import render_dokumen
 from laporan.renderers.pdf import render_pdf
 from laporan.renderers.xlsx import render_xlsx
-from renstra.models import Bidang, PerangkatDaerah
-from renstra.tests.factories import ProgramFactory, RenstraFactory, TargetFactory
+from renstra.models import Bidang, IndikatorDaerah, PerangkatDaerah, TujuanDaerah
+from renstra.tests.factories import (
+    KegiatanFactory,
+    ProgramFactory,
+    RenstraFactory,
+    SasaranFactory,
+    SubKegiatanFactory,
+    TargetFactory,
+    TujuanFactory,
+)
 
 from .conftest import perlu_pdf, teks_pdf
 
 BELITUNG = "DSPPPA-BELITUNG"
 BATUBARA = "DSPPPA-BATUBARA"
 TANGGAL = date(2025, 1, 15)
-# renstra_berlaku + the seven queries of pohon_renstra, whatever the size of the plan.
-JUMLAH_QUERY = 8
+# renstra_berlaku + the seven queries of pohon_renstra + the three of tingkat_daerah, whatever
+# the size of the plan.
+JUMLAH_QUERY = 11
 
 
 pytestmark = [pytest.mark.usefixtures("demo"), pytest.mark.django_db]
@@ -97,8 +106,12 @@ def test_batubara_boxes_read_as_seed_002_prints_them():
         "Rasio Kekerasan Terhadap Anak (target 42:100000)",
     ]
     assert kotak["Sasaran 1.3"].indikator == ["Nilai AKIP (target BB (73,00))"]
-    # Tabel 3.2.1, Indikator Kinerja Tujuan: the sasaran indicators that serve the tujuan too.
-    assert sorted(kotak["Tujuan 1"].indikator) == [
+    # Tabel 3.2.1, Indikator Kinerja Tujuan: the sasaran indicators that serve the tujuan too,
+    # in the INDIKATOR OPD box under the tujuan (seed 001), which the sasaran hang from.
+    assert kotak["Tujuan 1"].indikator == []
+    assert [s.label for s in kotak["Tujuan 1"].anak] == ["Indikator OPD 1"]
+    assert [s.label for s in kotak["Indikator OPD 1"].anak] == ["Sasaran 1.1", "Sasaran 1.2", "Sasaran 1.3"]
+    assert sorted(kotak["Indikator OPD 1"].indikator) == [
         "Indeks Ketimpangan Gender (target 0,37)",
         "Nilai AKIP (target BB (73,00))",
         "Tingkat Kemiskinan (target 10,68%)",
@@ -198,16 +211,16 @@ def test_belitung_iku_carry_the_2024_targets_seed_003_prints():
     # Perubahan Perjanjian Kinerja 2024 (seed 003, Lampiran): 0,50; 98,79%; 53,43; Pratama; 3,20.
     # Tabel 2.3 prints the first one as "0,5"; the indicator's unit is %.
     assert kotak["Tujuan 1"].uraian == "Meningkatnya kesejahteraan PMKS"
-    assert kotak["Tujuan 1"].indikator == ["Persentase penurunan PMKS per tahun (target 0,50%)"]
+    assert kotak["Indikator OPD 1"].indikator == ["Persentase penurunan PMKS per tahun (target 0,50%)"]
     assert kotak["Sasaran 1.1"].uraian == "Meningkatnya penanganan PMKS"
     assert kotak["Sasaran 1.1"].indikator == [
         "Persentase PMKS yang tertangani atau mendapatkan layanan (target 98,79%)"
     ]
-    assert kotak["Tujuan 2"].indikator == ["Indeks Pemberdayaan Gender (IDG) (target 53,43)"]
+    assert kotak["Indikator OPD 2"].indikator == ["Indeks Pemberdayaan Gender (IDG) (target 53,43)"]
     assert kotak["Sasaran 2.1"].indikator == ["Level Anugerah Parahita Ekapraya (APE) (target Pratama)"]
     rasio = "Rasio kekerasan terhadap perempuan dan anak (target 3,20 per 10.000 penduduk perempuan dan anak)"
     # Tabel 2.3 measures tujuan 3 and sasaran 3.1 with the same indicator.
-    assert kotak["Tujuan 3"].indikator == [rasio]
+    assert kotak["Indikator OPD 3"].indikator == [rasio]
     assert kotak["Sasaran 3.1"].indikator == [rasio]
 
 
@@ -233,7 +246,8 @@ def test_bidang_keeps_only_its_branch_and_signs_for_it():
     assert [s.label for s in pohon.akar] == ["Tujuan 3"]
     kotak = _kotak(laporan)
     assert [s.kode for s in kotak["Sasaran 3.1"].anak] == ["2.08.03", "2.08.06", "2.08.07"]
-    assert {s.penanggung_jawab for s in kotak.values() if s.tingkat not in ("tujuan", "sasaran")} == {bidang.nama}
+    lain = {s.penanggung_jawab for s in kotak.values() if s.tingkat not in ("tujuan", "indikator_opd", "sasaran")}
+    assert lain == {bidang.nama}
     assert ("Bidang", bidang.nama) in laporan.keterangan
     assert laporan.nama_berkas.startswith("pohon-kinerja-dspppa-belitung-2024-")
 
@@ -273,7 +287,7 @@ def test_html_has_one_details_per_box():
     html = render_dokumen(laporan)
     _, badan = html.split("<body", 1)
     boxes = [s for akar in _pohon(laporan).akar for s in _semua(akar)]
-    assert badan.count("<details") == len(boxes) == 3 + 3 + 13 + 26 + 55
+    assert badan.count("<details") == len(boxes) == 3 + 3 + 3 + 13 + 26 + 55  # tujuan, indikator OPD, ...
     assert "Sasaran 1.1" in html
     assert "Persentase PMKS yang tertangani atau mendapatkan layanan (target 98,79%)" in html
     assert ".pohon-kotak" in html  # the tree's stylesheet is inlined
@@ -336,3 +350,117 @@ def test_pdf_of_batubara_fits_in_a_bounded_number_of_pages(tmp_path):
     assert "Muliadi, SE" in teks
     assert "Nilai AKIP (target BB (73,00))" in teks
     assert 6 <= halaman <= 26
+
+
+# The regional level (TUJUAN RPD, INDIKATOR RPD) and the printed pages (seed 001)
+
+# Seed 001, Banjarnegara: TUJUAN RPD 1 and INDIKATOR RPD 1, TUJUAN OPD 1 and INDIKATOR OPD 1.
+TUJUAN_RPD_1 = "Meningkatnya cakupan pemenuhan kebutuhan dan layanan dasar yang berkualitas"
+INDIKATOR_RPD_1 = "Persentase penurunan Pemerlu Pelayanan Kesejahteraan Sosial/ Penyandang Masalah Kesejahteraan Sosial"
+TUJUAN_OPD_1 = (
+    "Menurunnya Penyandang Masalah Kesejahteraan Sosial (PMKS)/ Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)"
+)
+INDIKATOR_OPD_1 = (
+    "Persentase penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)/ Pemerlu Pelayanan Kesejahteraan "
+    "Sosial (PPKS)"
+)
+
+
+def _banjarnegara(program=1, kegiatan=1, sub_kegiatan=1):
+    """An agency of seed 001's region with its tujuan 1 serving TUJUAN RPD 1, and a branch of
+    `program` × `kegiatan` × `sub_kegiatan` boxes under its sasaran."""
+    renstra = RenstraFactory(
+        opd__kode="DINSOS-BANJARNEGARA",
+        opd__nama="Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Banjarnegara",
+        opd__wilayah="Kabupaten Banjarnegara",
+    )
+    daerah = TujuanDaerah.objects.create(
+        wilayah="Kabupaten Banjarnegara", dokumen="RPD", tahun_awal=2024, tahun_akhir=2026, kode="1",
+        uraian=TUJUAN_RPD_1,
+    )  # fmt: skip
+    IndikatorDaerah.objects.create(tujuan=daerah, urutan=1, uraian=INDIKATOR_RPD_1, satuan="%")
+    tujuan = TujuanFactory(renstra=renstra, kode="1", uraian=TUJUAN_OPD_1)
+    tujuan.tujuan_daerah.add(daerah)
+    TargetFactory(indikator__tujuan=tujuan, indikator__sub_kegiatan=None, indikator__renstra=renstra,
+                  indikator__uraian=INDIKATOR_OPD_1, indikator__satuan="%", tahun=2024,
+                  nilai=Decimal("85"))  # fmt: skip
+    sasaran = SasaranFactory(tujuan=tujuan, kode="1.1")
+    for p in range(program):
+        prog = ProgramFactory(renstra=renstra, sasaran=sasaran, kode=f"1.06.{p + 2:02d}")
+        for k in range(kegiatan):
+            keg = KegiatanFactory(program=prog, kode=f"{prog.kode}.2.{k + 1:02d}")
+            for s in range(sub_kegiatan):
+                sub = SubKegiatanFactory(kegiatan=keg, kode=f"{keg.kode}.{s + 1:04d}")
+                TargetFactory(indikator__sub_kegiatan=sub, indikator__renstra=renstra, tahun=2024, nilai=Decimal("12"))
+    return renstra.opd
+
+
+def test_regional_goal_and_indicator_head_the_tujuan_that_serves_them():
+    opd = _banjarnegara()
+    laporan = build_pohon_kinerja(opd, 2024, tanggal=TANGGAL)
+    (akar,) = _pohon(laporan).akar
+    assert (akar.tingkat, akar.label, akar.uraian) == ("tujuan_daerah", "Tujuan RPD 1", TUJUAN_RPD_1)
+    assert akar.penanggung_jawab == "RPD Kabupaten Banjarnegara 2024–2026"
+    (indikator_rpd,) = akar.anak
+    assert (indikator_rpd.label, indikator_rpd.indikator) == ("Indikator RPD 1", [f"{INDIKATOR_RPD_1} (%)"])
+    (tujuan,) = indikator_rpd.anak
+    assert (tujuan.label, tujuan.uraian, tujuan.indikator) == ("Tujuan 1", TUJUAN_OPD_1, [])
+    (indikator_opd,) = tujuan.anak
+    assert indikator_opd.label == "Indikator OPD 1"
+    assert indikator_opd.indikator == [f"{INDIKATOR_OPD_1} (target 85%)"]
+    assert [s.label for s in indikator_opd.anak] == ["Sasaran 1.1"]
+    assert not any("Tingkat daerah belum diisi" in c for c in laporan.catatan)
+    html = render_dokumen(laporan)
+    assert "Tujuan RPD 1" in html and "Indikator RPD 1" in html and "Indikator OPD 1" in html
+    # The table (XLSX) prints the regional goal with its indicator as a row above the tujuan.
+    baris = [[s.nilai for s in b.sel[:4]] for b in _pohon(laporan).tabel.baris[:2]]
+    assert baris == [["Tujuan RPD", "1", TUJUAN_RPD_1, INDIKATOR_RPD_1], ["Tujuan", "1", TUJUAN_OPD_1, INDIKATOR_OPD_1]]
+
+
+def test_without_regional_goals_the_report_says_where_to_enter_them():
+    laporan = _laporan(BELITUNG, 2024)
+    # Seed 003 names only the RPD's Misi ke-1, no tujuan or indikator RPD: the level is empty.
+    assert all(s.tingkat == "tujuan" for s in _pohon(laporan).akar)
+    (paragraf,) = [b for b in laporan.bagian if isinstance(b, Paragraf) and b.judul == "Tingkat daerah (RPJMD/RPD)"]
+    assert paragraf.teks.startswith("Tingkat daerah belum diisi: tujuan dan indikator RPJMD/RPD")
+    assert "Admin › Renstra › Tujuan daerah (RPJMD/RPD)" in paragraf.teks
+    assert paragraf.teks in laporan.catatan
+
+
+def test_a_branch_too_long_for_one_page_continues_on_lanjutan_pages():
+    opd = _banjarnegara(program=3, kegiatan=3, sub_kegiatan=4)
+    pohon = _pohon(build_pohon_kinerja(opd, 2024, tanggal=TANGGAL))
+    judul = [h.judul for h in pohon.halaman]
+    assert judul[0] == ""  # the levels down to the agency's indicators
+    assert judul[1] == "INDIKATOR OPD 1"
+    assert len(judul) > 2 and set(judul[2:]) == {"LANJUTAN INDIKATOR OPD 1"}
+    (atas,) = pohon.halaman[0].akar
+    assert [s.label for s in _semua(atas)] == ["Tujuan RPD 1", "Indikator RPD 1", "Tujuan 1", "Indikator OPD 1"]
+    # A continuation page repeats the boxes above its branch, without their indicators.
+    (lanjutan,) = pohon.halaman[2].akar
+    jalur = list(_semua(lanjutan))
+    assert [s.label for s in jalur[:5]] == [
+        "Tujuan RPD 1",
+        "Indikator RPD 1",
+        "Tujuan 1",
+        "Indikator OPD 1",
+        "Sasaran 1.1",
+    ]
+    assert jalur[1].indikator == [] and jalur[4].indikator == []
+    assert jalur[3].indikator == [f"{INDIKATOR_OPD_1} (target 85%)"]
+    # Every sub kegiatan is printed once, in full.
+    dicetak = [s for h in pohon.halaman for a in h.akar for s in _semua(a) if s.tingkat == "sub_kegiatan"]
+    assert len(dicetak) == len({s.kode for s in dicetak}) == 3 * 3 * 4
+    assert all(s.indikator for s in dicetak)
+
+
+@perlu_pdf
+def test_pdf_prints_each_lanjutan_page_on_a_page_of_its_own(tmp_path):
+    opd = _banjarnegara(program=3, kegiatan=3, sub_kegiatan=4)
+    laporan = build_pohon_kinerja(opd, 2024, tanggal=TANGGAL)
+    teks, halaman = _teks_pdf(render_pdf(laporan), tmp_path)
+    lanjutan = [h for h in _pohon(laporan).halaman if h.judul.startswith("LANJUTAN")]
+    assert teks.count("LANJUTAN INDIKATOR OPD 1") == len(lanjutan)
+    # No page overflows: one PDF page per printed page of the tree, the signature on the last.
+    assert halaman == len(_pohon(laporan).halaman)
+    assert "TUJUAN RPD" not in teks and "Tujuan RPD 1" in teks

@@ -1,4 +1,5 @@
 from .anggaran import Pagu, SumberDana
+from .daerah import IndikatorDaerah, TujuanDaerah
 from .indikator import Indikator, SatuanCacah, SkalaTingkat, Target, Tingkat
 from .opd import Bidang, PerangkatDaerah
 from .periode import Triwulan
@@ -7,6 +8,7 @@ from .rencana import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Tujuan
 __all__ = [
     "Bidang",
     "Indikator",
+    "IndikatorDaerah",
     "Kegiatan",
     "Pagu",
     "PerangkatDaerah",
@@ -21,4 +23,5 @@ __all__ = [
     "Tingkat",
     "Triwulan",
     "Tujuan",
+    "TujuanDaerah",
 ]

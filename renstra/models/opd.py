@@ -38,6 +38,13 @@ class PerangkatDaerah(Pejabat):
     kota = models.CharField(
         "kota", max_length=100, blank=True, help_text="Tempat penandatanganan laporan, mis. Tanjungpandan."
     )
+    wilayah = models.CharField(
+        "wilayah",
+        max_length=200,
+        blank=True,
+        help_text="Kabupaten/kota atau provinsi, mis. Kabupaten Belitung: tujuan daerah (RPJMD/RPD) dicatat sekali "
+        "per wilayah.",
+    )
     kepala_daerah_jabatan = models.CharField(
         "jabatan kepala daerah", max_length=200, blank=True, help_text="Mis. Bupati Belitung."
     )

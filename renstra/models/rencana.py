@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from renstra import kode as kode_rules
 from renstra.querysets import KegiatanQuerySet, ProgramQuerySet, RenstraQuerySet, SubKegiatanQuerySet
 
+from .daerah import TujuanDaerah
 from .opd import Bidang, PerangkatDaerah, periksa_bidang_milik_opd
 from .periode import cek_tahun
 
@@ -226,6 +227,13 @@ class Tujuan(Simpul):
     LEVEL = kode_rules.TUJUAN
 
     renstra = models.ForeignKey(Renstra, verbose_name="Renstra", on_delete=models.CASCADE, related_name="tujuan")
+    tujuan_daerah = models.ManyToManyField(
+        TujuanDaerah,
+        verbose_name="tujuan RPJMD/RPD yang didukung",
+        blank=True,
+        related_name="tujuan_opd",
+        help_text="Tujuan daerah di wilayah perangkat daerah ini yang diwujudkan oleh tujuan Renstra ini.",
+    )
 
     class Meta:
         verbose_name = "tujuan"
