@@ -24,6 +24,8 @@ from .models import (
     CatatanData,
     DataDukung,
     NarasiLaporan,
+    NilaiPembanding,
+    NilaiSakip,
     Pelaporan,
     Peran,
     Realisasi,
@@ -203,6 +205,29 @@ class NarasiLaporanAdmin(RiwayatAdmin):
     list_select_related = ("opd", "indikator", "diubah_oleh")
     search_fields = ("teks", "indikator__uraian")
     autocomplete_fields = ("opd", "indikator")
+
+
+@admin.register(NilaiPembanding)
+class NilaiPembandingAdmin(RiwayatAdmin):
+    """An indicator's national, provincial or other regency's value, typed from the document that
+    publishes it; the LKjIP compares the agency's realisation with it (Bab III)."""
+
+    list_display = ("indikator", "tahun", "tingkat", "sumber", "nilai")
+    list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "tingkat")
+    list_select_related = ("indikator",)
+    search_fields = ("indikator__uraian", "sumber")
+    autocomplete_fields = ("indikator",)
+
+
+@admin.register(NilaiSakip)
+class NilaiSakipAdmin(RiwayatAdmin):
+    """An agency's SAKIP evaluation score of a year, printed in its LKjIP (Bab III)."""
+
+    list_display = ("opd", "tahun", "nilai", "predikat", "evaluator")
+    list_filter = (opd_filter("opd"), "tahun", "predikat")
+    list_select_related = ("opd",)
+    search_fields = ("opd__nama", "evaluator")
+    autocomplete_fields = ("opd",)
 
 
 @admin.register(RealisasiAnggaran)

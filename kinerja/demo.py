@@ -38,7 +38,7 @@ from renstra.models import (
 from . import rules
 from . import tercetak as tercetak_mod
 from .importers.catatan import MEDAN_ANGGARAN, kunci
-from .models import CatatanData, NarasiLaporan, Peran, RealisasiAnggaran, User
+from .models import CatatanData, NarasiLaporan, NilaiPembanding, NilaiSakip, Peran, RealisasiAnggaran, User
 from .models import Realisasi as RealisasiModel
 from .models.catatan import NAMA_MEDAN
 
@@ -210,6 +210,7 @@ class _Pemuat:
             with self.di(f"Renstra {r['tahun_awal']}–{r['tahun_akhir']}"):
                 self.muat_renstra(r)
         self.muat_narasi(data.get("narasi", []))
+        self.muat_nilai_sakip(data.get("nilai_sakip", []))
         self.simpan_salah_cetak()
 
     def muat_narasi(self, daftar, indikator=None):
@@ -364,7 +365,38 @@ class _Pemuat:
                 if d.get("kondisi_akhir_tercetak"):
                     self.catatan_kondisi_akhir(indikator, _angka(d["kondisi_akhir_tercetak"]))
                 self.muat_narasi(d.get("narasi", []), indikator=indikator)
+                self.muat_pembanding(d.get("pembanding", []), indikator)
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
+
+    def muat_pembanding(self, daftar, indikator):
+        """The indicator's national, provincial or other regencies' values the document prints."""
+        for p in daftar:
+            with self.di(f"pembanding {p['tahun']} {p['sumber_data']}"):
+                self.simpan(
+                    NilaiPembanding(
+                        indikator=indikator,
+                        tahun=p["tahun"],
+                        tingkat=p["tingkat"],
+                        sumber=p["sumber_data"],
+                        nilai=_angka(p["nilai"]),
+                        keterangan=p.get("keterangan", ""),
+                    )
+                )
+
+    def muat_nilai_sakip(self, daftar):
+        """The agency's SAKIP evaluation scores the document prints."""
+        for n in daftar:
+            with self.di(f"nilai SAKIP {n['tahun']}"):
+                self.simpan(
+                    NilaiSakip(
+                        opd=self.opd,
+                        tahun=n["tahun"],
+                        nilai=_angka(n["nilai"]),
+                        predikat=n["predikat"],
+                        evaluator=n["evaluator"],
+                        keterangan=n.get("keterangan", ""),
+                    )
+                )
 
     def catatan_target_tanpa_indikator(self, data, **simpul):
         """Targets the document prints on a row without an indicator (`target_tanpa_indikator`),

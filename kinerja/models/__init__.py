@@ -4,6 +4,7 @@ from .impor import Impor
 from .narasi import BagianNarasi, NarasiLaporan
 from .pekerja import Pekerja
 from .pelaporan import Pelaporan
+from .pembanding import NilaiPembanding, NilaiSakip
 from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
 
@@ -13,6 +14,8 @@ __all__ = [
     "DataDukung",
     "Impor",
     "NarasiLaporan",
+    "NilaiPembanding",
+    "NilaiSakip",
     "Pekerja",
     "Pelaporan",
     "Peran",
