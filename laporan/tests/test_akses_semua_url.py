@@ -29,7 +29,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_tasks_db.models import DBTaskResult, get_date_max
 from openpyxl import load_workbook
 
-from kinerja.models import CatatanData, DataDukung, Impor, NarasiLaporan, Pelaporan, SkalaPredikat
+from kinerja.models import (
+    CatatanData,
+    DataDukung,
+    Impor,
+    NarasiLaporan,
+    NilaiPembanding,
+    NilaiSakip,
+    Pelaporan,
+    SkalaPredikat,
+)
 from kinerja.tests.factories import (
     PelaporanFactory,
     RealisasiAnggaranFactory,
@@ -100,6 +109,8 @@ class Dunia:
     tugas: object
     narasi: object
     catatan: object
+    pembanding: object
+    sakip: object
     axes: dict
     media: object
 
@@ -206,6 +217,12 @@ def dunia(django_db_setup, django_db_blocker, tmp_path_factory):
             ),
             catatan=CatatanData.objects.create(
                 opd=a.opd, tahun=2024, pesan="Persen tercetak 96,18, dihitung 76,50%.", kunci="k", indikator=a.indikator
+            ),
+            pembanding=NilaiPembanding.objects.create(
+                indikator=a.indikator, tahun=2023, tingkat="nasional", sumber="Kemen PPPA", nilai=Decimal("76.59")
+            ),
+            sakip=NilaiSakip.objects.create(
+                opd=a.opd, tahun=2024, nilai=Decimal("70.25"), predikat="BB", evaluator="Inspektorat"
             ),
             axes=_axes(),
             media=media,
@@ -474,6 +491,8 @@ TABEL_ADMIN = {
     "kinerja.realisasi": HarapanAdmin(lambda d: d.a.realisasi),
     "kinerja.narasilaporan": HarapanAdmin(lambda d: d.narasi),
     "kinerja.catatandata": HarapanAdmin(lambda d: d.catatan),
+    "kinerja.nilaipembanding": HarapanAdmin(lambda d: d.pembanding),
+    "kinerja.nilaisakip": HarapanAdmin(lambda d: d.sakip),
     "kinerja.realisasianggaran": HarapanAdmin(lambda d: d.a.realisasi_anggaran),
     "kinerja.pelaporan": HarapanAdmin(lambda d: d.pelaporan),
     "kinerja.datadukung": HarapanAdmin(lambda d: d.data_dukung),

@@ -19,6 +19,7 @@ from .kalimat import (
     kalimat_tertinggi_terendah,
     terbilang,
 )
+from .pembanding import hasil_evaluasi_sakip, perbandingan_nasional
 
 BELUM_TERUKUR = "Belum dapat diukur"
 
@@ -459,5 +460,7 @@ def bab_akuntabilitas_kinerja(data, naskah):
     _target_akhir(data, naskah)
     _program(data, naskah)
     _analisis(data, naskah)
+    perbandingan_nasional(data, naskah)
     naskah.judul("Kinerja Lainnya", nomor="3.2")
     naskah.tulisan("kinerja_lainnya")
+    hasil_evaluasi_sakip(data, naskah)

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from kinerja import rules
-from kinerja.models import CatatanData, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
+from kinerja.models import (
+    CatatanData,
+    NilaiPembanding,
+    NilaiSakip,
+    Pelaporan,
+    Realisasi,
+    RealisasiAnggaran,
+    SkalaPredikat,
+)
 from kinerja.narasi import narasi_tahun
 from kinerja.selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan
 from renstra.models import Indikator, Pagu, Program
@@ -224,6 +232,8 @@ class DataLkjip:
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
     catatan: list = field(default_factory=list)  # the open data notes on what the report shows (_catatan_data)
+    pembanding: list = field(default_factory=list)  # NilaiPembanding of the Renstra's indicators, up to the year
+    nilai_sakip: list = field(default_factory=list)  # the agency's NilaiSakip up to the year, oldest first
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     kaki: CatatanKaki = field(init=False, repr=False)  # the footnote numbers of the year's notes
@@ -468,4 +478,6 @@ def kumpulkan(opd, tahun):
         catatan=_catatan_data(
             opd, tahun, daftar_tahun, per_id, [renstra, renstra_lalu, *(i.renstra for i in terdahulu)]
         ),
+        pembanding=list(NilaiPembanding.objects.filter(indikator__renstra=renstra, tahun__lte=tahun)),
+        nilai_sakip=list(NilaiSakip.objects.filter(opd=opd, tahun__lte=tahun).order_by("tahun")),
     )
