@@ -49,7 +49,7 @@ from kinerja.tests.factories import (
 )
 from laporan.models import Cetakan
 from laporan.views import XLSX
-from renstra.models import SatuanCacah, SkalaTingkat
+from renstra.models import SatuanCacah, SkalaTingkat, TujuanDaerah
 from renstra.tests.factories import (
     BidangFactory,
     IndikatorFactory,
@@ -487,6 +487,16 @@ TABEL_ADMIN = {
     "renstra.sumberdana": HarapanAdmin(lambda d: d.a.pagu.sumber_dana),
     "renstra.skalatingkat": HarapanAdmin(lambda d: SkalaTingkat.objects.order_by("pk").first()),
     "renstra.satuancacah": HarapanAdmin(lambda d: SatuanCacah.objects.order_by("pk").first()),
+    "renstra.tujuandaerah": HarapanAdmin(
+        lambda d: TujuanDaerah.objects.get_or_create(
+            wilayah="Kabupaten Uji",
+            dokumen="RPJMD",
+            tahun_awal=2021,
+            tahun_akhir=2026,
+            kode="1",
+            defaults={"uraian": "Meningkatnya kesejahteraan masyarakat"},
+        )[0]
+    ),
     "kinerja.user": HarapanAdmin(lambda d: d.a.operator),
     "kinerja.realisasi": HarapanAdmin(lambda d: d.a.realisasi),
     "kinerja.narasilaporan": HarapanAdmin(lambda d: d.narasi),
