@@ -6,7 +6,6 @@ per indicator with the agency's narrative; and the agency's other achievements."
 
 from kinerja import rules
 from kinerja.dasbor import ambang_pencilan
-from kinerja.models.narasi import PER_INDIKATOR
 from laporan.dokumen import Baris, Kepala, Kolom, angka, kosong, nilai, teks
 
 from ..umum import hasil_terhadap_akhir, sel_capaian, sel_rata_rata, sel_target, tandai_pencilan
@@ -14,8 +13,6 @@ from .kalimat import (
     daftar_kata,
     kalimat_capaian,
     kalimat_jumlah_per_predikat,
-    kalimat_perbandingan,
-    kalimat_perhitungan,
     kalimat_tertinggi_terendah,
     terbilang,
 )
@@ -400,48 +397,9 @@ def _program(data, naskah):
     )
 
 
-def _analisis(data, naskah):
-    tahun, skala = data.tahun, data.skala
-    naskah.judul("Analisis Capaian per Indikator", nomor="3.1.3", tingkat=3)
-    for n, s in enumerate(data.strategis, start=1):
-        i = s.indikator
-        naskah.judul(f"{i.uraian}", nomor=f"{n})", tingkat=4, daftar_isi=False)
-        naskah.paragraf(
-            f"{s.label} \u201c{s.simpul.uraian}\u201d diukur dengan indikator {i.uraian}.",
-            kalimat_capaian(s.kinerja, skala, tahun),
-            kalimat_perbandingan(i, s.lalu, s.kinerja, tahun),
-        )
-        if i.rumusan:
-            naskah.paragraf(f"Rumusan: {i.rumusan}.".replace("..", "."))
-        perhitungan = kalimat_perhitungan(s.kinerja)
-        if perhitungan:
-            naskah.paragraf(f"Perhitungan tahun {tahun}: {perhitungan}.")
-        baris = []
-        for th, k in ((tahun - 1, s.lalu), (tahun, s.kinerja)):
-            if k is None:
-                baris.append(Baris([teks(str(th)), kosong(), kosong(), kosong(), kosong()]))
-            else:
-                baris.append(
-                    Baris(
-                        [
-                            teks(str(th)),
-                            *sel_kinerja(data, i, k, th),
-                            sel_predikat(skala, k.capaian),
-                        ]
-                    )
-                )
-        naskah.tabel(
-            f"analisis-{i.pk}",
-            f"Capaian {i.uraian} Tahun {tahun - 1} dan {tahun}",
-            [Kolom(10), Kolom(14), Kolom(14), Kolom(14), Kolom(16)],
-            [[Kepala("Tahun"), Kepala("Target"), Kepala("Realisasi"), Kepala("Capaian (%)"), Kepala("Kategori")]],
-            baris,
-        )
-        for bagian in PER_INDIKATOR:
-            naskah.tulisan(bagian, indikator=i)
-
-
 def bab_akuntabilitas_kinerja(data, naskah):
+    from .per_iku import analisis_per_iku  # a section per indicator, built on this module's cells
+
     tahun = data.tahun
     naskah.bab("3", "Akuntabilitas Kinerja", nomor="BAB III")
     naskah.paragraf(
@@ -459,7 +417,7 @@ def bab_akuntabilitas_kinerja(data, naskah):
     _rata_rata_tujuan_sasaran(data, naskah)
     _target_akhir(data, naskah)
     _program(data, naskah)
-    _analisis(data, naskah)
+    analisis_per_iku(data, naskah)
     perbandingan_nasional(data, naskah)
     naskah.judul("Kinerja Lainnya", nomor="3.2")
     naskah.tulisan("kinerja_lainnya")
