@@ -8,7 +8,7 @@ and capaian; a program's, kegiatan's or sub kegiatan's pagu, realisation and ser
 tandai_anggaran) and listed under each table (builders.catatan_kaki); every open note is in Masalah data.
 
 One chapter per module: pendahuluan (cover, Kata Pengantar, Ringkasan Eksekutif, Bab I),
-perencanaan (Bab II), capaian and keuangan (Bab III), penutup (Bab IV and the Lampiran). Every
+perencanaan (Bab II), capaian and keuangan (Bab III), penutup (Bab IV), lampiran (Lampiran I–XII). Every
 query is made in `data.kumpulkan`, a fixed number whatever the size of the Renstra."""
 
 from laporan.dokumen import Laporan, Paragraf, Tabel, Tulisan
@@ -18,10 +18,11 @@ from ..umum import catatan_pembulatan, catatan_pencilan, keterangan, nama_berkas
 from .capaian import bab_akuntabilitas_kinerja
 from .data import kumpulkan
 from .keuangan import bab_akuntabilitas_keuangan
+from .lampiran import lampiran
 from .masalah import cari_masalah
 from .naskah import Naskah
 from .pendahuluan import bab_pendahuluan, kata_pengantar, ringkasan, sampul
-from .penutup import bab_penutup, lampiran
+from .penutup import bab_penutup
 from .perencanaan import bab_perencanaan
 
 KODE = "lkjip"

@@ -78,10 +78,11 @@ class Naskah:
         if isi:
             self.tambah(Butir(list(isi), bernomor=bernomor))
 
-    def tabel(self, kunci, judul, kolom, kepala, baris, lebar=False, catatan=()):
-        """A table captioned "Tabel <chapter>.<n> <judul>"; `kunci` names it for finding it again."""
+    def tabel(self, kunci, judul, kolom, kepala, baris, lebar=False, catatan=(), nama=None):
+        """A table captioned "Tabel <chapter>.<n> <judul>" (or `nama` when given, as the appendix
+        numbers its own: "Lampiran XI.2"); `kunci` names it for finding it again."""
         self.jumlah_tabel += 1
-        nama = (
+        nama = nama or (
             f"Lampiran {self.jumlah_tabel}"
             if self.nomor_bab == LAMPIRAN
             else f"Tabel {self.nomor_bab}.{self.jumlah_tabel}"
