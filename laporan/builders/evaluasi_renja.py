@@ -78,18 +78,19 @@ NARASI = (
     "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
 )
 
-# Widths in characters (shares of the table's width). Twenty-nine columns on A4 landscape: a
-# rupiah of 13 digits and a sub kegiatan code break after a dot onto two lines, a capaian
-# (7: 100,00%) fits one.
+# Widths in characters (shares of the table's width). Twenty-nine columns on A4 landscape: the
+# numbers and codes, never broken, take the width they need whatever their share, so theirs are
+# kept below it (K 7, Rp 13: 12.345.678.901) and the rest goes to the columns of words (uraian,
+# indikator 30: four to six lines each instead of ten).
 KOLOM_TABEL = [
     Kolom(2.5),
     Kolom(11),
     Kolom(12),
-    Kolom(17, menjorok=True),
-    Kolom(17),
-    *[Kolom(w) for _ in PASANGAN for w in (10, 11)],
+    Kolom(30, menjorok=True),
+    Kolom(30),
+    *[Kolom(w) for _ in PASANGAN for w in (7, 13)],
     Kolom(9),
-    Kolom(9),
+    Kolom(14),
 ]
 
 

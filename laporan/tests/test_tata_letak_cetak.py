@@ -39,19 +39,26 @@ def _kosakata(html):
 
 
 def periksa_tata_letak(html):
-    """(split, outside) of a document laid out by WeasyPrint: `split` the words and numbers of
-    the document broken across two lines of a table cell without a hyphen ("Sanga|t",
+    """(split, outside, wide) of a document laid out by WeasyPrint: `split` the words and numbers
+    of the document broken across two lines of a table cell without a hyphen ("Sanga|t",
     "8.928.|557.353", "42:10000|0"; a break after a slash is a break between words, and two
     pieces that are both words of the document are taken for two words), `outside`
-    the texts reaching past their cell's content box (into its padding or beyond its border)."""
+    the texts reaching past their cell's content box (into its padding or beyond its border),
+    `wide` the tables whose border box reaches past the right edge of the page's content area
+    (page, by how many CSS px)."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
     kata = _kosakata(html)
     dokumen = HTML(string=beri_titik_putus(html), base_url=str(settings.BASE_DIR)).render()
-    pecah, luber = [], []
+    pecah, luber, lebar = [], [], []
     for nomor, halaman in enumerate(dokumen.pages, 1):
+        kanan_halaman = halaman._page_box.content_box_x() + halaman._page_box.width
         for sel in halaman._page_box.descendants():
+            if isinstance(sel, boxes.TableBox):
+                lewat = sel.border_box_x() + sel.border_width() - kanan_halaman
+                if lewat > TOLERANSI:
+                    lebar.append((nomor, round(lewat, 1)))
             if not isinstance(sel, boxes.TableCellBox):
                 continue
             baris = [
@@ -74,21 +81,37 @@ def periksa_tata_letak(html):
                 )
                 if di_luar and t.text.strip():
                     luber.append((nomor, t.text, round(t.position_x + t.width - x1, 1)))
-    return pecah, luber
+    return pecah, luber, lebar
 
 
 @pytest.mark.parametrize("nama", sorted(LAPORAN))
 @pytest.mark.parametrize("kode_opd,tahun", DEMO)
 @perlu_pdf
 @pytest.mark.django_db
-def test_no_word_of_a_demo_report_is_split_without_a_hyphen_nor_outside_its_cell(demo, nama, kode_opd, tahun):
+def test_no_word_of_a_demo_report_is_split_without_a_hyphen_nor_outside_its_cell_nor_page(demo, nama, kode_opd, tahun):
     opd = PerangkatDaerah.objects.get(kode=kode_opd)
     laporan = LAPORAN[nama].build(opd, tahun, triwulan=4, bidang=None, tanggal=TANGGAL)
 
-    pecah, luber = periksa_tata_letak(render_dokumen(laporan))
+    pecah, luber, lebar = periksa_tata_letak(render_dokumen(laporan))
 
     assert not pecah, f"split without a hyphen: {pecah[:20]}"
     assert not luber, f"outside its cell: {luber[:20]}"
+    assert not lebar, f"table past the page's right edge: {lebar[:20]}"
+
+
+@perlu_pdf
+def test_a_table_wider_than_the_page_is_found_past_its_right_edge():
+    angka = '<td class="angka">12.345.678.901</td>'
+    html = (
+        '<html lang="id"><head><style>@page { size: A4 landscape; margin: 10mm }'
+        " td { white-space: nowrap; border: 1px solid }</style></head><body>"
+        f"<table><tr>{angka * 30}</tr></table><table><tr>{angka * 3}</tr></table></body></html>"
+    )
+
+    pecah, luber, lebar = periksa_tata_letak(html)
+
+    assert not pecah and not luber
+    assert len(lebar) == 1 and lebar[0][0] == 1 and lebar[0][1] > 1000  # only the wide one, 30 amounts of ~80 px
 
 
 def test_a_number_among_words_is_kept_whole_and_a_number_cell_is_printed_bare():
