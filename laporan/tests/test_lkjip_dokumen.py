@@ -53,7 +53,8 @@ def test_the_table_of_contents_gives_the_page_each_heading_is_on(halaman):
     nomor_daftar = next(n for n, t in enumerate(teks) if "DAFTAR ISI" in t)
     entri = re.findall(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+|[ivxl]+)\s*$", teks[nomor_daftar], flags=re.M)
     assert len(entri) >= 20
-    assert entri[0] == ("Kata Pengantar", "ii") and entri[-1][0] == "Lampiran"
+    # the last heading: the last appendix printed (Lampiran XII, issue 20)
+    assert entri[0] == ("Kata Pengantar", "ii") and entri[-1][0].startswith("Lampiran XII")
     awal = _halaman_bab_1(teks) - 1  # the front matter's pages, numbered in roman
     for judul, tercetak in entri:
         halaman_judul = next(n + 1 for n, t in enumerate(teks) if n != nomor_daftar and _berjudul(t, judul))
@@ -84,7 +85,7 @@ def _berjudul(teks, judul):
 def test_every_page_but_the_cover_is_numbered(halaman):
     teks, _ = halaman
     jumlah = len(teks)
-    assert 40 <= jumlah <= 70
+    assert 40 <= jumlah <= 95  # Lampiran X–XII add about 27 pages (issue 20)
     assert "Halaman" not in teks[0] and "LAPORAN KINERJA" in teks[0]
     bab_1 = _halaman_bab_1(teks)
     for n, t in enumerate(teks[1:], start=2):

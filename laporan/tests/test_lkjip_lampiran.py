@@ -70,8 +70,7 @@ def test_printed_appendices_are_x_xi_xii_and_the_others_are_listed_for_manual_at
         "Lampiran",
         "Lampiran yang dilampirkan secara manual",
         "Lampiran X Perjanjian Kinerja 2024",
-        "Lampiran XI Pengukuran Capaian Kinerja Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak "
-        "Kabupaten Belitung Tahun 2024",
+        "Lampiran XI Pengukuran Capaian Kinerja Tahun 2024",
         "Lampiran XII Laporan Realisasi Fisik dan Keuangan Tahun 2024",
     ]
     tabel = [b.nama for b in bagian if isinstance(b, Tabel)]

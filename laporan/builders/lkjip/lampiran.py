@@ -41,6 +41,11 @@ class Lampiran:
     judul: str
     dicetak: bool = False
     alasan: str = ""
+    singkat: str = ""  # the heading of a printed one, on one line of the table of contents
+
+    @property
+    def judul_bagian(self):
+        return f"{self.nama} {self.singkat or self.judul}"
 
     @property
     def nama(self):
@@ -103,7 +108,12 @@ def daftar_lampiran(data):
             "sumber dana per usulan dan kelompok sasaran.",
         ),
         Lampiran("X", f"Perjanjian Kinerja {tahun}", dicetak=True),
-        Lampiran("XI", f"Pengukuran Capaian Kinerja {opd} Tahun {tahun}", dicetak=True),
+        Lampiran(
+            "XI",
+            f"Pengukuran Capaian Kinerja {opd} Tahun {tahun}",
+            dicetak=True,
+            singkat=f"Pengukuran Capaian Kinerja Tahun {tahun}",
+        ),
         Lampiran(
             "XII",
             f"Laporan Realisasi Fisik dan Keuangan Tahun {tahun}",
@@ -156,7 +166,7 @@ def perjanjian_kinerja(data, naskah, x):
     tahun = data.tahun
     strategis = [(s.simpul, s.indikator, s.kinerja.target if s.kinerja else None) for s in data.strategis]
     perubahan = any(t is not None and t.jenis == Target.Jenis.PK_PERUBAHAN for _, _, t in strategis)
-    naskah.judul(f"{x.nama} {x.judul}")
+    naskah.judul(x.judul_bagian)
     naskah.paragraf(
         f"Sasaran strategis, indikator kinerja dan target{' Perubahan' if perubahan else ''} Perjanjian Kinerja "
         f"tahun {tahun}, serta program dan anggarannya."
@@ -320,7 +330,7 @@ def _baris_per_triwulan(data):
 
 def pengukuran(data, naskah, x):
     tahun = data.tahun
-    naskah.judul(f"{x.nama} {x.judul}")
+    naskah.judul(x.judul_bagian)
     naskah.tabel(
         "matrik-pengukuran",
         f"Matrik Pengukuran Capaian Kinerja Tahun {tahun} (s.d. Triwulan IV)",
@@ -418,7 +428,7 @@ def realisasi_keuangan(data, naskah, x):
         )
     total = jumlah_rupiah(data.rupiah_program(p, tahun) for p in _program_tahun(data))
     baris.append(Baris([teks("Total", kolom=2), *_sel_keuangan(total)], jenis="jumlah", kunci="total"))
-    naskah.judul(f"{x.nama} {x.judul}")
+    naskah.judul(x.judul_bagian)
     naskah.tabel(
         "realisasi-keuangan",
         f"Laporan Realisasi Keuangan Tahun {tahun} (s.d. Desember)",
