@@ -128,6 +128,9 @@ class Baris:
         return self.jenis in ("kelompok", "jumlah")
 
 
+KOLOM_PADAT = 20  # from this many columns a table is printed in small type (Form 2 of the quarterly evaluation)
+
+
 @dataclass
 class Tabel:
     """A table with its own multi-row header. Each table becomes one sheet in XLSX. A `lebar`
@@ -148,6 +151,11 @@ class Tabel:
     @property
     def jumlah_kolom(self):
         return len(self.kolom)
+
+    @property
+    def padat(self):
+        """A form this wide is printed in the small type of the wide forms (cetak.css)."""
+        return self.jumlah_kolom >= KOLOM_PADAT
 
     @property
     def lebar_persen(self):

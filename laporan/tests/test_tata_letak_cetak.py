@@ -114,6 +114,21 @@ def test_a_table_wider_than_the_page_is_found_past_its_right_edge():
     assert len(lebar) == 1 and lebar[0][0] == 1 and lebar[0][1] > 1000  # only the wide one, 30 amounts of ~80 px
 
 
+def test_a_table_of_twenty_columns_is_marked_for_the_small_type_of_the_wide_forms():
+    def tabel(n):
+        return Tabel(nama="", judul="", kolom=[Kolom() for _ in range(n)], kepala=[], baris=[])
+
+    assert tabel(22).padat and not tabel(19).padat
+
+
+def test_the_print_stylesheets_use_no_has_selector():
+    """WeasyPrint matches `:has()` by walking the whole table for every cell: the Renja evaluation
+    took 125 s of CPU with one such rule and 15 s with a class instead."""
+    css = [p for p in (settings.BASE_DIR / "static" / "css").glob("*.css") if ":has(" in p.read_text()]
+
+    assert css == []
+
+
 def test_a_number_among_words_is_kept_whole_and_a_number_cell_is_printed_bare():
     sasaran = Sel("42:100000", Jenis.NILAI)
     kalimat = teks("Target 2026 sebesar Rp 1.250.000 untuk 12 desa")
