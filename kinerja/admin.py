@@ -212,11 +212,33 @@ class NilaiPembandingAdmin(RiwayatAdmin):
     """An indicator's national, provincial or other regency's value, typed from the document that
     publishes it; the LKjIP compares the agency's realisation with it (Bab III)."""
 
-    list_display = ("indikator", "tahun", "tingkat", "sumber", "nilai")
-    list_filter = (opd_filter("indikator__renstra__opd"), "tahun", "tingkat")
-    list_select_related = ("indikator",)
-    search_fields = ("indikator__uraian", "sumber")
-    autocomplete_fields = ("indikator",)
+    list_display = (
+        "__str__",
+        "kelompok",
+        "tahun",
+        "tingkat",
+        "sumber",
+        "target",
+        "nilai",
+        "realisasi_tercetak",
+        "capaian",
+    )
+    list_filter = (opd_filter("opd"), "tahun", "tingkat", "sumber")
+    list_select_related = ("indikator", "opd")
+    search_fields = ("indikator__uraian", "uraian", "kelompok", "sumber")
+    autocomplete_fields = ("indikator", "opd")
+    fieldsets = (
+        (None, {"fields": ("indikator", "opd", "tahun", "tingkat", "sumber")}),
+        (
+            "Baris tabel sumber",
+            {
+                "fields": ("kelompok", "urutan", "uraian", "satuan"),
+                "description": "Indikator sumber sebagaimana dicetak; uraian wajib bila indikator perangkat daerah "
+                "tidak dipilih.",
+            },
+        ),
+        ("Nilai", {"fields": ("target", "nilai", "realisasi_tercetak", "capaian", "keterangan")}),
+    )
 
 
 @admin.register(NilaiSakip)

@@ -74,6 +74,7 @@ _INDIKATOR_TEKS = (
     "sumber_data",
     "keterangan",
 )
+_PEMBANDING = ("uraian", "satuan", "kelompok", "urutan", "target", "realisasi_tercetak", "keterangan")
 _INDIKATOR_YA_TIDAK = ("iku", "ikk", "spm", "nol_dari_nol_tercapai")
 
 
@@ -210,6 +211,7 @@ class _Pemuat:
             with self.di(f"Renstra {r['tahun_awal']}–{r['tahun_akhir']}"):
                 self.muat_renstra(r)
         self.muat_narasi(data.get("narasi", []))
+        self.muat_pembanding(data.get("pembanding", []))
         self.muat_nilai_sakip(data.get("nilai_sakip", []))
         self.simpan_salah_cetak()
 
@@ -368,18 +370,21 @@ class _Pemuat:
                 self.muat_pembanding(d.get("pembanding", []), indikator)
                 self.muat_indikator(d.get("rincian", []), induk=indikator, **pemilik)
 
-    def muat_pembanding(self, daftar, indikator):
-        """The indicator's national, provincial or other regencies' values the document prints."""
+    def muat_pembanding(self, daftar, indikator=None):
+        """The national, provincial or other regencies' values the document prints: of the indicator,
+        or (without one) the rows of a source's own table of indicators, by their `uraian`."""
         for p in daftar:
-            with self.di(f"pembanding {p['tahun']} {p['sumber_data']}"):
+            with self.di(f"pembanding {p['tahun']} {p['sumber_data']} {p.get('uraian', '')}".strip()):
                 self.simpan(
                     NilaiPembanding(
                         indikator=indikator,
+                        opd=self.opd,
                         tahun=p["tahun"],
                         tingkat=p["tingkat"],
                         sumber=p["sumber_data"],
-                        nilai=_angka(p["nilai"]),
-                        keterangan=p.get("keterangan", ""),
+                        nilai=_angka(p.get("nilai")),
+                        capaian=_angka(p.get("capaian")),
+                        **_ambil(p, _PEMBANDING),
                     )
                 )
 

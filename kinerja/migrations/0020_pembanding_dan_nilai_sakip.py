@@ -37,7 +37,7 @@ def beri_izin(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("kinerja", "0019_izin_catatan_data"),
-        ("renstra", "0009_urutan_simpul"),
+        ("renstra", "0010_tujuan_daerah"),
     ]
 
     operations = [
@@ -45,6 +45,31 @@ class Migration(migrations.Migration):
             name="HistoricalNilaiPembanding",
             fields=[
                 ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "uraian",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nama indikator sebagaimana dicetak sumber.",
+                        max_length=500,
+                        verbose_name="uraian indikator",
+                    ),
+                ),
+                ("satuan", models.CharField(blank=True, max_length=100, verbose_name="satuan")),
+                (
+                    "kelompok",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. sasaran strategis kementerian yang menaungi indikator.",
+                        max_length=500,
+                        verbose_name="kelompok",
+                    ),
+                ),
+                (
+                    "urutan",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Nomor urut pada tabel sumber.", verbose_name="urutan"
+                    ),
+                ),
                 ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
                 (
                     "tingkat",
@@ -66,7 +91,41 @@ class Migration(migrations.Migration):
                         verbose_name="sumber",
                     ),
                 ),
-                ("nilai", models.DecimalField(decimal_places=4, max_digits=15, verbose_name="nilai")),
+                (
+                    "target",
+                    models.CharField(
+                        blank=True,
+                        help_text="Sebagaimana dicetak, mis. 77 (BB).",
+                        max_length=100,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=15, null=True, verbose_name="realisasi"
+                    ),
+                ),
+                (
+                    "realisasi_tercetak",
+                    models.CharField(
+                        blank=True,
+                        help_text="Realisasi sebagaimana dicetak bila bukan angka, mis. WTP atau Lk=37,44 Pr =46.",
+                        max_length=100,
+                        verbose_name="realisasi tercetak",
+                    ),
+                ),
+                (
+                    "capaian",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="Sebagaimana dicetak sumber.",
+                        max_digits=15,
+                        null=True,
+                        verbose_name="capaian (%)",
+                    ),
+                ),
                 ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
                 ("history_id", models.AutoField(primary_key=True, serialize=False)),
                 ("history_date", models.DateTimeField(db_index=True)),
@@ -89,11 +148,25 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         blank=True,
                         db_constraint=False,
+                        help_text="Indikator perangkat daerah yang dibandingkan; kosong untuk indikator sumber yang tidak dimiliki.",
                         null=True,
                         on_delete=django.db.models.deletion.DO_NOTHING,
                         related_name="+",
                         to="renstra.indikator",
                         verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Perangkat daerah yang LKjIP-nya mencetak nilai ini; wajib bila indikator kosong.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.perangkatdaerah",
+                        verbose_name="perangkat daerah",
                     ),
                 ),
             ],
@@ -188,6 +261,31 @@ class Migration(migrations.Migration):
             name="NilaiPembanding",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "uraian",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nama indikator sebagaimana dicetak sumber.",
+                        max_length=500,
+                        verbose_name="uraian indikator",
+                    ),
+                ),
+                ("satuan", models.CharField(blank=True, max_length=100, verbose_name="satuan")),
+                (
+                    "kelompok",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. sasaran strategis kementerian yang menaungi indikator.",
+                        max_length=500,
+                        verbose_name="kelompok",
+                    ),
+                ),
+                (
+                    "urutan",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Nomor urut pada tabel sumber.", verbose_name="urutan"
+                    ),
+                ),
                 ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
                 (
                     "tingkat",
@@ -209,32 +307,106 @@ class Migration(migrations.Migration):
                         verbose_name="sumber",
                     ),
                 ),
-                ("nilai", models.DecimalField(decimal_places=4, max_digits=15, verbose_name="nilai")),
+                (
+                    "target",
+                    models.CharField(
+                        blank=True,
+                        help_text="Sebagaimana dicetak, mis. 77 (BB).",
+                        max_length=100,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=15, null=True, verbose_name="realisasi"
+                    ),
+                ),
+                (
+                    "realisasi_tercetak",
+                    models.CharField(
+                        blank=True,
+                        help_text="Realisasi sebagaimana dicetak bila bukan angka, mis. WTP atau Lk=37,44 Pr =46.",
+                        max_length=100,
+                        verbose_name="realisasi tercetak",
+                    ),
+                ),
+                (
+                    "capaian",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="Sebagaimana dicetak sumber.",
+                        max_digits=15,
+                        null=True,
+                        verbose_name="capaian (%)",
+                    ),
+                ),
                 ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
                 (
                     "indikator",
                     models.ForeignKey(
+                        blank=True,
+                        help_text="Indikator perangkat daerah yang dibandingkan; kosong untuk indikator sumber yang tidak dimiliki.",
+                        null=True,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="nilai_pembanding",
                         to="renstra.indikator",
                         verbose_name="indikator",
                     ),
                 ),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Perangkat daerah yang LKjIP-nya mencetak nilai ini; wajib bila indikator kosong.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="nilai_pembanding",
+                        to="renstra.perangkatdaerah",
+                        verbose_name="perangkat daerah",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "nilai pembanding indikator",
                 "verbose_name_plural": "nilai pembanding indikator",
-                "ordering": ["indikator_id", "tahun", "tingkat", "sumber"],
+                "ordering": ["indikator_id", "tahun", "tingkat", "sumber", "urutan"],
                 "constraints": [
                     models.CheckConstraint(
                         condition=models.Q(("tahun__gte", 2000), ("tahun__lte", 2100)),
                         name="pembanding_tahun_wajar",
                         violation_error_message="Tahun harus antara 2000 dan 2100.",
                     ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("indikator__isnull", False),
+                            models.Q(models.Q(("uraian", ""), _negated=True), ("opd__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="pembanding_uraian_tanpa_indikator",
+                        violation_error_message="Uraian indikator dan perangkat daerah wajib diisi bila indikator kosong.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("nilai__isnull", False),
+                            models.Q(("realisasi_tercetak", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="pembanding_ada_realisasi",
+                        violation_error_message="Isi realisasi (angka) atau realisasi tercetak.",
+                    ),
                     models.UniqueConstraint(
+                        condition=models.Q(("indikator__isnull", False)),
                         fields=("indikator", "tahun", "sumber"),
                         name="pembanding_unik",
                         violation_error_message="Nilai dari sumber ini untuk indikator dan tahun itu sudah ada.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("indikator__isnull", True)),
+                        fields=("opd", "uraian", "tahun", "sumber"),
+                        name="pembanding_uraian_unik",
+                        violation_error_message="Nilai dari sumber ini untuk uraian indikator dan tahun itu sudah ada.",
                     ),
                 ],
             },

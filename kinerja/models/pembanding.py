@@ -6,6 +6,7 @@ Admin from the documents that publish them, with history."""
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,11 +16,18 @@ from renstra.models import Indikator, PerangkatDaerah
 from renstra.models.periode import cek_tahun
 
 ANGKA = {"max_digits": 15, "decimal_places": 4}
+PESAN_URAIAN = "Uraian indikator wajib diisi bila indikator perangkat daerah tidak dipilih."
+PESAN_OPD = "Perangkat daerah wajib diisi bila indikator perangkat daerah tidak dipilih."
+PESAN_REALISASI = "Isi realisasi (angka) atau realisasi tercetak."
 
 
 class NilaiPembanding(models.Model):
-    """The value of one of the agency's indicators elsewhere in one year, as a source publishes it
-    ("IDG Nasional tahun 2023 yaitu 76,59", Kemen PPPA). The unit is the indicator's."""
+    """The value of an indicator elsewhere in one year, as a source publishes it ("IDG Nasional tahun
+    2023 yaitu 76,59", Kemen PPPA): one of the agency's indicators (`indikator`), or a row of the
+    source's own table of indicators (`uraian`, `kelompok`, `target`, `capaian` as printed: the Belitung
+    LKjIP 2024 prints the whole "Ringkasan Capaian Kinerja Kemen PPPA Tahun 2023"). A row without an
+    agency indicator belongs to the agency whose LKjIP prints it (`opd`). `nilai` is the realisation as
+    a number; `realisasi_tercetak` the realisation as printed where it is not one ("WTP", "Lk=37,44 Pr =46")."""
 
     class Tingkat(models.TextChoices):
         NASIONAL = "nasional", "Nasional"
@@ -27,14 +35,47 @@ class NilaiPembanding(models.Model):
         KABUPATEN_LAIN = "kabupaten_lain", "Kabupaten/kota lain"
 
     indikator = models.ForeignKey(
-        Indikator, verbose_name="indikator", on_delete=models.CASCADE, related_name="nilai_pembanding"
+        Indikator,
+        verbose_name="indikator",
+        on_delete=models.CASCADE,
+        related_name="nilai_pembanding",
+        null=True,
+        blank=True,
+        help_text="Indikator perangkat daerah yang dibandingkan; kosong untuk indikator sumber yang tidak dimiliki.",
     )
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        verbose_name="perangkat daerah",
+        on_delete=models.CASCADE,
+        related_name="nilai_pembanding",
+        null=True,
+        blank=True,
+        help_text="Perangkat daerah yang LKjIP-nya mencetak nilai ini; wajib bila indikator kosong.",
+    )
+    uraian = models.CharField(
+        "uraian indikator", max_length=500, blank=True, help_text="Nama indikator sebagaimana dicetak sumber."
+    )
+    satuan = models.CharField("satuan", max_length=100, blank=True)
+    kelompok = models.CharField(
+        "kelompok", max_length=500, blank=True, help_text="Mis. sasaran strategis kementerian yang menaungi indikator."
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0, help_text="Nomor urut pada tabel sumber.")
     tahun = models.PositiveSmallIntegerField("tahun")
     tingkat = models.CharField("tingkat", max_length=20, choices=Tingkat.choices)
     sumber = models.CharField(
         "sumber", max_length=200, help_text="Penerbit nilai ini, mis. Kemen PPPA, BPS, Dinas PPPA Provinsi."
     )
-    nilai = models.DecimalField("nilai", **ANGKA)
+    target = models.CharField("target", max_length=100, blank=True, help_text="Sebagaimana dicetak, mis. 77 (BB).")
+    nilai = models.DecimalField("realisasi", null=True, blank=True, **ANGKA)
+    realisasi_tercetak = models.CharField(
+        "realisasi tercetak",
+        max_length=100,
+        blank=True,
+        help_text="Realisasi sebagaimana dicetak bila bukan angka, mis. WTP atau Lk=37,44 Pr =46.",
+    )
+    capaian = models.DecimalField(
+        "capaian (%)", null=True, blank=True, help_text="Sebagaimana dicetak sumber.", **ANGKA
+    )
     keterangan = models.TextField("keterangan", blank=True)
 
     history = HistoricalRecords()
@@ -42,18 +83,63 @@ class NilaiPembanding(models.Model):
     class Meta:
         verbose_name = "nilai pembanding indikator"
         verbose_name_plural = "nilai pembanding indikator"
-        ordering = ["indikator_id", "tahun", "tingkat", "sumber"]
+        ordering = ["indikator_id", "tahun", "tingkat", "sumber", "urutan"]
         constraints = [
             cek_tahun("pembanding_tahun_wajar"),
+            models.CheckConstraint(
+                condition=Q(indikator__isnull=False) | (~Q(uraian="") & Q(opd__isnull=False)),
+                name="pembanding_uraian_tanpa_indikator",
+                violation_error_message="Uraian indikator dan perangkat daerah wajib diisi bila indikator kosong.",
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__isnull=False) | ~Q(realisasi_tercetak=""),
+                name="pembanding_ada_realisasi",
+                violation_error_message="Isi realisasi (angka) atau realisasi tercetak.",
+            ),
             models.UniqueConstraint(
                 fields=["indikator", "tahun", "sumber"],
+                condition=Q(indikator__isnull=False),
                 name="pembanding_unik",
                 violation_error_message="Nilai dari sumber ini untuk indikator dan tahun itu sudah ada.",
+            ),
+            models.UniqueConstraint(
+                fields=["opd", "uraian", "tahun", "sumber"],
+                condition=Q(indikator__isnull=True),
+                name="pembanding_uraian_unik",
+                violation_error_message="Nilai dari sumber ini untuk uraian indikator dan tahun itu sudah ada.",
             ),
         ]
 
     def __str__(self):
-        return f"{self.indikator.uraian} {self.tahun}: {self.get_tingkat_display()} ({self.sumber})"
+        return f"{self.nama} {self.tahun}: {self.get_tingkat_display()} ({self.sumber})"
+
+    def save(self, *args, **kwargs):
+        if self.indikator_id and not self.opd_id:  # the agency of the linked indicator, for the Admin's filter
+            self.opd_id = self.indikator.renstra.opd_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        galat = {}
+        if self.indikator_id is None:
+            if not self.uraian.strip():
+                galat["uraian"] = PESAN_URAIAN
+            if self.opd_id is None:
+                galat["opd"] = PESAN_OPD
+        if self.nilai is None and not self.realisasi_tercetak.strip():
+            galat["nilai"] = PESAN_REALISASI
+        if galat:
+            raise ValidationError(galat)
+
+    @property
+    def nama(self):
+        """The indicator's name as the table prints it: the source's wording, or the agency's."""
+        return self.uraian or (self.indikator.uraian if self.indikator_id else "")
+
+    @property
+    def realisasi(self):
+        """The realisation as printed: the text where the source prints one, else the number."""
+        return self.realisasi_tercetak or self.nilai
 
 
 class NilaiSakip(models.Model):

@@ -108,3 +108,66 @@ def test_admin_lists_and_opens_benchmark_values(client):
     respons = client.get(reverse("admin:kinerja_nilaipembanding_change", args=[p.pk]))
     assert respons.status_code == 200
     assert "Kemen PPPA" in respons.content.decode()
+
+
+def _baris_sumber(opd, **kwargs):
+    isian = {"tahun": 2023, "tingkat": "nasional", "sumber": "Kemen PPPA", "uraian": "Opini BPK"}
+    return NilaiPembanding(opd=opd, **(isian | {"realisasi_tercetak": "WTP"} | kwargs))
+
+
+def test_a_row_of_a_sources_own_table_needs_no_agency_indicator():
+    p = _baris_sumber(PerangkatDaerahFactory(), target="WTP", kelompok="Sasaran Strategis 2", capaian=Decimal(100))
+    p.full_clean()
+    p.save()
+    assert str(p) == "Opini BPK 2023: Nasional (Kemen PPPA)"
+    assert p.realisasi == "WTP"
+
+
+def test_without_an_agency_indicator_the_uraian_is_required_with_a_message_in_indonesian():
+    p = _baris_sumber(PerangkatDaerahFactory(), uraian="")
+    with pytest.raises(ValidationError) as galat:
+        p.full_clean()
+    assert galat.value.message_dict["uraian"] == [
+        "Uraian indikator wajib diisi bila indikator perangkat daerah tidak dipilih."
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        p.save()
+
+
+def test_without_an_agency_indicator_the_agency_is_required():
+    p = _baris_sumber(None)
+    with pytest.raises(ValidationError) as galat:
+        p.full_clean()
+    assert "opd" in galat.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        p.save()
+
+
+def test_a_realisation_is_a_number_or_a_printed_text():
+    p = _baris_sumber(PerangkatDaerahFactory(), realisasi_tercetak="")
+    with pytest.raises(ValidationError) as galat:
+        p.full_clean()
+    assert galat.value.message_dict["nilai"] == ["Isi realisasi (angka) atau realisasi tercetak."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        p.save()
+
+
+def test_a_source_gives_one_row_per_uraian_and_year_of_an_agency():
+    opd = PerangkatDaerahFactory()
+    _baris_sumber(opd).save()
+    _baris_sumber(opd, tahun=2022).save()
+    _baris_sumber(opd, sumber="Dinas PPPA Provinsi").save()
+    _baris_sumber(PerangkatDaerahFactory()).save()
+    with pytest.raises(ValidationError) as galat:
+        _baris_sumber(opd).full_clean()
+    assert "Nilai dari sumber ini untuk uraian indikator dan tahun itu sudah ada." in galat.value.messages
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _baris_sumber(opd).save()
+
+
+def test_the_uraian_of_a_linked_value_does_not_make_it_unique():
+    """A value of an agency's indicator may repeat the wording of a row without one."""
+    i = IndikatorFactory()
+    _baris_sumber(i.renstra.opd, uraian="IDG").save()
+    p = _pembanding(i, uraian="IDG")
+    assert p.opd == i.renstra.opd

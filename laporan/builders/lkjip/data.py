@@ -232,7 +232,8 @@ class DataLkjip:
     bidang: list = field(default_factory=list)
     indikator_lalu: list = field(default_factory=list)  # of the Renstra of the year before, when another
     catatan: list = field(default_factory=list)  # the open data notes on what the report shows (_catatan_data)
-    pembanding: list = field(default_factory=list)  # NilaiPembanding of the Renstra's indicators, up to the year
+    # NilaiPembanding up to the year: of the Renstra's indicators, and the agency's rows of a source's own table
+    pembanding: list = field(default_factory=list)
     nilai_sakip: list = field(default_factory=list)  # the agency's NilaiSakip up to the year, oldest first
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
@@ -478,6 +479,10 @@ def kumpulkan(opd, tahun):
         catatan=_catatan_data(
             opd, tahun, daftar_tahun, per_id, [renstra, renstra_lalu, *(i.renstra for i in terdahulu)]
         ),
-        pembanding=list(NilaiPembanding.objects.filter(indikator__renstra=renstra, tahun__lte=tahun)),
+        pembanding=list(
+            NilaiPembanding.objects.filter(
+                Q(indikator__renstra=renstra) | Q(indikator__isnull=True, opd=opd), tahun__lte=tahun
+            ).order_by("sumber", "tahun", "urutan", "pk")
+        ),
         nilai_sakip=list(NilaiSakip.objects.filter(opd=opd, tahun__lte=tahun).order_by("tahun")),
     )

@@ -6,9 +6,11 @@ says where to enter it."""
 
 from decimal import Decimal
 
+from django.utils.text import slugify
+
 from kinerja import rules
 from kinerja.models import NilaiPembanding
-from laporan.dokumen import Baris, Kepala, Kolom, angka, kosong, nilai, teks
+from laporan.dokumen import Baris, Kepala, Kolom, angka, kosong, nilai, persen, teks
 
 from .kalimat import daftar_kata
 
@@ -22,7 +24,8 @@ def pembanding_terbaru(data):
     nasional first, then provinsi, then other regencies; only the indicators of the Renstra."""
     terbaru = {}
     for p in sorted(data.pembanding, key=lambda p: p.tahun):
-        terbaru[p.indikator_id, p.tingkat, p.sumber] = p
+        if p.indikator_id and p.nilai is not None:
+            terbaru[p.indikator_id, p.tingkat, p.sumber] = p
     hasil = {}
     for p in sorted(terbaru.values(), key=lambda p: (URUTAN_TINGKAT[p.tingkat], p.sumber)):
         hasil.setdefault(p.indikator_id, []).append(p)
@@ -48,13 +51,121 @@ def kalimat_pembanding(indikator, realisasi, tahun, daftar):
     return f"Realisasi {indikator.uraian} tahun {tahun} sebesar {rules.format_nilai(realisasi)}, {daftar_kata(bagian)}."
 
 
+def tabel_sumber(data):
+    """[(sumber, tahun, [NilaiPembanding])]: the rows of each source's own table of indicators (those
+    with an `uraian`), of the latest year the source has up to the report's year, in the source's order."""
+    per_sumber = {}
+    for p in data.pembanding:
+        if p.uraian:
+            per_sumber.setdefault(p.sumber, {}).setdefault(p.tahun, []).append(p)
+    hasil = []
+    for sumber, per_tahun in per_sumber.items():
+        tahun = max(per_tahun)
+        hasil.append((sumber, tahun, sorted(per_tahun[tahun], key=lambda p: (p.urutan, p.pk))))
+    return sorted(hasil, key=lambda t: (URUTAN_TINGKAT[t[2][0].tingkat], t[0]))
+
+
+def rata_rata(daftar):
+    """The mean of the printed capaian of the rows that print one; None without any."""
+    capaian = [p.capaian for p in daftar if p.capaian is not None]
+    return sum(capaian, Decimal(0)) / len(capaian) if capaian else None
+
+
+def label_kelompok(kelompok):
+    """ "Sasaran Strategis 1: Meningkatkan ..." → "Sasaran Strategis 1": the heading's label for its mean row."""
+    return kelompok.partition(":")[0].strip()
+
+
+def _baris_rata_rata(label, daftar, kunci):
+    return Baris(
+        [kosong(), teks(f"Rata-rata capaian {label}"), kosong(3), persen(rata_rata(daftar))],
+        jenis="jumlah",
+        kunci=kunci,
+    )
+
+
+def ringkasan_sumber(naskah, sumber, tahun, daftar):
+    """One source's own table of indicators as it prints it (seed 003, Tabel 3.1 "Ringkasan Capaian
+    Kinerja Kemen PPPA Tahun 2023"), grouped by `kelompok` with the mean capaian of each and of all."""
+    kelompok = {}
+    for p in daftar:
+        kelompok.setdefault(p.kelompok, []).append(p)
+    baris, n = [], 0
+    for judul, isi in kelompok.items():
+        if judul:
+            baris.append(
+                Baris(
+                    [teks(judul, kolom=6)],
+                    jenis="kelompok",
+                    kunci=f"kelompok-{slugify(sumber)}-{tahun}-{label_kelompok(judul)}",
+                )
+            )
+        for p in isi:
+            n += 1
+            baris.append(
+                Baris(
+                    [
+                        teks(f"{n}."),
+                        teks(p.nama),
+                        teks(p.satuan),
+                        teks(p.target),
+                        nilai(p.realisasi),
+                        nilai(p.capaian),
+                    ],
+                    tingkat=1 if judul else 0,
+                    kunci=f"pembanding-{p.pk}",
+                )
+            )
+        if judul and len(kelompok) > 1:
+            baris.append(
+                _baris_rata_rata(
+                    label_kelompok(judul), isi, f"rata-rata-{slugify(sumber)}-{tahun}-{label_kelompok(judul)}"
+                )
+            )
+    baris.append(_baris_rata_rata("kinerja", daftar, f"rata-rata-{slugify(sumber)}-{tahun}"))
+    naskah.tabel(
+        f"ringkasan-{slugify(sumber)}-{tahun}",
+        f"Ringkasan Capaian Kinerja {sumber} Tahun {tahun}",
+        [Kolom(5), Kolom(40, menjorok=True), Kolom(8), Kolom(12), Kolom(12), Kolom(10)],
+        [
+            [
+                Kepala("No."),
+                Kepala("Indikator Kinerja"),
+                Kepala("Satuan"),
+                Kepala("Target"),
+                Kepala("Realisasi"),
+                Kepala("Capaian (%)"),
+            ]
+        ],
+        baris,
+        catatan=[
+            f"Target, realisasi dan capaian sebagaimana dicetak {sumber}; rata-rata capaian dihitung oleh Kinerja "
+            f"dari capaian tercetak ({ADMIN_PEMBANDING})."
+        ],
+    )
+
+
 def perbandingan_nasional(data, naskah):
-    """The agency's indicators against the national, provincial and other regencies' values."""
+    """The sources' own tables of indicators, then the agency's indicators against the national,
+    provincial and other regencies' values."""
     tahun = data.tahun
     naskah.judul("Perbandingan dengan Capaian Nasional dan Provinsi", nomor="3.1.4", tingkat=3)
+    tabel = tabel_sumber(data)
+    if tabel:
+        naskah.paragraf(
+            "Berikut ditampilkan ringkasan capaian kinerja nasional dan provinsi sebagaimana diterbitkan sumbernya."
+        )
+    for sumber, tahun_sumber, daftar in tabel:
+        ringkasan_sumber(naskah, sumber, tahun_sumber, daftar)
     per_indikator = pembanding_terbaru(data)
     indikator = [i for i in data.indikator if i.pk in per_indikator]
     if not indikator:
+        if tabel:
+            naskah.paragraf(
+                f"Belum ada indikator Renstra tahun {tahun} yang dihubungkan dengan nilai nasional, provinsi atau "
+                f"kabupaten/kota lain ({ADMIN_PEMBANDING})."
+            )
+            return
         naskah.paragraf(
             f"Belum ada nilai nasional, provinsi atau kabupaten/kota lain untuk indikator Renstra tahun {tahun}. "
             f"Nilai pembanding diisikan pada {ADMIN_PEMBANDING}."
