@@ -95,10 +95,17 @@ def kosong(kolom=1):
 @dataclass
 class Kolom:
     """A body column: its width in characters (for XLSX and for the printed table) and whether
-    its text is indented by the row's level."""
+    its text is indented by the row's level. `lebar_cetak`, when given, is its share of the
+    printed table instead: a column of numbers or codes is never narrower than its widest one,
+    so a share below that gives the rest to the columns of words, while XLSX keeps `lebar`."""
 
     lebar: float = 12
     menjorok: bool = False
+    lebar_cetak: float | None = None
+
+    @property
+    def bagian(self):
+        return self.lebar if self.lebar_cetak is None else self.lebar_cetak
 
 
 @dataclass
@@ -165,8 +172,8 @@ class Tabel:
         widest number or code (never broken) or its longest header word."""
         isi = self.kolom_berisi() if self.baris else set(range(len(self.kolom)))
         isi = isi or set(range(len(self.kolom)))
-        jumlah = sum(k.lebar for i, k in enumerate(self.kolom) if i in isi) or 1
-        return [round(k.lebar * 100 / jumlah, 2) if i in isi else None for i, k in enumerate(self.kolom)]
+        jumlah = sum(k.bagian for i, k in enumerate(self.kolom) if i in isi) or 1
+        return [round(k.bagian * 100 / jumlah, 2) if i in isi else None for i, k in enumerate(self.kolom)]
 
     def kolom_berisi(self):
         """The indexes of the columns with something printed in a body cell of their own."""

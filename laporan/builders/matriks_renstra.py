@@ -262,19 +262,21 @@ def _kepala(tahun):
 
 def _kolom(tahun):
     """Widths in characters: the Tujuan and Sasaran columns are narrow because their statements
-    run on over the columns to their right; a Rp column holds 14.445.744.207 in bold."""
+    run on over the columns to their right; a Rp column holds 14.445.744.207 in bold. Printed,
+    the codes and numbers (never broken) take the width they need whatever their share, so theirs
+    are kept below it and the program and indicator statements get the room."""
     return [
         Kolom(6),
         Kolom(7),
-        Kolom(15),
-        Kolom(21, menjorok=True),
-        Kolom(20),
+        Kolom(15, lebar_cetak=10),
+        Kolom(21, menjorok=True, lebar_cetak=30),
+        Kolom(20, lebar_cetak=30),
         Kolom(7),
-        Kolom(7.5),
-        *[Kolom(w) for _ in tahun for w in (7, 15)],
-        Kolom(7),
-        Kolom(16),
-        Kolom(12),
+        Kolom(7.5, lebar_cetak=6),
+        *[Kolom(w, lebar_cetak=c) for _ in tahun for w, c in ((7, 6), (15, 10))],
+        Kolom(7, lebar_cetak=6),
+        Kolom(16, lebar_cetak=10),
+        Kolom(12, lebar_cetak=14),
     ]
 
 

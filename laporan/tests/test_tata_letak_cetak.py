@@ -150,6 +150,14 @@ def test_an_empty_column_gets_no_share_of_the_width_and_the_others_share_it():
     assert tabel.lebar_persen == [None, 16.67, 50.0, 16.67, 16.67]
 
 
+def test_a_printed_share_below_the_width_gives_the_room_to_the_words_and_xlsx_keeps_the_width():
+    rp = Kolom(15, lebar_cetak=10)
+    tabel = Tabel("t", [Kolom(5), Kolom(20, lebar_cetak=30), rp], [], [_baris(teks("Program"), rupiah(Decimal(1)))])
+
+    assert tabel.lebar_persen == [None, 75.0, 25.0]  # 30 and 10 of 40, the first column empty
+    assert rp.lebar == 15  # the XLSX column width in characters
+
+
 def _baris(*sel):
     from laporan.dokumen import Baris
 
