@@ -34,6 +34,17 @@ def satuan_persen(satuan):
     return bool(kata) and set(kata) <= EJAAN_PERSEN
 
 
+def teks_target(target, satuan):
+    """A target as written: its text or level as typed, a range "10–20", else its value with its
+    unit."""
+    tertulis = target.tertulis or target.tingkat
+    if tertulis:
+        return tertulis
+    if target.bawah is not None:
+        return f"{rules.format_nilai(target.bawah)}–{rules.format_nilai(target.atas)}"
+    return dengan_satuan(target.nilai, satuan)
+
+
 def dengan_satuan(nilai, satuan):
     """A realisation or target with its unit: 97,62%, 4,45 per 10.000 penduduk, Pratama."""
     if nilai is None or nilai == "":

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kinerja import rules
 from kinerja.models.narasi import PER_INDIKATOR
+from kinerja.periode import romawi
 from laporan.dokumen import Baris, Kepala, Kolom, kosong, teks
 from laporan.grafik import garis
 
@@ -22,11 +23,11 @@ from .kalimat import (
     kalimat_capaian,
     kalimat_perbandingan,
     kalimat_perhitungan,
+    teks_target,
     terbilang,
 )
 
 WARNA_TARGET, WARNA_REALISASI = "#9aa3ad", "#0b5563"
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def kalimat_target_akhir(strategis, tahun, akhir_renstra):
@@ -34,8 +35,7 @@ def kalimat_target_akhir(strategis, tahun, akhir_renstra):
     i, k, akhir = strategis.indikator, strategis.kinerja, strategis.akhir
     if akhir is None:
         return f"Target akhir Renstra ({akhir_renstra}) indikator ini belum ditetapkan."
-    target = akhir.tertulis or akhir.tingkat or dengan_satuan(akhir.nilai, i.satuan)
-    kalimat = f"Target akhir Renstra ({akhir_renstra}) sebesar {target}"
+    kalimat = f"Target akhir Renstra ({akhir_renstra}) sebesar {teks_target(akhir, i.satuan)}"
     if k.nilai_tahunan is None:
         return f"{kalimat}; realisasi tahun {tahun} belum tersedia untuk dibandingkan."
     hasil = hasil_terhadap_akhir(i, akhir, k.nilai_tahunan, k.tingkatan)
@@ -109,7 +109,7 @@ def kalimat_triwulan(data, indikator):
     kalimat = []
     if permasalahan:
         triwulan, isi = permasalahan
-        kalimat.append(f"Permasalahan yang dicatat pada isian triwulan {ROMAWI[triwulan]}: {_akhiri(isi)}")
+        kalimat.append(f"Permasalahan yang dicatat pada isian triwulan {romawi(triwulan)}: {_akhiri(isi)}")
     else:
         kalimat.append(f"Permasalahan belum ditulis pada isian triwulan tahun {tahun}.")
     if tindak_lanjut:

@@ -13,7 +13,13 @@ from laporan.dokumen import Baris, Kepala, Kolom, kosong, teks
 from ..umum import hasil_terhadap_akhir, sel_capaian, target_akhir
 from .capaian import sel_kinerja
 from .data import jumlah_rupiah
-from .kalimat import daftar_kata, dengan_satuan, kalimat_anggaran_program, kalimat_capaian, kalimat_perbandingan
+from .kalimat import (
+    daftar_kata,
+    kalimat_anggaran_program,
+    kalimat_capaian,
+    kalimat_perbandingan,
+    teks_target,
+)
 
 NOMOR = "3.3.1"
 
@@ -63,14 +69,7 @@ def kalimat_target_akhir(data, indikator, kinerja):
     tahun_akhir = data.renstra.tahun_akhir
     if akhir is None:
         return f"Target akhir Renstra ({tahun_akhir}) belum diisi."
-    tertulis = akhir.tertulis or akhir.tingkat
-    if not tertulis:
-        tertulis = (
-            f"{rules.format_nilai(akhir.bawah)}–{rules.format_nilai(akhir.atas)}"
-            if akhir.bawah is not None
-            else dengan_satuan(akhir.nilai, indikator.satuan)
-        )
-    kalimat = f"Target akhir Renstra ({tahun_akhir}) {tertulis}"
+    kalimat = f"Target akhir Renstra ({tahun_akhir}) {teks_target(akhir, indikator.satuan)}"
     hasil = hasil_terhadap_akhir(indikator, akhir, kinerja.nilai_tahunan, kinerja.tingkatan) if kinerja else None
     if hasil is None or hasil.nilai is None:
         return kalimat + "."
