@@ -103,6 +103,20 @@ def masuk(halaman, live_server):
     return _masuk
 
 
+# Chromium sometimes answers a screenshot with "Unable to capture screenshot" when the machine is
+# busy (seen on CI with both suites running side by side); the next attempt succeeds.
+PERCOBAAN_GAMBAR = 3
+
+
 def simpan_gambar(halaman, nama, penuh=False):
+    from playwright.sync_api import Error
+
     FOLDER_GAMBAR.mkdir(parents=True, exist_ok=True)
-    halaman.screenshot(path=str(FOLDER_GAMBAR / f"{nama}.png"), full_page=penuh)
+    for percobaan in range(1, PERCOBAAN_GAMBAR + 1):
+        try:
+            halaman.screenshot(path=str(FOLDER_GAMBAR / f"{nama}.png"), full_page=penuh)
+            return
+        except Error as galat:
+            if "Unable to capture screenshot" not in str(galat) or percobaan == PERCOBAAN_GAMBAR:
+                raise
+            halaman.wait_for_timeout(1000 * percobaan)
