@@ -17,10 +17,11 @@ from django.utils import timezone
 from kinerja import rules
 from renstra.kode import urut_simpul
 from renstra.models import Indikator, Pagu, Renstra
-from renstra.selectors import indikator_berlaku_pada, pohon_renstra, renstra_berlaku
+from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu, triwulan_terakhir_selesai
+from .ringkasan import capaian_wilayah
 from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat, unit_pelaporan
 
 STATUS = Pelaporan.Status
@@ -263,19 +264,14 @@ def _jumlah_per_renstra(queryset, jalur, **nilai):
 
 def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     """Every agency of `opd` (a queryset, already scoped to the user and filtered) in `tahun` up
-    to `triwulan`: ten queries whatever their number."""
+    to `triwulan`: ten queries whatever their number, the indicators' capaian read from the read
+    model (kinerja.ringkasan)."""
     skala = skala or skala_laporan("dasbor")
     daftar = list(opd.prefetch_related("bidang"))
     renstra = _renstra_per_opd(daftar, tahun)
-    indikator = list(
-        Indikator.objects.filter(indikator_berlaku_pada(tahun), renstra__in=renstra.values()).select_related(
-            "sub_kegiatan", "skala_tingkat"
-        )
-    )
-    kinerja = kinerja_per_tahun(indikator, [tahun], skala, sampai_triwulan=triwulan)
     per_renstra = {}
-    for i in indikator:
-        per_renstra.setdefault(i.renstra_id, []).append(kinerja[i.pk, tahun])
+    for k in capaian_wilayah([r.pk for r in renstra.values()], tahun, triwulan, skala):
+        per_renstra.setdefault(k.indikator.renstra_id, []).append(k)
     jalur = "sub_kegiatan__kegiatan__program__renstra"
     pagu = _jumlah_per_renstra(
         Pagu.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun),

@@ -7,9 +7,11 @@ from .pelaporan import Pelaporan
 from .pembanding import NilaiPembanding, NilaiSakip
 from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
+from .ringkasan import CapaianTersimpan, VersiCapaian
 
 __all__ = [
     "BagianNarasi",
+    "CapaianTersimpan",
     "CatatanData",
     "DataDukung",
     "Impor",
@@ -24,4 +26,5 @@ __all__ = [
     "RentangPredikat",
     "SkalaPredikat",
     "User",
+    "VersiCapaian",
 ]

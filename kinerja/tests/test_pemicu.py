@@ -1,5 +1,6 @@
-"""The year-in-period triggers are recreated after every migrate, so a migration that rebuilds a
-table (SQLite rebuilds tables to alter them) does not lose them."""
+"""The year-in-period triggers and the capaian version triggers (kinerja.ringkasan) are recreated
+after every migrate, so a migration that rebuilds a table (SQLite rebuilds tables to alter them)
+does not lose them."""
 
 import pytest
 from django.core.management import call_command
@@ -17,7 +18,9 @@ def _pemicu():
         sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return {r[0].removesuffix("_insert").removesuffix("_update") for r in cursor.fetchall()}
+        return {
+            r[0].removesuffix("_insert").removesuffix("_update").removesuffix("_delete") for r in cursor.fetchall()
+        }
 
 
 SEMUA = {
@@ -27,6 +30,10 @@ SEMUA = {
     "realisasi_tahun_dalam_periode",
     "realisasi_anggaran_tahun_dalam_periode",
     "renstra_periode_mencakup_realisasi",
+    "versi_capaian_realisasi",
+    "versi_capaian_target",
+    "versi_capaian_tingkat",
+    "versi_capaian_indikator",
 }
 
 

@@ -1,0 +1,138 @@
+"""Capaian computed once, read many times: the region's overview reads each indicator's capaian
+of the year from the read model (`CapaianTersimpan`) instead of building every target and
+realisation of the region and running the rules on them at each request.
+
+`capaian_wilayah` reads the stored rows whose version is the indicator's current one (a version
+the writing transaction's triggers raise, kinerja.pemicu) and computes, with the same function
+as every other page (`selectors.kinerja_per_tahun`), only the indicators whose rows changed since,
+storing them for the next reader. The version is read before the rows the capaian is computed
+from, so a write committed meanwhile leaves a row marked with the older version: it is computed
+again by the next reader, never served as current. `hitung_ulang` is the full recomputation the
+consistency test compares the read model with.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from kinerja import rules
+from renstra.models import Indikator
+from renstra.selectors import indikator_berlaku_pada
+
+from .models import CapaianTersimpan, VersiCapaian
+from .selectors import kinerja_per_tahun
+
+# What an agency's row of the overview reads of an indicator (`KinerjaTahun` groups by node).
+KOLOM_INDIKATOR = (
+    "id",
+    "renstra_id",
+    "tujuan_id",
+    "sasaran_id",
+    "program_id",
+    "kegiatan_id",
+    "sub_kegiatan_id",
+    "induk_id",
+    "uraian",
+)
+
+
+@dataclass(frozen=True)
+class IndikatorRingkas:
+    """An indicator's name and the ids of its place in its Renstra, without loading the model."""
+
+    pk: int
+    renstra_id: int
+    tujuan_id: int | None
+    sasaran_id: int | None
+    program_id: int | None
+    kegiatan_id: int | None
+    sub_kegiatan_id: int | None
+    induk_id: int | None
+    uraian: str
+    dipotong_refocusing: bool
+
+
+@dataclass(frozen=True)
+class KinerjaRingkas:
+    """An indicator's capaian of the year up to a quarter, as the overview needs it (the same
+    `capaian` and `dihitung` as `selectors.KinerjaIndikator`)."""
+
+    indikator: IndikatorRingkas
+    hasil: rules.HasilCapaian
+
+    @property
+    def capaian(self):
+        return self.hasil.nilai
+
+    @property
+    def dihitung(self):
+        return self.indikator.induk_id is None and not self.indikator.dipotong_refocusing
+
+
+def indikator_ringkas(renstra, tahun):
+    """The indicators of `renstra` (Renstra ids) in force in `tahun`, one query."""
+    baris = (
+        Indikator.objects.filter(indikator_berlaku_pada(tahun), renstra__in=renstra)
+        .order_by("renstra_id", "pk")
+        .values_list(*KOLOM_INDIKATOR, "sub_kegiatan__refocusing")
+    )
+    return [IndikatorRingkas(*b[:-1], dipotong_refocusing=bool(b[-1])) for b in baris]
+
+
+def _kolom(hasil):
+    """The stored form of a HasilCapaian: the exact Decimal as text, the reason by name."""
+    return {
+        "capaian": "" if hasil.nilai is None else str(hasil.nilai),
+        "alasan": hasil.alasan.name if hasil.alasan else "",
+    }
+
+
+def _baca(capaian, alasan):
+    return rules.HasilCapaian(Decimal(capaian) if capaian else None, rules.Alasan[alasan] if alasan else None)
+
+
+def hitung_ulang(pk, tahun, triwulan, skala):
+    """{indicator id: HasilCapaian} of the indicators `pk` computed afresh by the rules (what the
+    read model must hold)."""
+    indikator = Indikator.objects.filter(pk__in=pk).select_related("sub_kegiatan", "skala_tingkat")
+    kinerja = kinerja_per_tahun(indikator, [tahun], skala, sampai_triwulan=triwulan)
+    return {i: k.hasil for (i, _), k in kinerja.items()}
+
+
+def capaian_wilayah(renstra, tahun, triwulan, skala):
+    """[KinerjaRingkas] of every indicator of `renstra` (Renstra ids) in force in `tahun`, as
+    known at the end of `triwulan`: three queries when the read model is current, and the
+    computation of the changed indicators only when it is not."""
+    renstra = list(renstra)
+    indikator = indikator_ringkas(renstra, tahun)
+    di_renstra = Q(indikator__renstra__in=renstra)
+    versi = dict(VersiCapaian.objects.filter(di_renstra).values_list("indikator_id", "versi"))
+    tersimpan = {
+        i: (v, c, a)
+        for i, v, c, a in CapaianTersimpan.objects.filter(di_renstra, tahun=tahun, triwulan=triwulan).values_list(
+            "indikator_id", "versi", "capaian", "alasan"
+        )
+    }
+    hasil, usang = {}, []
+    for i in indikator:
+        simpan = tersimpan.get(i.pk)
+        if simpan is not None and simpan[0] == versi.get(i.pk, 0):
+            hasil[i.pk] = _baca(simpan[1], simpan[2])
+        else:
+            usang.append(i.pk)
+    if usang:
+        baru = hitung_ulang(usang, tahun, triwulan, skala)
+        CapaianTersimpan.objects.bulk_create(
+            [
+                CapaianTersimpan(
+                    indikator_id=i, tahun=tahun, triwulan=triwulan, versi=versi.get(i, 0), **_kolom(baru[i])
+                )
+                for i in usang
+            ],
+            update_conflicts=True,
+            unique_fields=["indikator", "tahun", "triwulan"],
+            update_fields=["versi", "capaian", "alasan"],
+        )
+        hasil.update(baru)
+    return [KinerjaRingkas(i, hasil[i.pk]) for i in indikator]
