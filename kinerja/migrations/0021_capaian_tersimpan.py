@@ -5,41 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0020_pembanding_dan_nilai_sakip'),
-        ('renstra', '0010_tujuan_daerah'),
+        ("kinerja", "0020_pembanding_dan_nilai_sakip"),
+        ("renstra", "0010_tujuan_daerah"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='VersiCapaian',
+            name="VersiCapaian",
             fields=[
-                ('indikator', models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='+', serialize=False, to='renstra.indikator')),
-                ('versi', models.BigIntegerField(default=0)),
+                (
+                    "indikator",
+                    models.OneToOneField(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="renstra.indikator",
+                    ),
+                ),
+                ("versi", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'versi capaian',
-                'verbose_name_plural': 'versi capaian',
-                'default_permissions': (),
+                "verbose_name": "versi capaian",
+                "verbose_name_plural": "versi capaian",
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='CapaianTersimpan',
+            name="CapaianTersimpan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField()),
-                ('triwulan', models.PositiveSmallIntegerField()),
-                ('versi', models.BigIntegerField()),
-                ('capaian', models.CharField(blank=True, max_length=80)),
-                ('alasan', models.CharField(blank=True, max_length=40)),
-                ('indikator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='renstra.indikator')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tahun", models.PositiveSmallIntegerField()),
+                ("triwulan", models.PositiveSmallIntegerField()),
+                ("versi", models.BigIntegerField()),
+                ("capaian", models.CharField(blank=True, max_length=80)),
+                ("alasan", models.CharField(blank=True, max_length=40)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="renstra.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'capaian tersimpan',
-                'verbose_name_plural': 'capaian tersimpan',
-                'default_permissions': (),
-                'constraints': [models.UniqueConstraint(fields=('indikator', 'tahun', 'triwulan'), name='capaian_tersimpan_unik')],
+                "verbose_name": "capaian tersimpan",
+                "verbose_name_plural": "capaian tersimpan",
+                "default_permissions": (),
+                "constraints": [
+                    models.UniqueConstraint(fields=("indikator", "tahun", "triwulan"), name="capaian_tersimpan_unik")
+                ],
             },
         ),
     ]

@@ -18,9 +18,7 @@ def _pemicu():
         sql = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return {
-            r[0].removesuffix("_insert").removesuffix("_update").removesuffix("_delete") for r in cursor.fetchall()
-        }
+        return {r[0].removesuffix("_insert").removesuffix("_update").removesuffix("_delete") for r in cursor.fetchall()}
 
 
 SEMUA = {
