@@ -21,6 +21,9 @@ def _tugas_langsung(settings, tmp_path):
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    # Every test verifying a quarter would print its reports inside the test; the tests of the
+    # print ahead (laporan/tests/test_cetak_dimuka.py) switch it on.
+    settings.KINERJA_CETAK_DI_MUKA = False
 
 
 @pytest.fixture

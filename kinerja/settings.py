@@ -298,6 +298,10 @@ KINERJA_FOLDER_HURUF = env.str("KINERJA_FOLDER_HURUF", default="/usr/share/fonts
 # at once. A print running longer than KINERJA_CETAK_BATAS_DETIK seconds is stopped.
 KINERJA_SIMPAN_PDF_DETIK = env.int("KINERJA_SIMPAN_PDF_DETIK", default=24 * 60 * 60)
 KINERJA_CETAK_BATAS_DETIK = env.int("KINERJA_CETAK_BATAS_DETIK", default=300)
+# When the Bappeda verifies a quarter, a job prints the agency's reports of it at once (its
+# Evaluasi Triwulan and Evaluasi Renja, and the LKjIP after the fourth quarter), so that the
+# downloads that follow are served from the stored print (laporan/cetak_dimuka.py).
+KINERJA_CETAK_DI_MUKA = env.bool("KINERJA_CETAK_DI_MUKA", default=True)
 
 # The cache holds the progress of running imports, which the worker writes and the web pages
 # read: it must be shared by both. The default, files under cache/ of the project, is shared by

@@ -7,5 +7,6 @@ class LaporanConfig(AppConfig):
     verbose_name = "Laporan"
 
     def ready(self):
-        # Register the PDF check; connect the handling of print jobs that failed.
-        from . import cetak, checks  # noqa: F401
+        # Register the PDF check; connect the handling of print jobs that failed, and the print
+        # ahead of a verified quarter's reports.
+        from . import cetak, cetak_dimuka, checks  # noqa: F401

@@ -62,3 +62,21 @@ class NarasiForm(forms.Form):
     )
     versi = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     indikator = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def bangun_pilihan(jenis, opd, data, opd_queryset):
+    """(form, report) of `jenis` for `opd` from the choices `data` (a page's query string); the
+    report is None when the choices are invalid. The page, its downloads and the print made ahead
+    (laporan.cetak_dimuka) build through here, so that the same choices give the same HTML."""
+    form = PilihanLaporanForm(data, opd_queryset=opd_queryset, opd=opd)
+    if not form.is_valid():
+        return form, None
+    pilihan = form.cleaned_data
+    laporan = jenis.build(
+        opd,
+        int(data["tahun"]),
+        triwulan=pilihan["triwulan"] if jenis.per_triwulan else None,
+        bidang=pilihan["bidang"] if jenis.per_bidang else None,
+        tanggal=pilihan["tanggal"],
+    )
+    return form, laporan

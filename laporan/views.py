@@ -17,7 +17,7 @@ from renstra.models import PerangkatDaerah, Renstra
 
 from .builders import DAFTAR, LAPORAN
 from .cetak import antrean_di_depan, cetakan_terlihat, minta_cetak
-from .forms import PilihanLaporanForm
+from .forms import PilihanLaporanForm, bangun_pilihan
 from .renderers import pdf
 from .renderers.html import render_halaman
 from .renderers.xlsx import render_xlsx
@@ -57,17 +57,7 @@ def _bangun(request, kode, tahun, nama):
     opd = get_object_or_404(_opd_pengguna(request.user), kode=kode)
     data = request.GET.copy()
     data["tahun"] = str(tahun)
-    form = PilihanLaporanForm(data, opd_queryset=_opd_pengguna(request.user), opd=opd)
-    if not form.is_valid():
-        return jenis, opd, form, None
-    pilihan = form.cleaned_data
-    laporan = jenis.build(
-        opd,
-        tahun,
-        triwulan=pilihan["triwulan"] if jenis.per_triwulan else None,
-        bidang=pilihan["bidang"] if jenis.per_bidang else None,
-        tanggal=pilihan["tanggal"],
-    )
+    form, laporan = bangun_pilihan(jenis, opd, data, _opd_pengguna(request.user))
     return jenis, opd, form, laporan
 
 
