@@ -219,7 +219,12 @@ class RingkasanWilayah:
 
     @property
     def per_predikat(self):
-        return hitung_per_predikat(self.skala, [k for b in self.baris for k in b.dihitung])
+        """The agencies' counts per band added up (each agency's are computed once)."""
+        jumlah = {}
+        for b in self.baris:
+            for rentang, n in b.per_predikat:
+                jumlah[rentang] = jumlah.get(rentang, 0) + n
+        return [(r, jumlah.get(r, 0)) for r in self.skala.rentang] + [(None, jumlah.get(None, 0))]
 
     @property
     def per_kuadran(self):

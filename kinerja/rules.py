@@ -858,10 +858,17 @@ def periksa_skala(rentang):
 # ---------------------------------------------------------------------------------------------
 
 
+_EKSPONEN = {n: Decimal(1).scaleb(-n) for n in range(7)}
+
+
 def _bulatkan(d, desimal, cara=ROUND_HALF_UP):
+    eksponen = _EKSPONEN.get(desimal) or Decimal(1).scaleb(-desimal)
+    if d.adjusted() + desimal + 2 <= _KONTEKS.prec:
+        # The usual case (a region's overview rounds tens of thousands): no context to set up.
+        return d.quantize(eksponen, rounding=cara, context=_KONTEKS)
     with localcontext(_KONTEKS) as konteks:
-        konteks.prec = max(34, d.adjusted() + desimal + 2)
-        return d.quantize(Decimal(1).scaleb(-desimal), rounding=cara)
+        konteks.prec = d.adjusted() + desimal + 2
+        return d.quantize(eksponen, rounding=cara)
 
 
 # The region's rounding of written percentages (the setting KINERJA_PEMBULATAN).

@@ -340,14 +340,31 @@ def _topik(program):
     return program.removeprefix("Program ").strip()
 
 
-def _daftar_perangkat_daerah(jumlah):
-    """`jumlah` agencies: the dinas and badan first, then kecamatan."""
+# Past one regency's agencies the synthetic region goes on with further regencies of the same
+# agencies ("Kabupaten Contoh 2", codes CTH2-…), for a province's scale in `make bench`.
+MAKS_KABUPATEN = 20
+
+
+def _daftar_satu_kabupaten():
+    """One regency's agencies: the dinas and badan first, then kecamatan."""
     daftar = [(nama, singkat, urusan, program) for nama, singkat, urusan, program in PERANGKAT_DAERAH]
     for kec in KECAMATAN:
         daftar.append((f"Kecamatan {kec}", f"KEC-{kec.upper()}", "7.01", PROGRAM_KECAMATAN))
-    if jumlah > len(daftar):
-        raise ValueError(f"Paling banyak {len(daftar)} perangkat daerah sintetis.")
-    return daftar[:jumlah]
+    return daftar
+
+
+def kabupaten(ke):
+    """(name, code prefix) of the `ke`-th synthetic regency, from 1: Kabupaten Contoh, CTH; then
+    Kabupaten Contoh 2, CTH2, …"""
+    return (WILAYAH, AWALAN) if ke == 1 else (f"{WILAYAH} {ke}", f"{AWALAN}{ke}")
+
+
+def _daftar_perangkat_daerah(jumlah):
+    """`jumlah` agencies as (name, code, urusan, programs, regency): each regency's in turn."""
+    satu = _daftar_satu_kabupaten()
+    if jumlah > len(satu) * MAKS_KABUPATEN:
+        raise ValueError(f"Paling banyak {len(satu) * MAKS_KABUPATEN} perangkat daerah sintetis.")
+    return [(*opd, urutan // len(satu) + 1) for urutan, opd in enumerate(satu * MAKS_KABUPATEN)][:jumlah]
 
 
 class _Wilayah:
@@ -359,11 +376,12 @@ class _Wilayah:
         self.triwulan_terakhir = triwulan_terakhir
         self.apbd = SumberDana.objects.get_or_create(nama="APBD Kabupaten")[0]
 
-    def opd(self, urutan, nama, singkat, urusan, program):
+    def opd(self, urutan, nama, singkat, urusan, program, ke=1):
         acak = self.acak
+        nama_kabupaten, awalan = kabupaten(ke)
         opd = PerangkatDaerah.objects.create(
-            kode=f"{AWALAN}-{singkat}",
-            nama=f"{nama} {WILAYAH}",
+            kode=f"{awalan}-{singkat}",
+            nama=f"{nama} {nama_kabupaten}",
             singkatan=singkat.title() if singkat.startswith("KEC-") else singkat,
             kota="Kota Contoh",
             kepala_jabatan="Camat" if nama.startswith("Kecamatan") else "Kepala",
@@ -551,9 +569,11 @@ def buat_wilayah_sintetis(jumlah, seed, tahun_isi=(2025, 2026), triwulan_terakhi
     Return (created, skipped)."""
     wilayah = _Wilayah(seed, list(tahun_isi), triwulan_terakhir)
     dibuat, dilewati = [], []
-    for urutan, (nama, singkat, urusan, program) in enumerate(_daftar_perangkat_daerah(jumlah)):
-        if PerangkatDaerah.objects.filter(kode=f"{AWALAN}-{singkat}").exists():
-            dilewati.append(f"{AWALAN}-{singkat}")
+    ada = set(PerangkatDaerah.objects.values_list("kode", flat=True))
+    for urutan, (nama, singkat, urusan, program, ke) in enumerate(_daftar_perangkat_daerah(jumlah)):
+        kode = f"{kabupaten(ke)[1]}-{singkat}"
+        if kode in ada:
+            dilewati.append(kode)
             continue
-        dibuat.append(wilayah.opd(urutan, nama, singkat, urusan, program))
+        dibuat.append(wilayah.opd(urutan, nama, singkat, urusan, program, ke))
     return dibuat, dilewati

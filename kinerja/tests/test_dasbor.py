@@ -393,6 +393,11 @@ def test_a_generated_agency_has_a_whole_renstra_with_targets_budgets_and_submiss
     assert [s.status for s in b.status][:2] == ["diverifikasi", "diverifikasi"]
 
 
-def test_the_region_has_at_most_forty_three_agencies():
-    with pytest.raises(ValueError, match="43"):
-        buat_wilayah_sintetis(44, seed=1)
+def test_past_forty_three_agencies_the_region_goes_on_with_a_second_regency_up_to_twenty():
+    with pytest.raises(ValueError, match="860"):
+        buat_wilayah_sintetis(861, seed=1)
+
+    dibuat, _ = buat_wilayah_sintetis(45, seed=1)
+
+    assert [o.kode for o in dibuat[42:]] == ["CTH-KEC-RAWAMERTA", "CTH2-DISDIK", "CTH2-DINKES"]
+    assert dibuat[43].nama.endswith("Kabupaten Contoh 2")

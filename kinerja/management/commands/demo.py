@@ -21,7 +21,8 @@ class Command(BaseCommand):
             "--sintetis",
             type=int,
             metavar="N",
-            help=f"Buat juga N perangkat daerah sintetis {WILAYAH} (paling banyak 43) dengan Renstra 2025–2029, "
+            help=f"Buat juga N perangkat daerah sintetis {WILAYAH} (43 per kabupaten; lebih dari itu berlanjut "
+            "ke Kabupaten Contoh 2, 3, …, paling banyak 860) dengan Renstra 2025–2029, "
             "target, pagu, realisasi 2025 dan 2026 s.d. triwulan III, dan pelaporannya; untuk dasbor dan tolok ukur.",
         )
         parser.add_argument(
