@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from kinerja.models import Pelaporan
 from kinerja.models.jejak import Versi
@@ -23,6 +23,7 @@ from renstra.models import Indikator, SumberDana
 from . import judul as judul_modul
 from .hasil import DIBUAT, DIUBAH, TETAP, Masalah
 from .sel import sama_teks, teks
+from .sisip import sisip_baru
 
 UKURAN_BATCH = 500
 SUMBER_DANA_BAWAAN = "APBD Kabupaten"
@@ -229,16 +230,7 @@ class Penyelaras:
                 for obj in baru:
                     if isinstance(obj, Versi):
                         tandai(obj, self.user, sekarang)
-                if _ada_riwayat(model):
-                    bulk_create_with_history(
-                        baru,
-                        model,
-                        batch_size=UKURAN_BATCH,
-                        default_user=self.user,
-                        default_change_reason=self.alasan,
-                    )
-                else:
-                    model.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
+                sisip_baru(model, baru, user=self.user, alasan=self.alasan)
             ubah = list(self.ubah.get(model, {}).values())
             if ubah:
                 medan = set(self.medan[model])
