@@ -4,7 +4,7 @@ import hashlib
 import re
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from kinerja import rules
@@ -112,6 +112,69 @@ def berjalur_panjang(sel):
     if sel.angka or sel.jenis in (Jenis.KODE, Jenis.GRAFIK):
         return False
     return bool(_PANJANG.search(tulis_sel(sel)))
+
+
+def _isi_html(sel, teks):
+    """The inside of a body cell as HTML: `tampil_html` on the text already written."""
+    if sel.jenis == Jenis.GRAFIK and sel.nilai is not None:
+        return sel.nilai.svg  # drawn by laporan.grafik, its texts escaped
+    if sel.angka or sel.jenis == Jenis.KODE:
+        return conditional_escape(teks)
+    html = str(escape(teks))
+    if any(c.isdigit() for c in teks):
+        html = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', html)
+    return html.replace("\n", "<br>")
+
+
+def _panjang(sel, teks):
+    """`berjalur_panjang` on the text already written."""
+    if sel.angka or sel.jenis in (Jenis.KODE, Jenis.GRAFIK):
+        return False
+    return bool(_PANJANG.search(teks))
+
+
+def sel_html(sel, jorok):
+    """One body cell as `<td>`: the markup the cell loop of _tabel.html wrote, in Python (a table
+    of the Renja evaluation has thousands of cells; a template costs a lookup per attribute)."""
+    teks = tulis_sel(sel)
+    kelas = [f"sel-{escape(sel.jenis)}"]
+    if jorok:
+        kelas.append("jorok")
+    if sel.angka:
+        kelas.append("angka")
+    if sel.teks:
+        kelas.append("sel-kata")
+    if sel.kelas:
+        kelas.append(str(conditional_escape(sel.kelas)))
+    if sel.tanda:
+        kelas.append("ber-catatan")
+    if _panjang(sel, teks):
+        kelas.append("panjang")
+    rentang = f' colspan="{sel.kolom}"' if sel.kolom > 1 else ""
+    judul = f' title="{conditional_escape(sel.catatan)}"' if sel.catatan else ""
+    isi = _isi_html(sel, teks)
+    if sel.tautan:
+        isi = f'<a href="{conditional_escape(sel.tautan)}">{isi}</a>'
+    if "pencilan" in sel.kelas.split():
+        isi += '<sup class="tanda-pencilan">*</sup>'
+    if sel.tanda:
+        isi += f'<wbr><sup class="tanda-catatan">{conditional_escape(sel.tanda)}</sup>'
+    return f'<td{rentang} class="{" ".join(kelas)}"{judul}>{isi}</td>'
+
+
+@register.filter
+def baris_html(tabel):
+    """`{% for tr in tabel|baris_html %}`: each body row of the table as its `<tr>`."""
+    menjorok = {i for i, k in enumerate(tabel.kolom) if k.menjorok}
+    hasil = []
+    for b in tabel.baris:
+        sel = "".join(sel_html(s, k in menjorok) for k, s in tabel.posisi(b))
+        hasil.append(
+            mark_safe(
+                f'<tr class="baris-{escape(b.jenis)} tingkat-{escape(b.tingkat)}">\n            {sel}\n          </tr>'
+            )
+        )
+    return hasil
 
 
 @register.simple_tag
