@@ -4,7 +4,11 @@ call kinerja.rules: templates never compute or format on their own."""
 import datetime
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from kinerja import periode, rules
 
@@ -116,3 +120,51 @@ def label_status_baris(status):
 def menit(durasi):
     """`{{ timedelta|menit }}`: whole minutes of a duration (a lock-out's cool-off)."""
     return int(durasi.total_seconds() // 60) if durasi else 0
+
+
+# --- pieces of the entry page's rows, written in Python (a page has a hundred rows or more) ---
+
+_CONTOH_PK = 987654321  # a pk no indicator has, replaced by the real one in a reversed URL
+
+
+def _url_per_indikator(context, nama, *args):
+    """A function pk → the URL `nama` with `args` and that pk, reversing once per page."""
+    cache = context.render_context.setdefault("kinerja_url_per_indikator", {})
+    kunci = (nama, *args)
+    if kunci not in cache:
+        pola = reverse(nama, args=[*args, _CONTOH_PK])
+        depan, belakang = (conditional_escape(x) for x in pola.rsplit(str(_CONTOH_PK), 1))
+        cache[kunci] = lambda pk: f"{depan}{int(pk)}{belakang}"
+    return cache[kunci]
+
+
+def _tulis(nilai):
+    """A value as `{{ nilai }}` writes it: localized, escaped unless safe."""
+    return conditional_escape(localize(nilai))
+
+
+@register.simple_tag(takes_context=True)
+def atribut_hx(context):
+    """The htmx attributes of an entry field: the row's preview (capaian and predikat) as typed."""
+    halaman, i = context["halaman"], context["i"]
+    url = _url_per_indikator(context, "kinerja:pratinjau", halaman.tahun, halaman.triwulan)(i.pk)
+    if halaman.bidang:
+        url += f"?unit={_tulis(halaman.bidang.pk)}"
+    return mark_safe(
+        f' hx-post="{url}" hx-trigger="input changed delay:500ms, change" hx-include="#baris-{_tulis(i.pk)}"'
+        ' hx-swap="none"'
+    )
+
+
+@register.simple_tag
+def versi_tersembunyi(f):
+    """The hidden fields of a row's form that detect a concurrent save: the version and value the
+    page was opened with."""
+    return mark_safe(_tersembunyi(f["versi"], 0) + _tersembunyi(f["asal"], ""))
+
+
+def _tersembunyi(field, kosong):
+    """`<input type="hidden">` of a bound field, `kosong` for a value of None."""
+    nilai = field.value()
+    nilai = kosong if nilai is None else nilai
+    return f'<input type="hidden" name="{_tulis(field.html_name)}" value="{_tulis(nilai)}">'
