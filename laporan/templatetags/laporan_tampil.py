@@ -1,10 +1,11 @@
 """How a report cell is written on screen and in PDF: through the rules module's formats."""
 
 import hashlib
+import html
 import re
 
 from django import template
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from kinerja import rules
@@ -114,51 +115,53 @@ def berjalur_panjang(sel):
     return bool(_PANJANG.search(tulis_sel(sel)))
 
 
-def _isi_html(sel, teks):
+def _aman(x):
+    """`conditional_escape` without its lazy-string wrapper (called thousands of times a page)."""
+    return x.__html__() if hasattr(x, "__html__") else html.escape(str(x))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _isi_html(sel, teks, angka):
     """The inside of a body cell as HTML: `tampil_html` on the text already written."""
     if sel.jenis == Jenis.GRAFIK and sel.nilai is not None:
         return sel.nilai.svg  # drawn by laporan.grafik, its texts escaped
-    if sel.angka or sel.jenis == Jenis.KODE:
-        return conditional_escape(teks)
-    html = str(escape(teks))
-    if any(c.isdigit() for c in teks):
-        html = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', html)
-    return html.replace("\n", "<br>")
-
-
-def _panjang(sel, teks):
-    """`berjalur_panjang` on the text already written."""
-    if sel.angka or sel.jenis in (Jenis.KODE, Jenis.GRAFIK):
-        return False
-    return bool(_PANJANG.search(teks))
+    if angka or sel.jenis == Jenis.KODE:
+        return _aman(teks)
+    isi = html.escape(str(teks))
+    if _DIGIT.search(teks):
+        isi = _UTUH.sub(lambda m: f'<span class="utuh">{m.group()}</span>', isi)
+    return isi.replace("\n", "<br>")
 
 
 def sel_html(sel, jorok):
     """One body cell as `<td>`: the markup the cell loop of _tabel.html wrote, in Python (a table
     of the Renja evaluation has thousands of cells; a template costs a lookup per attribute)."""
     teks = tulis_sel(sel)
-    kelas = [f"sel-{escape(sel.jenis)}"]
+    angka = sel.angka
+    kelas = ["sel-" + html.escape(sel.jenis)]
     if jorok:
         kelas.append("jorok")
-    if sel.angka:
+    if angka:
         kelas.append("angka")
     if sel.teks:
         kelas.append("sel-kata")
     if sel.kelas:
-        kelas.append(str(conditional_escape(sel.kelas)))
+        kelas.append(_aman(sel.kelas))
     if sel.tanda:
         kelas.append("ber-catatan")
-    if _panjang(sel, teks):
+    if not angka and sel.jenis not in (Jenis.KODE, Jenis.GRAFIK) and _PANJANG.search(teks):
         kelas.append("panjang")
     rentang = f' colspan="{sel.kolom}"' if sel.kolom > 1 else ""
-    judul = f' title="{conditional_escape(sel.catatan)}"' if sel.catatan else ""
-    isi = _isi_html(sel, teks)
+    judul = f' title="{_aman(sel.catatan)}"' if sel.catatan else ""
+    isi = _isi_html(sel, teks, angka)
     if sel.tautan:
-        isi = f'<a href="{conditional_escape(sel.tautan)}">{isi}</a>'
-    if "pencilan" in sel.kelas.split():
+        isi = f'<a href="{_aman(sel.tautan)}">{isi}</a>'
+    if sel.kelas and "pencilan" in sel.kelas.split():
         isi += '<sup class="tanda-pencilan">*</sup>'
     if sel.tanda:
-        isi += f'<wbr><sup class="tanda-catatan">{conditional_escape(sel.tanda)}</sup>'
+        isi += f'<wbr><sup class="tanda-catatan">{_aman(sel.tanda)}</sup>'
     return f'<td{rentang} class="{" ".join(kelas)}"{judul}>{isi}</td>'
 
 
@@ -171,7 +174,7 @@ def baris_html(tabel):
         sel = "".join(sel_html(s, k in menjorok) for k, s in tabel.posisi(b))
         hasil.append(
             mark_safe(
-                f'<tr class="baris-{escape(b.jenis)} tingkat-{escape(b.tingkat)}">\n            {sel}\n          </tr>'
+                f'<tr class="baris-{html.escape(b.jenis)} tingkat-{b.tingkat}">\n            {sel}\n          </tr>'
             )
         )
     return hasil
