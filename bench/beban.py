@@ -22,6 +22,7 @@ import gzip
 import html
 import http.client
 import os
+import random
 import re
 import resource
 import secrets
@@ -62,6 +63,13 @@ def argumen():
     p.add_argument("--threads", type=int, default=4, help="thread per proses gunicorn")
     p.add_argument("--batas-detik", type=float, default=300, help="batas waktu keras fase beban")
     p.add_argument("--simpan", action="store_true", help="jangan hapus basis data dan folder sementara")
+    p.add_argument(
+        "--nyata",
+        default="20,40,60,80,100,120",
+        help="profil nyata sesudah uji jenuh: jumlah pengguna tiap langkah, dipisah koma (0: dilewati); "
+        "tiap pengguna berpikir 5–15 s di antara dua permintaan",
+    )
+    p.add_argument("--nyata-detik", type=float, default=60, help="lama satu langkah profil nyata (s)")
     return p.parse_args()
 
 
@@ -784,6 +792,102 @@ def kendarai(server, operator, verifikator, args, pengimpor=(), isi_matriks=b"")
     return catatan, hasil, time.perf_counter() - mulai
 
 
+# --- the realistic profile ------------------------------------------------------------------
+
+BATAS_P95_MS = 300
+JEDA_BERPIKIR = (5.0, 15.0)
+
+
+def halaman_nyata(akun, verifikator, j, unit):
+    """The page a user asks for next: an operator their entry page or home, a reviewer the
+    pages of a reviewer comparing agencies."""
+    periode = f"tahun={TAHUN}&triwulan={TRIWULAN - 1}"
+    if not verifikator:
+        return [("isian GET", akun.url_isian), ("beranda operator", "/dasbor/")][j % 2]
+    sasaran = unit[j % len(unit)]
+    return [
+        ("dasbor wilayah", f"/dasbor/wilayah/?{periode}"),
+        ("dasbor perangkat daerah", f"/dasbor/{sasaran.opd_kode}/{TAHUN}/?triwulan={TRIWULAN - 1}"),
+        ("daftar verifikasi", f"/verifikasi/?{periode}"),
+        ("tinjauan triwulan", f"/verifikasi/{sasaran.opd_kode}/{TAHUN}/tw-{TRIWULAN - 1}/"),
+    ][j % 4]
+
+
+def langkah_nyata(server, operator, verifikator, jumlah, detik, benih):
+    """`jumlah` users, one reviewer in four, each logging in (spread over a warm-up of 20 s, not
+    measured: a log-in's password hash is expensive on purpose) and then thinking 5–15 s before
+    each page, for `detik` seconds after the warm-up. Returns the times of the requests after the
+    warm-up, the failed ones, and the share of the machine's CPU used meanwhile."""
+    pemanasan = 20.0
+    catatan, abaikan = Catatan(), Catatan()
+    awal = time.monotonic()
+    tenggat = awal + pemanasan + detik
+
+    def utas(i):
+        acak = random.Random(benih * 1000 + i)
+        pengulas = i % 4 == 0
+        akun = (verifikator if pengulas else operator)[i % len(verifikator if pengulas else operator)]
+        klien = Klien(server.port, abaikan, tenggat + 30)
+        time.sleep(acak.uniform(0, JEDA_BERPIKIR[1]))
+        try:
+            klien.masuk(akun)
+            j = acak.randrange(100)
+            while (jeda := acak.uniform(*JEDA_BERPIKIR)) and time.monotonic() + jeda < tenggat:
+                time.sleep(jeda)
+                if time.monotonic() >= awal + pemanasan:
+                    klien.catatan = catatan
+                jenis, url = halaman_nyata(akun, pengulas, j, operator)
+                r = klien.minta(jenis, "GET", url)
+                if r.status != 200:
+                    klien.gagal(jenis, "GET", url, f"HTTP {r.status}", r.teks)
+                j += 1
+        except (Gagal, WaktuHabis):
+            pass
+
+    daftar = [threading.Thread(target=utas, args=(i,), daemon=True) for i in range(jumlah)]
+    for t in daftar:
+        t.start()
+    time.sleep(pemanasan)
+    mesin = cpu_mesin()
+    for t in daftar:
+        t.join(timeout=max(0.0, tenggat - time.monotonic()) + 60)
+    akhir = cpu_mesin()
+    sibuk = (akhir[0] - mesin[0]) / max(1, akhir[1] - mesin[1]) if mesin and akhir else None
+    waktu = sorted(ms for jenis, w in catatan.waktu.items() if not jenis.startswith("masuk") for ms in w)
+    return waktu, catatan.galat, sibuk
+
+
+def profil_nyata(server, operator, verifikator, langkah, detik):
+    """The realistic profile, step by step; stops after the step whose p95 passes 300 ms. Prints
+    the number of users one server holds at p95 ≤ 300 ms; returns the number of failed requests."""
+    print(f"\nProfil nyata: jeda berpikir 5–15 s, {detik:.0f} s per langkah, semua permintaan kecuali masuk")
+    print(f"{'pengguna':>8} {'permintaan':>10} {'per s':>6} {'galat':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'CPU':>5}")
+    tahan, semua_galat = None, 0
+    for n, jumlah in enumerate(langkah, start=1):
+        waktu, daftar_galat, sibuk = langkah_nyata(server, operator, verifikator, jumlah, detik, n)
+        galat = len(daftar_galat)
+        semua_galat += galat
+        for g in daftar_galat[:3]:
+            print(f"  [{g.jenis}] {g.metode} {g.url}: {g.pesan}")
+        if not waktu:
+            print(f"{jumlah:8d} tanpa permintaan")
+            continue
+        p95 = persentil(waktu, 95)
+        cpu = f"{sibuk:.0%}" if sibuk is not None else "?"
+        print(
+            f"{jumlah:8d} {len(waktu):10d} {len(waktu) / detik:6.1f} {galat:6d} {persentil(waktu, 50):6.0f} "
+            f"{p95:6.0f} {persentil(waktu, 99):6.0f} {cpu:>5}"
+        )
+        if p95 > BATAS_P95_MS:
+            print(f"p95 melewati {BATAS_P95_MS} ms pada {jumlah} pengguna", end="")
+            print(f"; satu server ini menahan {tahan} pengguna dengan p95 ≤ {BATAS_P95_MS} ms" if tahan else "")
+            return semua_galat
+        tahan = jumlah
+    if tahan:
+        print(f"p95 ≤ {BATAS_P95_MS} ms sampai {tahan} pengguna, langkah terbesar yang diuji")
+    return semua_galat
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -1000,6 +1104,16 @@ def main():
         galat = len(catatan.galat) + galat_log + len(masalah)
         print(f"\n{galat} galat, {hilang} baris hilang, {ganda} baris ganda")
         berhasil = not (galat or hilang or ganda)
+        langkah = [int(n) for n in args.nyata.split(",") if n.strip() and int(n) > 0]
+        if langkah:  # on a fresh server, after the checks: its pages write nothing they check
+            with Fase("gunicorn siap untuk profil nyata"):
+                server = jalankan_gunicorn(env, folder, args.workers, args.threads)
+            galat_nyata = profil_nyata(server, operator, verifikator, langkah, args.nyata_detik)
+            with Fase("gunicorn berhenti"):
+                hentikan_gunicorn(server)
+            if galat_nyata:
+                print(f"{galat_nyata} permintaan profil nyata gagal")
+            berhasil = berhasil and not galat_nyata and not laporan_log(server)
     finally:
         for proses in (server, pekerja):
             if proses is not None:
