@@ -227,8 +227,19 @@ def _tersedia(k, data):
     """Whether the shipped data cover the bidang urusan of a code."""
     if k[:3] == PENUNJANG or (len(k) >= 3 and k[2] == 1):
         return True
-    v = _terbaru(data)
-    return any(e.level == BIDANG_URUSAN and kk == k[:2] for kk, e in data.isi[v.versi].items())
+    return k[:2] in _bidang_urusan(data.isi[_terbaru(data).versi])
+
+
+_BIDANG_URUSAN = {}  # id(rows of a version) -> (those rows, the keys of their bidang urusan)
+
+
+def _bidang_urusan(isi):
+    """The keys of the bidang urusan among a version's rows, gathered once per version (a
+    workbook checks thousands of codes against them)."""
+    ada = _BIDANG_URUSAN.get(id(isi))
+    if ada is None or ada[0] is not isi:
+        ada = _BIDANG_URUSAN[id(isi)] = (isi, frozenset(kk for kk, e in isi.items() if e.level == BIDANG_URUSAN))
+    return ada[1]
 
 
 def periksa(level, kode, uraian, tahun, data=None, sudah_diberitahu=None):

@@ -1,6 +1,7 @@
 """Cells of the agencies' workbooks: text without HTML remnants and labels, numbers decided per
 column, codes put together from their parts."""
 
+import functools
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,11 +79,19 @@ def teks(isi):
     """The text of a cell: tags removed, blanks collapsed; numbers as the workbook shows them."""
     if isi is None:
         return ""
+    if type(isi) is str:
+        return _teks_str(isi)
     if isinstance(isi, float) and isi.is_integer():
         isi = int(isi)
     if isinstance(isi, datetime | date):
         isi = isi.isoformat()
     return _SPASI.sub(" ", _TAG.sub("", str(isi)).replace("\u00a0", " ")).strip()
+
+
+@functools.lru_cache(maxsize=2**16)
+def _teks_str(s):
+    """`teks` of a string, remembered: a parser asks for the same cell's text many times."""
+    return _SPASI.sub(" ", _TAG.sub("", s).replace("\u00a0", " ")).strip()
 
 
 def pisah_label(isi):

@@ -8,9 +8,11 @@ enforces them.
 """
 
 from collections import defaultdict
+from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models.expressions import DatabaseDefault
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -83,6 +85,64 @@ def _isi(model, nilai):
     return isi
 
 
+class Pemeriksa:
+    """The checks of `full_clean()` without foreign keys, uniqueness and constraints (see the
+    module's doc), for the many objects of one import: each field's value is cleaned as
+    `clean_fields` does, once per distinct value of that field (a file repeats its years, kinds
+    and numbers thousands of times), and the model's `clean()` runs for every object. The
+    errors, and so the messages, are those `full_clean` raises."""
+
+    def __init__(self):
+        self._medan = {}  # model → its fields to clean, or None when it overrides clean_fields
+        self._bersih = {}  # (field, type, value) → the cleaned value
+
+    def _medan_model(self, model):
+        if model not in self._medan:
+            timpa = model.clean_fields is not models.Model.clean_fields
+            self._medan[model] = (
+                None if timpa else [f for f in model._meta.fields if not f.is_relation and not f.generated]
+            )
+        return self._medan[model]
+
+    def _bersihkan(self, f, nilai, obj):
+        # a Decimal is keyed by its digits: 1.0 and 1.000 are equal but not equally valid
+        kunci = (f, type(nilai), nilai.as_tuple() if isinstance(nilai, Decimal) else nilai)
+        try:
+            return self._bersih[kunci]
+        except KeyError:
+            bersih = self._bersih[kunci] = f.clean(nilai, obj)
+            return bersih
+        except TypeError:  # an unhashable value: cleaned every time
+            return f.clean(nilai, obj)
+
+    def periksa(self, obj):
+        """Raise ValidationError as `obj.full_clean(exclude=foreign keys, validate_unique=False,
+        validate_constraints=False)` would."""
+        model = type(obj)
+        medan = self._medan_model(model)
+        galat = {}
+        if medan is None:
+            try:
+                obj.clean_fields(exclude={f.name for f in model._meta.concrete_fields if f.is_relation})
+            except ValidationError as e:
+                galat = e.update_error_dict(galat)
+        else:
+            for f in medan:
+                mentah = getattr(obj, f.attname)
+                if (f.blank and mentah in f.empty_values) or isinstance(mentah, DatabaseDefault):
+                    continue
+                try:
+                    setattr(obj, f.attname, self._bersihkan(f, mentah, obj))
+                except ValidationError as e:
+                    galat[f.name] = e.error_list
+        try:
+            obj.clean()
+        except ValidationError as e:
+            galat = e.update_error_dict(galat)
+        if galat:
+            raise ValidationError(galat)
+
+
 class Penyelaras:
     """Collects the objects of one import; `tulis()` writes them."""
 
@@ -97,6 +157,7 @@ class Penyelaras:
         # (lembar, nomor) → the objects that row gives: a warning's data note names them
         self.objek_letak = defaultdict(list)
         self._sumber_dana = None
+        self._pemeriksa = Pemeriksa()
 
     def sumber_dana_bawaan(self, letak):
         """The source of funds of budgets that a workbook brings without one (created if missing)."""
@@ -209,9 +270,8 @@ class Penyelaras:
         return False
 
     def _sah(self, obj, letak, kolom):
-        fk = [f.name for f in obj._meta.concrete_fields if f.is_relation]
         try:
-            obj.full_clean(exclude=fk, validate_unique=False, validate_constraints=False)
+            self._pemeriksa.periksa(obj)
         except ValidationError as e:
             lembar, baris = letak
             pesan = e.message_dict if hasattr(e, "error_dict") else {NON_FIELD_ERRORS: e.messages}
