@@ -497,6 +497,7 @@ kegiatan dan sub kegiatan yang tampil, setiap indikator dihitung sekali.'
 
 PENCILAN = Decimal(200)
 """The default threshold of an outlier (%), the setting KINERJA_CAPAIAN_PENCILAN."""
+_SERATUS = Decimal("0.01")
 
 
 def capaian_pencilan(capaian, ambang=PENCILAN):
@@ -516,6 +517,10 @@ def capaian_pencilan(capaian, ambang=PENCILAN):
     nilai, batas = _angka(capaian), _angka(ambang)
     if nilai is None or batas is None:
         return False
+    # Rounding to 2 places moves a value by less than 0,01 either way: only a value that close to
+    # the threshold needs rounding (a region's overview asks this of every indicator).
+    if abs(nilai - batas) >= _SERATUS:
+        return nilai > batas
     return bulatkan_tampil(nilai, 2) > batas
 
 

@@ -131,7 +131,7 @@ class KinerjaTahun:
         """Mean capaian of a node's own indicators (seed 003, Tabel 3.9: Sasaran Strategis 1 → 98,82)."""
         return rules.rata_rata_capaian((k.capaian for k in self.indikator_simpul(simpul)), self.batas)
 
-    @property
+    @cached_property
     def dirata(self):
         """The indicators of the agency's "rata-rata capaian kinerja" (Permendagri 86/2017, as the
         Evaluasi Renja prints it): every counted indicator of a sasaran, program, kegiatan or sub
