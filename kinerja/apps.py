@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate, pre_migrate
 
 from renstra.apps import lepas_pemicu, pasang_pemicu
@@ -19,13 +20,23 @@ class KinerjaConfig(AppConfig):
         from . import audit, berkas, izin, rules  # noqa: F401
         from .importers import tugas  # noqa: F401
 
-        # Written percentages follow KINERJA_PEMBULATAN, read at each writing (tests override it).
-        def pembulatan():
-            aturan = getattr(settings, "KINERJA_PEMBULATAN", rules.SETENGAH_KE_ATAS)
-            if pesan := rules.periksa_pembulatan(aturan):
-                raise ImproperlyConfigured(pesan)
-            return aturan
+        # Written percentages follow KINERJA_PEMBULATAN, read once and again whenever the setting
+        # changes (tests override it); a region's overview writes tens of thousands of them.
+        terbaca = {}
 
+        def pembulatan():
+            if "aturan" not in terbaca:
+                aturan = getattr(settings, "KINERJA_PEMBULATAN", rules.SETENGAH_KE_ATAS)
+                if pesan := rules.periksa_pembulatan(aturan):
+                    raise ImproperlyConfigured(pesan)
+                terbaca["aturan"] = aturan
+            return terbaca["aturan"]
+
+        def lupakan(setting, **kwargs):
+            if setting == "KINERJA_PEMBULATAN":
+                terbaca.clear()
+
+        setting_changed.connect(lupakan, weak=False, dispatch_uid="kinerja_pembulatan")
         rules.atur_pembulatan(pembulatan)
 
         pre_migrate.connect(lepas_pemicu, sender=self)

@@ -206,12 +206,14 @@ class RingkasanWilayah:
     def jumlah_indikator(self):
         return sum(b.jumlah_indikator for b in self.baris)
 
-    @property
+    # Computed once: the rows are complete when the overview is read (a filtered or sorted
+    # overview is a new one, dataclasses.replace).
+    @cached_property
     def dirata(self):
         """The indicators of the region's mean: every agency's `KinerjaTahun.dirata`."""
         return [k for b in self.baris if b.kinerja for k in b.kinerja.dirata]
 
-    @property
+    @cached_property
     def rata_rata(self):
         """The region's rata-rata capaian kinerja: the agencies' averaged indicators, each once
         (`rules.RATA_RATA_KINERJA`, as each agency's)."""

@@ -151,6 +151,8 @@ def _pesan_bukan_angka(teks, desimal):
 
 
 def _angka(x):
+    if type(x) is Decimal and x.is_finite():
+        return x  # the computed values: no text to read
     return parse_angka(x)
 
 

@@ -3,6 +3,7 @@ and filtered), an agency drilled down from tujuan to sub kegiatan and indicator,
 home; each table as XLSX and the overview as PDF. Agencies are fetched through the user's scope,
 so another agency is a 404 by construction."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -107,8 +108,7 @@ def _wilayah(request):
         return saring, None
     d = saring.form.cleaned_data
     data = baca.ringkasan_wilayah(saring.qs, int(d["tahun"]), int(d["triwulan"]), skala=skala)
-    data.baris = urutkan(saring.saring(data.baris), request.GET.get("urut", "nama"))
-    return saring, data
+    return saring, replace(data, baris=urutkan(saring.saring(data.baris), request.GET.get("urut", "nama")))
 
 
 @login_required
