@@ -154,7 +154,13 @@ def muat_data(jumlah_operator, jumlah_verifikator, jumlah_impor):
     with Fase("wilayah sintetis 40 perangkat daerah (seed 1)"):
         buat_wilayah_sintetis(40, seed=1)
     with Fase(f"{jumlah_operator} operator, {jumlah_verifikator} verifikator, {jumlah_impor} admin impor"):
-        return buat_akun(jumlah_operator, jumlah_verifikator, jumlah_impor)
+        akun = buat_akun(jumlah_operator, jumlah_verifikator, jumlah_impor)
+    with Fase("ANALYZE (statistik perencana kueri, seperti autovacuum sesudah muatan besar)"):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return akun
 
 
 def _unit_tersedia():
