@@ -2,9 +2,10 @@
 call kinerja.rules: templates never compute or format on their own."""
 
 import datetime
+import functools
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -127,15 +128,26 @@ def menit(durasi):
 _CONTOH_PK = 987654321  # a pk no indicator has, replaced by the real one in a reversed URL
 
 
+@functools.lru_cache(maxsize=256)
+def _pola_url(urlconf, prefix, nama, args):
+    """The URL `nama` with `args` and a pk to come, as the escaped text before and after the pk.
+    Keyed by the urlconf and script prefix in force, since a reversal depends on them."""
+    pola = reverse(nama, urlconf=urlconf, args=[*args, _CONTOH_PK])
+    return tuple(conditional_escape(x) for x in pola.rsplit(str(_CONTOH_PK), 1))
+
+
 def _url_per_indikator(context, nama, *args):
-    """A function pk → the URL `nama` with `args` and that pk, reversing once per page."""
-    cache = context.render_context.setdefault("kinerja_url_per_indikator", {})
-    kunci = (nama, *args)
-    if kunci not in cache:
-        pola = reverse(nama, args=[*args, _CONTOH_PK])
-        depan, belakang = (conditional_escape(x) for x in pola.rsplit(str(_CONTOH_PK), 1))
-        cache[kunci] = lambda pk: f"{depan}{int(pk)}{belakang}"
-    return cache[kunci]
+    """A function pk → the URL `nama` with `args` and that pk, reversing once per process."""
+    depan, belakang = _pola_url(get_urlconf(), get_script_prefix(), nama, args)
+    return lambda pk: f"{depan}{int(pk)}{belakang}"
+
+
+@register.simple_tag(takes_context=True)
+def url_pk(context, nama, *args):
+    """`{% url_pk "kinerja:riwayat" i.pk %}`: `{% url %}` of a row's object (its pk last),
+    without reversing again for every row."""
+    *depan, pk = args
+    return mark_safe(_url_per_indikator(context, nama, *depan)(pk))
 
 
 def _tulis(nilai):
@@ -151,7 +163,7 @@ def atribut_hx(context):
     if halaman.bidang:
         url += f"?unit={_tulis(halaman.bidang.pk)}"
     return mark_safe(
-        f' hx-post="{url}" hx-trigger="input changed delay:500ms, change" hx-include="#baris-{_tulis(i.pk)}"'
+        f' hx-post="{url}" hx-trigger="input changed delay:500ms, change" hx-include="#baris-{int(i.pk)}"'
         ' hx-swap="none"'
     )
 
@@ -168,3 +180,27 @@ def _tersembunyi(field, kosong):
     nilai = field.value()
     nilai = kosong if nilai is None else nilai
     return f'<input type="hidden" name="{_tulis(field.html_name)}" value="{_tulis(nilai)}">'
+
+
+@register.simple_tag
+def sel_hasil(i, k, galat=None, oob=False):
+    """The three result cells of an indicator's row: its value so far, capaian and predikat ("–"
+    while the typed value has errors). The preview response swaps them in out of band (`oob`)."""
+    pk, swap = int(i.pk), ' hx-swap-oob="true"' if oob else ""
+    if galat:
+        sampai = capaian = "–"
+    else:
+        sampai = conditional_escape(rules.format_nilai(k.nilai_tahunan) or "–")
+        if k.hasil.nilai is not None:
+            capaian = conditional_escape(rules.format_persen(k.hasil.nilai, 2))
+        else:
+            alasan = _tulis(k.hasil.alasan)
+            capaian = f'<span class="tidak-terhitung" title="{alasan}">–<span class="sr"> ({alasan})</span></span>'
+    predikat = ""
+    if k.predikat and not galat:
+        predikat = f'<span class="predikat" data-warna="{_tulis(k.predikat.warna)}">{_tulis(k.predikat.label)}</span>'
+    return mark_safe(
+        f'<td id="sd-{pk}" class="angka"{swap}>{sampai}</td>\n'
+        f'<td id="capaian-{pk}" class="angka"{swap}>{capaian}</td>\n'
+        f'<td id="predikat-{pk}"{swap}>{predikat}</td>'
+    )
