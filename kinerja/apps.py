@@ -41,3 +41,13 @@ class KinerjaConfig(AppConfig):
 
         pre_migrate.connect(lepas_pemicu, sender=self)
         post_migrate.connect(pasang_pemicu, sender=self)
+        post_migrate.connect(kosongkan_capaian_tersimpan, sender=self)
+
+
+def kosongkan_capaian_tersimpan(sender, using, **kwargs):
+    """After every `migrate` (which every update of the code runs), the read model of capaian
+    starts empty: the rules that computed its rows may have changed with the code; readers
+    compute them again (kinerja.ringkasan)."""
+    from .models import CapaianTersimpan
+
+    CapaianTersimpan.objects.using(using).all().delete()

@@ -7,11 +7,14 @@ read model, so a row the write failed to outdate would be served with its old va
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models.signals import post_migrate
 from django.urls import reverse
 
 from kinerja import importers, rules, services
+from kinerja.apps import kosongkan_capaian_tersimpan
 from kinerja.models import CapaianTersimpan, Realisasi, VersiCapaian
 from kinerja.ringkasan import capaian_wilayah, hitung_ulang
 from kinerja.sintetis_wilayah import buat_wilayah_sintetis
@@ -217,3 +220,14 @@ def test_deleting_an_indicator_removes_its_stored_capaian_and_version():
     assert not CapaianTersimpan.objects.filter(indikator_id=pk).exists()
     assert not VersiCapaian.objects.filter(indikator_id=pk).exists()
     sama_dengan_hitung_ulang()
+
+
+def test_a_migrate_which_every_update_of_the_code_runs_empties_the_read_model():
+    """The rules that computed the stored rows may have changed with the code."""
+    sama_dengan_hitung_ulang()
+    assert CapaianTersimpan.objects.exists()
+
+    kosongkan_capaian_tersimpan(sender=None, using="default")
+
+    assert not CapaianTersimpan.objects.exists()
+    assert post_migrate.has_listeners(apps.get_app_config("kinerja"))
