@@ -75,6 +75,39 @@ def _potong(cocok):
     return ZWSP.join("".join(satuan[i : i + _LEBAR_POTONG]) for i in range(0, len(satuan), _LEBAR_POTONG))
 
 
+# A <style> element outside inline SVG (an SVG's own styles apply to it alone and stay there).
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.S | re.I)
+_GAYA = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
+
+
+def satukan_gaya(html):
+    """The document with all its <style> elements made one, in the <head>, in document order (a
+    rule repeated word for word kept once, where it first appears).
+
+    Each table of a report brings a <style> with its column widths, and WeasyPrint matches every
+    element against every stylesheet separately: the LKjIP's 50 stylesheets meant 450.000
+    matches, 5 of its 16 s of CPU.
+
+    >>> print(satukan_gaya("<head><style>a{}</style></head><body><style>b{}</style><p>x</p></body>"))
+    <head><style>a{}
+    b{}</style></head><body><p>x</p></body>
+    """
+    isi = []
+    bagian = _SVG.split(html)
+    for i in range(0, len(bagian), 2):  # outside SVG
+        isi += _GAYA.findall(bagian[i])
+        bagian[i] = _GAYA.sub("", bagian[i])
+    if len(isi) < 2:
+        return html
+    gaya = "\n".join(dict.fromkeys(isi))
+    return "".join(bagian).replace("</head>", f"<style>{gaya}</style></head>", 1)
+
+
+def siapkan_cetak(html):
+    """The HTML that WeasyPrint lays out: break opportunities in long runs, one stylesheet."""
+    return satukan_gaya(beri_titik_putus(html))
+
+
 def cetak_html(html):
     """PDF bytes of a standalone HTML document."""
     pesan = periksa_pdf()
@@ -82,7 +115,7 @@ def cetak_html(html):
         raise PdfTidakTersedia(pesan)
     from weasyprint import HTML
 
-    return HTML(string=beri_titik_putus(html), base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=siapkan_cetak(html), base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def render_pdf(laporan):

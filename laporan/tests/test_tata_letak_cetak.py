@@ -18,7 +18,7 @@ from django.conf import settings
 from laporan.builders import LAPORAN
 from laporan.dokumen import Jenis, Kolom, Sel, Tabel, kode, rupiah, teks
 from laporan.renderers.html import render_dokumen
-from laporan.renderers.pdf import beri_titik_putus, render_pdf
+from laporan.renderers.pdf import render_pdf, siapkan_cetak
 from laporan.templatetags.laporan_tampil import tampil_html
 from renstra.models import PerangkatDaerah
 
@@ -50,7 +50,7 @@ def periksa_tata_letak(html):
     from weasyprint.formatting_structure import boxes
 
     kata = _kosakata(html)
-    dokumen = HTML(string=beri_titik_putus(html), base_url=str(settings.BASE_DIR)).render()
+    dokumen = HTML(string=siapkan_cetak(html), base_url=str(settings.BASE_DIR)).render()
     pecah, luber, lebar = [], [], []
     for nomor, halaman in enumerate(dokumen.pages, 1):
         kanan_halaman = halaman._page_box.content_box_x() + halaman._page_box.width
