@@ -5,6 +5,7 @@ import datetime
 import functools
 
 from django import template
+from django.template.defaultfilters import capfirst, filesizeformat, linebreaksbr
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.formats import localize
@@ -204,3 +205,197 @@ def sel_hasil(i, k, galat=None, oob=False):
         f'<td id="capaian-{pk}" class="angka"{swap}>{capaian}</td>\n'
         f'<td id="predikat-{pk}"{swap}>{predikat}</td>'
     )
+
+
+@register.simple_tag
+def sel_indikator(i, k, tw):
+    """The first cells of an indicator's row: the indicator with its badges and how its year's
+    value is made, its unit, the year's target and the values of the quarters before `tw`."""
+    uraian = [_tulis(i.uraian)]
+    if i.iku:
+        uraian.append(' <span class="lencana" title="Indikator Kinerja Utama">IKU</span>')
+    if i.arah == "negatif":
+        uraian.append(f' <span class="lencana lencana-negatif" title="{_tulis(i.get_arah_display())}">negatif</span>')
+    if i.tahunan:
+        uraian.append(f'<span class="cara">{_tulis(i.get_frekuensi_display())}</span>')
+    else:
+        uraian.append(
+            f'<span class="cara" title="Nilai tahunan dari triwulan">{_tulis(i.get_cara_tahunan_display())}</span>'
+        )
+    t = k.target
+    sel_target = f'<span title="Target {_tulis(t.get_jenis_display())}">{_tulis(target(t))}</span>' if t else "–"
+    if i.tahunan and tw > 1:
+        sebelumnya = f'<td colspan="{tw - 1}" class="tidak-diukur">diukur tahunan</td>'
+    else:
+        sebelumnya = "".join(f'<td class="angka">{_nilai_atau_strip(v)}</td>' for v in sebelum(k.nilai_triwulan, tw))
+    return mark_safe(
+        f'<td>{"".join(uraian)}</td>\n<td>{_tulis(i.satuan)}</td>\n<td class="angka">{sel_target}</td>\n{sebelumnya}'
+    )
+
+
+def _nilai_atau_strip(x):
+    """`{{ x|nilai|default:"–" }}`."""
+    return conditional_escape(rules.format_nilai(x) or "–")
+
+
+@register.simple_tag
+def nilai_baca(baris):
+    """This quarter's value of a row that cannot be changed (and its formula's parts)."""
+    teks = f'<span class="nilai-baca">{_nilai_atau_strip(baris.nilai_ini)}</span>'
+    r, i = baris.realisasi_ini, baris.indikator
+    if r is not None and r.pembilang is not None:
+        pembilang, penyebut = (conditional_escape(rules.format_nilai(x)) for x in (r.pembilang, r.penyebut))
+        teks += (
+            f'<span class="cara nilai-baca" title="{_tulis(i.pembilang)} / {_tulis(i.penyebut)}">'
+            f"{pembilang} / {penyebut}</span>"
+        )
+    return mark_safe(teks)
+
+
+@register.simple_tag
+def narasi_baca(baris):
+    """The narrative of a row that cannot be changed, "–" for what is empty."""
+    return mark_safe(
+        "".join(
+            f"<div><h4>{conditional_escape(capfirst(label))}</h4><p>{linebreaksbr(isi or '–', True)}</p></div>"
+            for label, isi in baris.narasi
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def data_dukung(context):
+    """An indicator's evidence files of the quarter: links, removal buttons and the upload field
+    when the page can be changed, its history's link; the response of an upload or a removal
+    also updates the count in the row's summary (`oob`)."""
+    baris, halaman = context["baris"], context["halaman"]
+    ubah, pk = context.get("dapat_diubah"), int(baris.indikator.pk)
+    teks = [f'<div class="data-dukung" id="dd-{pk}">\n<h3>Data dukung</h3>\n']
+    pesan = context.get("pesan_unggah")
+    if pesan:
+        kelas = "galat-sel" if context.get("unggah_gagal") else "pesan-singkat"
+        teks.append(f'<p class="{kelas}" role="status">{_tulis(pesan)}</p>\n')
+    if baris.data_dukung:
+        teks.append("<ul>")
+        teks.extend(_butir_data_dukung(dd, pk, ubah, halaman) for dd in baris.data_dukung)
+        teks.append("</ul>\n")
+    else:
+        teks.append('<p class="keterangan-kecil">Belum ada.</p>\n')
+    if ubah:
+        teks.append(
+            f'<label for="berkas-{pk}" class="label-kecil">Unggah PDF, gambar, XLSX atau DOCX (paling besar'
+            f" {_tulis(context.get('ukuran_maks_mb', ''))} MB)</label>\n"
+            f'<input type="file" id="berkas-{pk}" name="berkas" form="unggah-{pk}"'
+            ' accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx" required>\n'
+            f'<button type="submit" form="unggah-{pk}" class="tombol-kecil">Unggah</button>\n'
+        )
+    riwayat = _url_per_indikator(context, "kinerja:riwayat")(pk)
+    teks.append(f'<p><a href="{riwayat}">Riwayat perubahan indikator ini</a></p>\n</div>\n')
+    if context.get("oob"):
+        teks.append(f'<span id="jumlah-dd-{pk}" hx-swap-oob="true">{len(baris.data_dukung)}</span>\n')
+    return mark_safe("".join(teks))
+
+
+def _butir_data_dukung(dd, pk, ubah, halaman):
+    """One evidence file's item: its link, size, uploader and time, and its removal button."""
+    nama = _tulis(dd.nama_asli)
+    unduh = _url_per_indikator(None, "kinerja:unduh_data_dukung")(dd.pk)
+    teks = (
+        f'<li><a href="{unduh}">{nama}</a> <span class="keterangan-kecil">{_tulis(filesizeformat(dd.ukuran))},'
+        f" {_tulis(dd.diunggah_oleh or '')} {_tulis(waktu_id(dd.diunggah_pada))}</span>"
+    )
+    if ubah:
+        hapus = _url_per_indikator(None, "kinerja:hapus_data_dukung")(dd.pk)
+        if halaman.bidang:
+            hapus += f"?unit={_tulis(halaman.bidang.pk)}"
+        teks += (
+            f' <button type="submit" form="hapus-{int(dd.pk)}" class="tombol-teks-gelap" hx-post="{hapus}"'
+            f' hx-params="none" hx-target="#dd-{pk}" hx-swap="outerHTML" hx-confirm="Hapus data dukung {nama}?">'
+            f'Hapus<span class="sr"> {nama}</span></button>'
+        )
+    return teks + "</li>"
+
+
+_NARASI = ("rencana_aksi", "permasalahan", "tindak_lanjut", "keterangan")
+
+
+@register.simple_tag(takes_context=True)
+def baris_narasi(context):
+    """The row under an indicator's row: its narrative (fields to fill when the page can be
+    changed, open when one has an error) and its evidence files, folded in a `<details>`."""
+    baris, f = context["baris"], context.get("f")
+    i, ubah = baris.indikator, context.get("dapat_diubah")
+    pk, r = int(i.pk), baris.realisasi_ini
+    terbuka = f is not None and any(n in f.fields and f[n].errors for n in _NARASI)
+    narasi = "".join(_narasi_isian(f[n]) for n in _NARASI) if ubah else narasi_baca(baris)
+    return mark_safe(
+        f'<tr class="baris-narasi{" rincian" if i.induk_id else ""}" id="narasi-{pk}">\n'
+        f'<td colspan="{int(context["halaman"].triwulan) + 6}">\n<details{" open" if terbuka else ""}>\n'
+        f"<summary>Narasi{' · ada keterangan' if r is not None and r.keterangan else ''} · data dukung"
+        f' (<span id="jumlah-dd-{pk}">{len(baris.data_dukung)}</span>)</summary>\n'
+        f'<div class="narasi">\n{narasi}\n</div>\n{data_dukung(context)}</details>\n</td>\n</tr>'
+    )
+
+
+def _narasi_isian(field):
+    """A narrative field to fill: its label and textarea."""
+    nilai = field.value()
+    salah = ' aria-invalid="true"' if field.errors else ""
+    return (
+        f'<div>\n<label for="{_tulis(field.id_for_label)}">{_tulis(field.label)}</label>\n'
+        f'<textarea name="{_tulis(field.html_name)}" id="{_tulis(field.id_for_label)}" rows="2" maxlength="4000"'
+        f"{salah}>{_tulis('' if nilai is None else nilai)}</textarea>\n</div>\n"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def isian_nilai(context):
+    """What an indicator's row asks: the hidden version fields, the value (a level to choose, a
+    formula's two parts or a number, each previewed as typed) and the row's messages."""
+    baris, halaman, f = context["baris"], context["halaman"], context["f"]
+    i, pk, hx = baris.indikator, int(baris.indikator.pk), atribut_hx(context)
+    teks = [versi_tersembunyi(f), "\n"]
+    if i.tahunan:
+        teks.append(f'<span class="label-kecil label-tahunan">{_tulis(baris.label_isian)}</span>\n')
+    if "tingkat" in f.fields:
+        kapan = f"tahunan {_tulis(halaman.tahun)}" if i.tahunan else f"TW {_tulis(romawi(halaman.triwulan))}"
+        b = f["tingkat"]
+        dipilih = str(b.value())
+        opsi = "".join(
+            f'<option value="{_tulis(n)}"{" selected" if n == dipilih else ""}>{_tulis(label)}</option>'
+            for n, label in f.fields["tingkat"].choices
+        )
+        teks.append(
+            f'<select name="{_tulis(b.html_name)}" id="{_tulis(b.id_for_label)}" aria-label="Tingkatan {kapan}:'
+            f' {_tulis(i.uraian)}"{_salah(b)}{hx}>{opsi}</select>'
+        )
+    elif "pembilang" in f.fields:
+        for nama in ("pembilang", "penyebut"):
+            b = f[nama]
+            teks.append(
+                f'<label class="label-kecil" for="{_tulis(b.id_for_label)}">{_tulis(getattr(i, nama))}</label>\n'
+                f"{_masukan_angka(b)}{_salah(b)}{hx}>\n"
+            )
+    else:
+        b = f["nilai"]
+        teks.append(
+            f'{_masukan_angka(b)} aria-label="{_tulis(baris.label_isian)}: {_tulis(i.uraian)}"{_salah(b)}'
+            f' aria-describedby="galat-{pk}"{hx}>'
+        )
+    pesan = "".join(" ".join(map(conditional_escape, p)) + " " for p in f.errors.values())
+    teks.append(f'\n<p class="galat-sel" id="galat-{pk}" aria-live="polite">{pesan}</p>')
+    return mark_safe("".join(teks))
+
+
+def _masukan_angka(b):
+    """The start of a number's `<input>` for a bound field (its attributes to come)."""
+    nilai = b.value()
+    return (
+        f'<input type="text" inputmode="decimal" autocomplete="off" class="masukan-angka" name="{_tulis(b.html_name)}"'
+        f' id="{_tulis(b.id_for_label)}" value="{_tulis("" if nilai is None else nilai)}"'
+    )
+
+
+def _salah(b):
+    """` aria-invalid="true"` for a bound field with an error."""
+    return ' aria-invalid="true"' if b.errors else ""
