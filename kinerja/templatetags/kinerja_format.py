@@ -5,6 +5,7 @@ import datetime
 import functools
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import capfirst, filesizeformat, linebreaksbr
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -137,18 +138,18 @@ def _pola_url(urlconf, prefix, nama, args):
     return tuple(conditional_escape(x) for x in pola.rsplit(str(_CONTOH_PK), 1))
 
 
-def _url_per_indikator(context, nama, *args):
+def _url_per_indikator(nama, *args):
     """A function pk → the URL `nama` with `args` and that pk, reversing once per process."""
-    depan, belakang = _pola_url(get_urlconf(), get_script_prefix(), nama, args)
+    depan, belakang = _pola_url(get_urlconf(settings.ROOT_URLCONF), get_script_prefix(), nama, args)
     return lambda pk: f"{depan}{int(pk)}{belakang}"
 
 
-@register.simple_tag(takes_context=True)
-def url_pk(context, nama, *args):
+@register.simple_tag
+def url_pk(nama, *args):
     """`{% url_pk "kinerja:riwayat" i.pk %}`: `{% url %}` of a row's object (its pk last),
     without reversing again for every row."""
     *depan, pk = args
-    return mark_safe(_url_per_indikator(context, nama, *depan)(pk))
+    return mark_safe(_url_per_indikator(nama, *depan)(pk))
 
 
 def _tulis(nilai):
@@ -160,7 +161,7 @@ def _tulis(nilai):
 def atribut_hx(context):
     """The htmx attributes of an entry field: the row's preview (capaian and predikat) as typed."""
     halaman, i = context["halaman"], context["i"]
-    url = _url_per_indikator(context, "kinerja:pratinjau", halaman.tahun, halaman.triwulan)(i.pk)
+    url = _url_per_indikator("kinerja:pratinjau", halaman.tahun, halaman.triwulan)(i.pk)
     if halaman.bidang:
         url += f"?unit={_tulis(halaman.bidang.pk)}"
     return mark_safe(
@@ -289,7 +290,7 @@ def data_dukung(context):
             ' accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx" required>\n'
             f'<button type="submit" form="unggah-{pk}" class="tombol-kecil">Unggah</button>\n'
         )
-    riwayat = _url_per_indikator(context, "kinerja:riwayat")(pk)
+    riwayat = _url_per_indikator("kinerja:riwayat")(pk)
     teks.append(f'<p><a href="{riwayat}">Riwayat perubahan indikator ini</a></p>\n</div>\n')
     if context.get("oob"):
         teks.append(f'<span id="jumlah-dd-{pk}" hx-swap-oob="true">{len(baris.data_dukung)}</span>\n')
@@ -299,13 +300,13 @@ def data_dukung(context):
 def _butir_data_dukung(dd, pk, ubah, halaman):
     """One evidence file's item: its link, size, uploader and time, and its removal button."""
     nama = _tulis(dd.nama_asli)
-    unduh = _url_per_indikator(None, "kinerja:unduh_data_dukung")(dd.pk)
+    unduh = _url_per_indikator("kinerja:unduh_data_dukung")(dd.pk)
     teks = (
         f'<li><a href="{unduh}">{nama}</a> <span class="keterangan-kecil">{_tulis(filesizeformat(dd.ukuran))},'
         f" {_tulis(dd.diunggah_oleh or '')} {_tulis(waktu_id(dd.diunggah_pada))}</span>"
     )
     if ubah:
-        hapus = _url_per_indikator(None, "kinerja:hapus_data_dukung")(dd.pk)
+        hapus = _url_per_indikator("kinerja:hapus_data_dukung")(dd.pk)
         if halaman.bidang:
             hapus += f"?unit={_tulis(halaman.bidang.pk)}"
         teks += (
