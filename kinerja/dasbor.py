@@ -256,7 +256,7 @@ class RingkasanWilayah:
 def _renstra_per_opd(opd, tahun):
     """{agency id: its Renstra in force in `tahun`} (the latest revision), one query."""
     hasil = {}
-    for r in Renstra.objects.filter(opd__in=opd).berlaku_pada(tahun).order_by("opd_id", "revisi"):
+    for r in Renstra.objects.filter(opd_id__in=[o.pk for o in opd]).berlaku_pada(tahun).order_by("opd_id", "revisi"):
         hasil[r.opd_id] = r
     return hasil
 
@@ -276,23 +276,24 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     skala = skala or skala_laporan("dasbor")
     daftar = list(opd.prefetch_related("bidang"))
     renstra = _renstra_per_opd(daftar, tahun)
+    renstra_id = [r.pk for r in renstra.values()]  # ids, not objects: a province has hundreds
     per_renstra = {}
-    for k in capaian_wilayah([r.pk for r in renstra.values()], tahun, triwulan, skala):
+    for k in capaian_wilayah(renstra_id, tahun, triwulan, skala):
         per_renstra.setdefault(k.indikator.renstra_id, []).append(k)
     jalur = "sub_kegiatan__kegiatan__program__renstra"
     pagu = _jumlah_per_renstra(
-        Pagu.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun),
+        Pagu.objects.filter(**{f"{jalur}__in": renstra_id}, tahun=tahun),
         jalur,
         dpa=Coalesce("perubahan", "induk"),
         indikatif="indikatif",
     )
     realisasi = _jumlah_per_renstra(
-        RealisasiAnggaran.objects.filter(**{f"{jalur}__in": renstra.values()}, tahun=tahun, triwulan__lte=triwulan),
+        RealisasiAnggaran.objects.filter(**{f"{jalur}__in": renstra_id}, tahun=tahun, triwulan__lte=triwulan),
         jalur,
         nilai="nilai",
     )
     pelaporan = {}
-    for p in Pelaporan.objects.filter(opd__in=daftar, tahun=tahun):
+    for p in Pelaporan.objects.filter(opd_id__in=[o.pk for o in daftar], tahun=tahun):
         pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
     batas = batas_capaian()
     wilayah = RingkasanWilayah(tahun, triwulan, skala, batas=batas)

@@ -14,7 +14,9 @@ consistency test compares the read model with.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from kinerja import rules
 from renstra.models import Indikator
@@ -102,26 +104,27 @@ def hitung_ulang(pk, tahun, triwulan, skala):
 
 def capaian_wilayah(renstra, tahun, triwulan, skala):
     """[KinerjaRingkas] of every indicator of `renstra` (Renstra ids) in force in `tahun`, as
-    known at the end of `triwulan`: three queries when the read model is current, and the
-    computation of the changed indicators only when it is not."""
+    known at the end of `triwulan`: two queries when the read model is current (the indicators,
+    and their stored rows of the current version), and the computation of the changed
+    indicators only when it is not."""
     renstra = list(renstra)
     indikator = indikator_ringkas(renstra, tahun)
-    di_renstra = Q(indikator__renstra__in=renstra)
-    versi = dict(VersiCapaian.objects.filter(di_renstra).values_list("indikator_id", "versi"))
+    kini = Coalesce(
+        Subquery(VersiCapaian.objects.filter(indikator_id=OuterRef("indikator_id")).values("versi")[:1]),
+        0,
+        output_field=models.BigIntegerField(),
+    )
     tersimpan = {
-        i: (v, c, a)
-        for i, v, c, a in CapaianTersimpan.objects.filter(di_renstra, tahun=tahun, triwulan=triwulan).values_list(
-            "indikator_id", "versi", "capaian", "alasan"
-        )
+        i: (c, a)
+        for i, c, a in CapaianTersimpan.objects.filter(indikator__renstra__in=renstra, tahun=tahun, triwulan=triwulan)
+        .alias(kini=kini)
+        .filter(versi=F("kini"))
+        .values_list("indikator_id", "capaian", "alasan")
     }
-    hasil, usang = {}, []
-    for i in indikator:
-        simpan = tersimpan.get(i.pk)
-        if simpan is not None and simpan[0] == versi.get(i.pk, 0):
-            hasil[i.pk] = _baca(simpan[1], simpan[2])
-        else:
-            usang.append(i.pk)
-    if usang:
+    hasil = {pk: _baca(*baris) for pk, baris in tersimpan.items()}
+    if usang := [i.pk for i in indikator if i.pk not in tersimpan]:
+        # The versions first, then the rows they count (hitung_ulang): see the module's note.
+        versi = dict(VersiCapaian.objects.filter(indikator_id__in=usang).values_list("indikator_id", "versi"))
         baru = hitung_ulang(usang, tahun, triwulan, skala)
         CapaianTersimpan.objects.bulk_create(
             [

@@ -61,11 +61,11 @@ def test_the_overview_of_the_demo_and_forty_agencies_takes_a_fixed_number_of_que
 ):
     assert wilayah == 42
     peninjau.get(WILAYAH, TW_III_2026)  # the read model of capaian filled (kinerja.ringkasan)
-    with django_assert_num_queries(19):  # 3 of them renew the session
+    with django_assert_num_queries(18):  # 3 of them renew the session
         respons = peninjau.get(WILAYAH, TW_III_2026)
     assert len(respons.context["data"].baris) == 42
     # The same queries for the nine sub-districts alone.
-    with django_assert_num_queries(19):  # 3 of them renew the session
+    with django_assert_num_queries(18):  # 3 of them renew the session
         respons = peninjau.get(WILAYAH, {**TW_III_2026, "q": "Kecamatan"})
     assert len(respons.context["data"].baris) == 9
 
