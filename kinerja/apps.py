@@ -48,6 +48,10 @@ def kosongkan_capaian_tersimpan(sender, using, **kwargs):
     """After every `migrate` (which every update of the code runs), the read model of capaian
     starts empty: the rules that computed its rows may have changed with the code; readers
     compute them again (kinerja.ringkasan)."""
+    from django.db import connections
+
     from .models import CapaianTersimpan
 
-    CapaianTersimpan.objects.using(using).all().delete()
+    # Not there when migrating back before it (kinerja 0021).
+    if CapaianTersimpan._meta.db_table in connections[using].introspection.table_names():
+        CapaianTersimpan.objects.using(using).all().delete()
