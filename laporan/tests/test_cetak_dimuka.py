@@ -9,18 +9,11 @@ from kinerja import services
 from kinerja.models import Pelaporan
 from kinerja.tests.factories import operator, verifikator
 from laporan.models import Cetakan
-from renstra.tests.factories import PerangkatDaerahFactory, RenstraFactory
 
 from .conftest import perlu_pdf
+from .test_cetak import dinas  # noqa: F401 (the agency of the print tests)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def dinas():
-    opd = PerangkatDaerahFactory(kode="DINSOS-A", nama="Dinas Sosial Kabupaten A")
-    RenstraFactory(opd=opd, tahun_awal=2024, tahun_akhir=2026)
-    return opd
 
 
 def _verifikasi(opd, triwulan):
@@ -30,7 +23,11 @@ def _verifikasi(opd, triwulan):
 
 @perlu_pdf
 def test_the_reports_of_a_verified_fourth_quarter_are_ready_when_the_operator_downloads_them(
-    client, antrean, dinas, settings, django_capture_on_commit_callbacks
+    client,
+    antrean,
+    dinas,  # noqa: F811
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     settings.KINERJA_CETAK_DI_MUKA = True
     with django_capture_on_commit_callbacks(execute=True):
@@ -50,7 +47,10 @@ def test_the_reports_of_a_verified_fourth_quarter_are_ready_when_the_operator_do
 
 
 def test_an_earlier_quarter_prints_its_two_evaluations_and_nothing_when_switched_off(
-    antrean, dinas, settings, django_capture_on_commit_callbacks
+    antrean,
+    dinas,  # noqa: F811
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     settings.KINERJA_CETAK_DI_MUKA = False
     with django_capture_on_commit_callbacks(execute=True):
