@@ -5,7 +5,7 @@ page, an importer, the Admin, raw SQL). Created and dropped around `migrate` lik
 
 from dataclasses import dataclass
 
-from renstra.pemicu import pemicu_periode, pemicu_tahun
+from renstra.pemicu import pemicu_periode, pemicu_tahun, sql_hapus_pemicu
 
 VERSI = "kinerja_versicapaian"
 TERSIMPAN = "kinerja_capaiantersimpan"
@@ -72,10 +72,7 @@ class PemicuVersi:
         ]
 
     def sql_hapus(self, vendor, tabel_ada):
-        if vendor == "sqlite":
-            return [f"DROP TRIGGER IF EXISTS {self.nama}_{aksi}" for aksi, _, _ in PERISTIWA]
-        hapus = [f"DROP TRIGGER IF EXISTS {self.nama} ON {self.tabel}"] if self.tabel in tabel_ada else []
-        return [*hapus, f"DROP FUNCTION IF EXISTS {self.nama}()"]
+        return sql_hapus_pemicu(self.nama, self.tabel, vendor, tabel_ada, [aksi for aksi, _, _ in PERISTIWA])
 
 
 PEMICU = [

@@ -52,10 +52,17 @@ class Pemicu:
         ]
 
     def sql_hapus(self, vendor, tabel_ada):
-        if vendor == "sqlite":
-            return [f"DROP TRIGGER IF EXISTS {self.nama}_insert", f"DROP TRIGGER IF EXISTS {self.nama}_update"]
-        hapus = [f"DROP TRIGGER IF EXISTS {self.nama} ON {self.tabel}"] if self.tabel in tabel_ada else []
-        return [*hapus, f"DROP FUNCTION IF EXISTS {self.nama}()"]
+        return sql_hapus_pemicu(self.nama, self.tabel, vendor, tabel_ada, ("insert", "update"))
+
+
+def sql_hapus_pemicu(nama, tabel, vendor, tabel_ada, aksi):
+    """The statements dropping trigger `nama` of `tabel`: on SQLite one trigger per event in
+    `aksi` (named `nama_aksi`), on PostgreSQL the trigger (when its table is there) and its
+    function."""
+    if vendor == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {nama}_{a}" for a in aksi]
+    hapus = [f"DROP TRIGGER IF EXISTS {nama} ON {tabel}"] if tabel in tabel_ada else []
+    return [*hapus, f"DROP FUNCTION IF EXISTS {nama}()"]
 
 
 def pemicu_tahun(nama, tabel, lewat):
