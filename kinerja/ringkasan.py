@@ -23,7 +23,7 @@ from renstra.models import Indikator
 from renstra.selectors import indikator_berlaku_pada
 
 from .models import CapaianTersimpan, VersiCapaian
-from .selectors import kinerja_per_tahun
+from .selectors import dihitung, kinerja_per_tahun
 
 # What an agency's row of the overview reads of an indicator (`KinerjaTahun` groups by node).
 KOLOM_INDIKATOR = (
@@ -69,7 +69,7 @@ class KinerjaRingkas:
 
     @property
     def dihitung(self):
-        return self.indikator.induk_id is None and not self.indikator.dipotong_refocusing
+        return dihitung(self.indikator)
 
 
 def indikator_ringkas(renstra, tahun):

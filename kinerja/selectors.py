@@ -41,6 +41,12 @@ def batas_capaian():
     return None if batas in (None, "") else rules.parse_angka(batas)
 
 
+def dihitung(indikator):
+    """Whether an indicator counts in averages: not a detail row, not under a sub kegiatan cut by
+    refocusing (an Indikator, or anything with its `induk_id` and `dipotong_refocusing`)."""
+    return indikator.induk_id is None and not indikator.dipotong_refocusing
+
+
 @dataclass
 class KinerjaIndikator:
     """One indicator in one year: its target in force, its quarterly and yearly values, and their
@@ -96,9 +102,7 @@ class KinerjaIndikator:
 
     @property
     def dihitung(self):
-        """Counts in averages: not a detail row, not under a sub kegiatan cut by refocusing."""
-        i = self.indikator
-        return i.induk_id is None and not i.dipotong_refocusing
+        return dihitung(self.indikator)
 
 
 @dataclass
