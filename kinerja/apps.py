@@ -50,8 +50,10 @@ def kosongkan_capaian_tersimpan(sender, using, **kwargs):
     compute them again (kinerja.ringkasan)."""
     from django.db import connections
 
-    from .models import CapaianTersimpan
+    from .models import CapaianTersimpan, RingkasanTersimpan
 
-    # Not there when migrating back before it (kinerja 0021).
-    if CapaianTersimpan._meta.db_table in connections[using].introspection.table_names():
-        CapaianTersimpan.objects.using(using).all().delete()
+    # Not there when migrating back before them (kinerja 0021, 0022).
+    tabel = connections[using].introspection.table_names()
+    for model in (CapaianTersimpan, RingkasanTersimpan):
+        if model._meta.db_table in tabel:
+            model.objects.using(using).all().delete()

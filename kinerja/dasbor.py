@@ -21,7 +21,7 @@ from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu, triwulan_terakhir_selesai
-from .ringkasan import capaian_wilayah
+from .ringkasan import RingkasanRenstra, ringkasan_renstra
 from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat, unit_pelaporan
 
 STATUS = Pelaporan.Status
@@ -132,38 +132,46 @@ def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
 
 @dataclass
 class RingkasanOpd:
-    """One agency in the regional overview. Its figures are computed once (sorting, filtering,
-    the chart and the table all read them)."""
+    """One agency in the regional overview: its Renstra's aggregate (kinerja.ringkasan), its
+    reporting, its budget."""
 
     opd: object
     renstra: object
-    kinerja: KinerjaTahun | None
+    ringkasan: RingkasanRenstra | None
+    skala: rules.Skala
     status: list
     pagu: int | None = None  # the DPA's: perubahan, else induk (what serapan is measured against)
     realisasi: int | None = None
     ambang: tuple = (None, None)
     pagu_indikatif: int | None = None  # the Renstra's, shown when the year has no DPA budget
 
-    @cached_property
-    def dihitung(self):
-        return [k for k in self.kinerja.indikator if k.dihitung] if self.kinerja else []
-
-    @cached_property
+    @property
     def jumlah_indikator(self):
-        return len(self.dihitung)
+        return self.ringkasan.jumlah_indikator if self.ringkasan else 0
 
-    @cached_property
+    @property
     def rata_rata(self):
-        return self.kinerja.rata_rata_semua() if self.kinerja else None
+        """The agency's rata-rata capaian kinerja (`KinerjaTahun.rata_rata_semua`)."""
+        return self.ringkasan.rata_rata if self.ringkasan else None
+
+    @property
+    def terhitung(self):
+        """How many capaian its mean averages."""
+        return self.ringkasan.terhitung if self.ringkasan else 0
+
+    @property
+    def pencilan(self):
+        """((indicator's name, capaian), ...) of the outliers its mean holds."""
+        return self.ringkasan.pencilan if self.ringkasan else ()
 
     @cached_property
     def predikat(self):
-        return self.kinerja.skala.cari(self.rata_rata) if self.kinerja else None
+        return self.skala.cari(self.rata_rata) if self.ringkasan else None
 
     @cached_property
     def per_predikat(self):
         """[(band, count)] of the scale, and (None, count) of the indicators not yet measurable."""
-        return hitung_per_predikat(self.kinerja.skala, self.dihitung) if self.kinerja else []
+        return self.ringkasan.per_predikat(self.skala) if self.ringkasan else []
 
     @cached_property
     def serapan(self):
@@ -176,18 +184,6 @@ class RingkasanOpd:
     @property
     def terlambat(self):
         return any(s.terlambat for s in self.status)
-
-
-def hitung_per_predikat(skala, kinerja):
-    jumlah = {r.label: 0 for r in skala.rentang}
-    belum = 0
-    for k in kinerja:
-        r = skala.cari(k.capaian)
-        if r is None:
-            belum += 1
-        else:
-            jumlah[r.label] += 1
-    return [(r, jumlah[r.label]) for r in skala.rentang] + [(None, belum)]
 
 
 @dataclass
@@ -206,18 +202,20 @@ class RingkasanWilayah:
     def jumlah_indikator(self):
         return sum(b.jumlah_indikator for b in self.baris)
 
-    # Computed once: the rows are complete when the overview is read (a filtered or sorted
-    # overview is a new one, dataclasses.replace).
-    @cached_property
-    def dirata(self):
-        """The indicators of the region's mean: every agency's `KinerjaTahun.dirata`."""
-        return [k for b in self.baris if b.kinerja for k in b.kinerja.dirata]
+    @property
+    def terhitung(self):
+        return sum(b.terhitung for b in self.baris)
 
-    @cached_property
+    @property
+    def pencilan(self):
+        """((indicator's name, capaian), ...) of the outliers the region's mean holds."""
+        return tuple(p for b in self.baris for p in b.pencilan)
+
+    @cached_property  # the rows are complete when the overview is read (a filtered one is new)
     def rata_rata(self):
         """The region's rata-rata capaian kinerja: the agencies' averaged indicators, each once
-        (`rules.RATA_RATA_KINERJA`, as each agency's)."""
-        return rules.rata_rata_capaian((k.capaian for k in self.dirata), self.batas)
+        (`rules.RATA_RATA_KINERJA`, as each agency's): their sums added, divided by their number."""
+        return rules.rata_rata_gabungan((b.ringkasan.jumlah, b.ringkasan.terhitung) for b in self.baris if b.ringkasan)
 
     @property
     def per_predikat(self):
@@ -277,9 +275,8 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     daftar = list(opd.prefetch_related("bidang"))
     renstra = _renstra_per_opd(daftar, tahun)
     renstra_id = [r.pk for r in renstra.values()]  # ids, not objects: a province has hundreds
-    per_renstra = {}
-    for k in capaian_wilayah(renstra_id, tahun, triwulan, skala):
-        per_renstra.setdefault(k.indikator.renstra_id, []).append(k)
+    batas = batas_capaian()
+    ringkasan = ringkasan_renstra(renstra_id, tahun, triwulan, skala, batas, ambang_pencilan())
     jalur = "sub_kegiatan__kegiatan__program__renstra"
     pagu = _jumlah_per_renstra(
         Pagu.objects.filter(**{f"{jalur}__in": renstra_id}, tahun=tahun),
@@ -295,19 +292,18 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     pelaporan = {}
     for p in Pelaporan.objects.filter(opd_id__in=[o.pk for o in daftar], tahun=tahun):
         pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
-    batas = batas_capaian()
     wilayah = RingkasanWilayah(tahun, triwulan, skala, batas=batas)
     for o in daftar:
         r = renstra.get(o.pk)
         unit = [u.pk if u else None for u in unit_pelaporan(o)]
         status = [status_triwulan(tahun, tw, unit, pelaporan.get((o.pk, tw), {}), sekarang) for tw in range(1, 5)]
-        kinerja_opd = KinerjaTahun(r, tahun, skala, per_renstra.get(r.pk, []), batas=batas) if r else None
         uang = pagu.get(r.pk, {}) if r else {}
         wilayah.baris.append(
             RingkasanOpd(
                 opd=o,
                 renstra=r,
-                kinerja=kinerja_opd,
+                ringkasan=ringkasan[r.pk] if r else None,
+                skala=skala,
                 status=status,
                 pagu=uang.get("dpa"),
                 realisasi=realisasi.get(r.pk, {}).get("nilai") if r else None,

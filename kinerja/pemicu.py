@@ -23,6 +23,7 @@ class PemicuVersi:
     tabel: str
     indikator: str
     hapus: bool = False
+    hanya_ubah: bool = False  # a node of the tree: a new one has no indicator, a deleted one none left
 
     @property
     def tabel_terkait(self):
@@ -30,20 +31,25 @@ class PemicuVersi:
 
     def _perintah(self, baris, vendor):
         pilih = self.indikator.format(baris=baris)
+        naik = f"UPDATE {VERSI} SET versi = versi + 1 WHERE indikator_id IN (SELECT i FROM ({pilih}) AS v)"
         if self.hapus and baris == "OLD":
-            return [f"DELETE FROM {t} WHERE indikator_id IN (SELECT i FROM ({pilih}) AS v)" for t in (TERSIMPAN, VERSI)]
+            # The version is kept and raised, never removed: an id written again (a fixture) goes
+            # on from it, so an agency's fingerprint (kinerja.ringkasan) cannot come back.
+            return [f"DELETE FROM {TERSIMPAN} WHERE indikator_id IN (SELECT i FROM ({pilih}) AS v)", naik]
         tambah = f"INSERT INTO {VERSI} (indikator_id, versi) SELECT i, 0 FROM ({pilih}) AS v WHERE i IS NOT NULL"
         tambah = (
             tambah.replace("INSERT", "INSERT OR IGNORE", 1)
             if vendor == "sqlite"
             else f"{tambah} ON CONFLICT DO NOTHING"
         )
-        return [tambah, f"UPDATE {VERSI} SET versi = versi + 1 WHERE indikator_id IN (SELECT i FROM ({pilih}) AS v)"]
+        return [tambah, naik]
 
     def _baris(self, peristiwa):
         """The rows whose indicators an event concerns. An indicator's own insert concerns
         nothing stored, its update raises its version (never removes it: a version only grows,
         so a reader holding an older one cannot store it as current), its deletion removes it."""
+        if self.hanya_ubah:
+            return ["NEW"] if peristiwa == ("NEW", "OLD") else []
         if not self.hapus:
             return list(peristiwa)
         return {("NEW",): [], ("NEW", "OLD"): ["NEW"], ("OLD",): ["OLD"]}[peristiwa]
@@ -64,11 +70,11 @@ class PemicuVersi:
             for _, nama, baris in PERISTIWA
             if self._baris(baris)
         )
+        saat = " OR ".join(nama for _, nama, baris in PERISTIWA if self._baris(baris))
         return [
             f"CREATE OR REPLACE FUNCTION {self.nama}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {badan} "
             "RETURN NULL; END $$",
-            f"CREATE TRIGGER {self.nama} AFTER INSERT OR UPDATE OR DELETE ON {self.tabel} "
-            f"FOR EACH ROW EXECUTE FUNCTION {self.nama}()",
+            f"CREATE TRIGGER {self.nama} AFTER {saat} ON {self.tabel} FOR EACH ROW EXECUTE FUNCTION {self.nama}()",
         ]
 
     def sql_hapus(self, vendor, tabel_ada):
@@ -90,4 +96,28 @@ PEMICU = [
         "SELECT id AS i FROM renstra_indikator WHERE skala_tingkat_id = {baris}.skala_id",
     ),
     PemicuVersi("versi_capaian_indikator", "renstra_indikator", "SELECT {baris}.id AS i", hapus=True),
+    # A node's period (which indicators are in force in a year) and a sub kegiatan's refocusing
+    # (which are averaged) change an agency's aggregate: its indicators' versions rise.
+    PemicuVersi(
+        "versi_capaian_program",
+        "renstra_program",
+        "SELECT id AS i FROM renstra_indikator WHERE program_id = {baris}.id "
+        "OR kegiatan_id IN (SELECT id FROM renstra_kegiatan WHERE program_id = {baris}.id) "
+        "OR sub_kegiatan_id IN (SELECT s.id FROM renstra_subkegiatan s "
+        "JOIN renstra_kegiatan k ON k.id = s.kegiatan_id WHERE k.program_id = {baris}.id)",
+        hanya_ubah=True,
+    ),
+    PemicuVersi(
+        "versi_capaian_kegiatan",
+        "renstra_kegiatan",
+        "SELECT id AS i FROM renstra_indikator WHERE kegiatan_id = {baris}.id "
+        "OR sub_kegiatan_id IN (SELECT id FROM renstra_subkegiatan WHERE kegiatan_id = {baris}.id)",
+        hanya_ubah=True,
+    ),
+    PemicuVersi(
+        "versi_capaian_sub_kegiatan",
+        "renstra_subkegiatan",
+        "SELECT id AS i FROM renstra_indikator WHERE sub_kegiatan_id = {baris}.id",
+        hanya_ubah=True,
+    ),
 ]

@@ -430,13 +430,36 @@ def rata_rata_capaian(capaians, batas_atas=None):
     >>> rata_rata_capaian(["6.110", "98,82", None])
     Decimal('3104.41')
     """
+    return rata_rata_gabungan([jumlah_capaian(capaians, batas_atas)])
+
+
+@_dalam_konteks
+def rata_rata_gabungan(bagian):
+    """The mean of values given in parts of (sum, count), as `jumlah_capaian` gives them: a
+    region's mean from its agencies' sums (kinerja.ringkasan). None when there is no value.
+
+    >>> rata_rata_gabungan([(Decimal("298.82"), 2), (Decimal("100"), 1)]), rata_rata_gabungan([(Decimal(0), 0)])
+    (Decimal('132.94'), None)
+    """
+    bagian = list(bagian)
+    banyak = sum(n for _, n in bagian)
+    return sum((j for j, _ in bagian), Decimal(0)) / banyak if banyak else None
+
+
+@_dalam_konteks
+def jumlah_capaian(capaians, batas_atas=None):
+    """(sum, count) of the computable capaian, each at most `batas_atas`: what
+    `rata_rata_capaian` divides, kept by the read model so that a region's mean adds its
+    agencies' sums (kinerja.ringkasan).
+
+    >>> jumlah_capaian(["6.110", "98,82", None], batas_atas="200")
+    (Decimal('298.82'), 2)
+    """
     nilai = [v for v in (_angka(c) for c in capaians) if v is not None]
     if batas_atas is not None:
         batas = _angka(batas_atas)
         nilai = [min(v, batas) for v in nilai]
-    if not nilai:
-        return None
-    return sum(nilai, Decimal(0)) / len(nilai)
+    return sum(nilai, Decimal(0)), len(nilai)
 
 
 def rata_rata_bertingkat(kelompok, batas_atas=None):

@@ -7,7 +7,7 @@ from .pelaporan import Pelaporan
 from .pembanding import NilaiPembanding, NilaiSakip
 from .predikat import RentangPredikat, SkalaPredikat
 from .realisasi import DataDukung, Realisasi, RealisasiAnggaran
-from .ringkasan import CapaianTersimpan, VersiCapaian
+from .ringkasan import CapaianTersimpan, RingkasanTersimpan, VersiCapaian
 
 __all__ = [
     "BagianNarasi",
@@ -24,6 +24,7 @@ __all__ = [
     "Realisasi",
     "RealisasiAnggaran",
     "RentangPredikat",
+    "RingkasanTersimpan",
     "SkalaPredikat",
     "User",
     "VersiCapaian",

@@ -32,6 +32,9 @@ SEMUA = {
     "versi_capaian_target",
     "versi_capaian_tingkat",
     "versi_capaian_indikator",
+    "versi_capaian_program",
+    "versi_capaian_kegiatan",
+    "versi_capaian_sub_kegiatan",
 }
 
 

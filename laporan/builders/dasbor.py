@@ -54,7 +54,7 @@ def catatan_rata_rata_simpul(dasbor, simpul):
 
 
 def catatan_rata_rata_wilayah(wilayah):
-    return catatan_rata_rata(wilayah.dirata)
+    return rules.catatan_pencilan(_capaian_pencilan(wilayah), ambang_pencilan())
 
 
 def _terhitung(kinerja):
@@ -71,12 +71,12 @@ def uraian_rata_rata_simpul(dasbor, simpul):
 
 def uraian_rata_rata_wilayah(wilayah):
     """The definition of the region's and each agency's mean capaian."""
-    return rules.uraian_rata_rata(rules.RATA_RATA_KINERJA, _terhitung(wilayah.dirata), nama=" setiap perangkat daerah")
+    return rules.uraian_rata_rata(rules.RATA_RATA_KINERJA, wilayah.terhitung, nama=" setiap perangkat daerah")
 
 
-def _dirata(baris):
-    """The indicators an agency's row averages (`KinerjaTahun.dirata`)."""
-    return baris.kinerja.dirata if baris.kinerja else []
+def _capaian_pencilan(ringkasan):
+    """The outliers' capaian of an agency's row or of the region (what their mean's note names)."""
+    return [c for _, c in ringkasan.pencilan]
 
 
 TANPA_DPA = "Belum ada pagu DPA (induk/perubahan) tahun ini: serapan tidak diukur terhadap pagu indikatif Renstra."
@@ -137,7 +137,7 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
             nilai(b.jumlah_indikator if ada else None),
             sel_rata_rata(
                 b.rata_rata,
-                _capaian(_dirata(b)),
+                _capaian_pencilan(b),
                 "Belum ada capaian yang terhitung." if ada else "Tidak ada Renstra yang berlaku.",
             ),
             sel_predikat(b.predikat),
@@ -152,7 +152,7 @@ def tabel_wilayah(wilayah, tautan=_tanpa, ringkas=False):
             [
                 teks(f"Wilayah ({len(wilayah.baris)} perangkat daerah)", kolom=2),
                 nilai(wilayah.jumlah_indikator),
-                sel_rata_rata(wilayah.rata_rata, _capaian(wilayah.dirata)),
+                sel_rata_rata(wilayah.rata_rata, _capaian_pencilan(wilayah)),
                 sel_predikat(skala.cari(wilayah.rata_rata)),
                 *baris_angka(
                     per,
@@ -252,9 +252,7 @@ def _catatan_wilayah(wilayah):
             f"baris wilayah): {', '.join(indikatif)}."
         )
     return catatan + catatan_pencilan(
-        (f"{k.indikator.uraian} ({b.opd.singkatan or b.opd.nama})", k.capaian)
-        for b in wilayah.baris
-        for k in _dirata(b)
+        (f"{uraian} ({b.opd.singkatan or b.opd.nama})", c) for b in wilayah.baris for uraian, c in b.pencilan
     )
 
 
@@ -303,7 +301,7 @@ def laporan_wilayah(wilayah, tanggal=None):
     batang, titik = grafik_wilayah(wilayah)
     ambang_c, ambang_s = wilayah.ambang
     sebaran_ = tabel_sebaran(
-        [(b.opd, b.opd.nama, b.rata_rata, b.serapan, _capaian(_dirata(b))) for b in wilayah.baris],
+        [(b.opd, b.opd.nama, b.rata_rata, b.serapan, _capaian_pencilan(b)) for b in wilayah.baris],
         "Capaian dan serapan per perangkat daerah",
         ambang=(ambang_c, ambang_s),
     )
