@@ -10,19 +10,19 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kinerja import rules
 from renstra.kode import urut_simpul
-from renstra.models import Indikator, Pagu, Renstra
+from renstra.models import Bidang, Indikator, Pagu, Renstra
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu, triwulan_terakhir_selesai
 from .ringkasan import RingkasanRenstra, ringkasan_renstra
-from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat, unit_pelaporan
+from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat
 
 STATUS = Pelaporan.Status
 
@@ -252,11 +252,29 @@ class RingkasanWilayah:
 
 
 def _renstra_per_opd(opd, tahun):
-    """{agency id: its Renstra in force in `tahun`} (the latest revision), one query."""
+    """{agency id: its Renstra in force in `tahun`} (the latest revision) of the agencies `opd`
+    (ids, or a subquery of them), one query."""
     hasil = {}
-    for r in Renstra.objects.filter(opd_id__in=[o.pk for o in opd]).berlaku_pada(tahun).order_by("opd_id", "revisi"):
+    for r in Renstra.objects.filter(opd__in=opd).berlaku_pada(tahun).order_by("opd_id", "revisi"):
         hasil[r.opd_id] = r
     return hasil
+
+
+def _bidang_pelapor(opd):
+    """{agency id: [ids of its bidang]} of the agencies `opd` (as for `_renstra_per_opd`) that
+    report per bidang, one query (`selectors.unit_pelaporan` without building the bidang)."""
+    hasil = {}
+    for opd_id, pk in Bidang.objects.filter(opd__in=opd, opd__pelaporan_per_bidang=True).values_list("opd_id", "pk"):
+        hasil.setdefault(opd_id, []).append(pk)
+    return hasil
+
+
+def _id_opd(opd, daftar):
+    """The agencies' ids for the other queries: a subquery of the queryset `opd` (a province's
+    hundreds of ids are not sent as parameters), or the ids of `daftar` when it is sliced."""
+    if isinstance(opd, QuerySet) and not opd.query.is_sliced:
+        return opd.values("pk")
+    return [o.pk for o in daftar]
 
 
 def _jumlah_per_renstra(queryset, jalur, **nilai):
@@ -269,33 +287,37 @@ def _jumlah_per_renstra(queryset, jalur, **nilai):
 
 def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
     """Every agency of `opd` (a queryset, already scoped to the user and filtered) in `tahun` up
-    to `triwulan`: ten queries whatever their number, the indicators' capaian read from the read
-    model (kinerja.ringkasan)."""
+    to `triwulan`: eight queries whatever their number, each agency's figures read from the read
+    model (kinerja.ringkasan.ringkasan_renstra)."""
     skala = skala or skala_laporan("dasbor")
-    daftar = list(opd.prefetch_related("bidang"))
-    renstra = _renstra_per_opd(daftar, tahun)
+    daftar = list(opd)
+    id_opd = _id_opd(opd, daftar)
+    renstra = _renstra_per_opd(id_opd, tahun)
     renstra_id = [r.pk for r in renstra.values()]  # ids, not objects: a province has hundreds
+    # In SQL, not as hundreds of parameters: every Renstra of these agencies in force this year.
+    berlaku = Renstra.objects.filter(opd__in=id_opd).berlaku_pada(tahun).values("pk")
     batas = batas_capaian()
     ringkasan = ringkasan_renstra(renstra_id, tahun, triwulan, skala, batas, ambang_pencilan())
     jalur = "sub_kegiatan__kegiatan__program__renstra"
     pagu = _jumlah_per_renstra(
-        Pagu.objects.filter(**{f"{jalur}__in": renstra_id}, tahun=tahun),
+        Pagu.objects.filter(**{f"{jalur}__in": berlaku}, tahun=tahun),
         jalur,
         dpa=Coalesce("perubahan", "induk"),
         indikatif="indikatif",
     )
     realisasi = _jumlah_per_renstra(
-        RealisasiAnggaran.objects.filter(**{f"{jalur}__in": renstra_id}, tahun=tahun, triwulan__lte=triwulan),
+        RealisasiAnggaran.objects.filter(**{f"{jalur}__in": berlaku}, tahun=tahun, triwulan__lte=triwulan),
         jalur,
         nilai="nilai",
     )
     pelaporan = {}
-    for p in Pelaporan.objects.filter(opd_id__in=[o.pk for o in daftar], tahun=tahun):
+    for p in Pelaporan.objects.filter(opd__in=id_opd, tahun=tahun):
         pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
+    bidang = _bidang_pelapor(id_opd)
     wilayah = RingkasanWilayah(tahun, triwulan, skala, batas=batas)
     for o in daftar:
         r = renstra.get(o.pk)
-        unit = [u.pk if u else None for u in unit_pelaporan(o)]
+        unit = [None, *bidang.get(o.pk, [])]
         status = [status_triwulan(tahun, tw, unit, pelaporan.get((o.pk, tw), {}), sekarang) for tw in range(1, 5)]
         uang = pagu.get(r.pk, {}) if r else {}
         wilayah.baris.append(

@@ -218,7 +218,7 @@ def test_the_region_costs_the_same_queries_for_three_agencies_and_for_forty():
             wilayah = dasbor.ringkasan_wilayah(opd, 2026, 3, skala=SKALA)
             assert all(b.rata_rata is not None and b.serapan is not None for b in wilayah.baris)
         jumlah.append(len(q))
-    assert jumlah == [8, 8]
+    assert jumlah == [7, 7]
     assert len(wilayah.baris) == 40
 
 
