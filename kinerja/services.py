@@ -23,6 +23,7 @@ from .audit import catat_setelah_commit, nama_pengguna
 from .models import CatatanData, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
 from .models.realisasi import pesan_bukan_triwulan_tahunan
 from .periode import romawi, sudah_lewat
+from .sinyal import kabarkan_perubahan
 from .versi import Bentrok, Konflik, berubah_sejak, kunci_pelaporan, tandai
 
 __all__ = ["Bentrok", "Konflik"]  # raised by simpan_isian; defined with the version rule
@@ -250,6 +251,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
             anggaran_dihapus=anggaran_dihapus,
             terlambat=terlambat,
         )
+        kabarkan_perubahan(pelaporan.opd_id, tahun, triwulan)
     return hasil
 
 

@@ -302,6 +302,9 @@ KINERJA_CETAK_BATAS_DETIK = env.int("KINERJA_CETAK_BATAS_DETIK", default=300)
 # Evaluasi Triwulan and Evaluasi Renja, and the LKjIP after the fourth quarter), so that the
 # downloads that follow are served from the stored print (laporan/cetak_dimuka.py).
 KINERJA_CETAK_DI_MUKA = env.bool("KINERJA_CETAK_DI_MUKA", default=True)
+# And once an agency's data of a year has been quiet this many minutes after an entry save or an
+# import (the same reports of the quarter written); 0 prints ahead on verification only.
+KINERJA_CETAK_TENANG_MENIT = env.int("KINERJA_CETAK_TENANG_MENIT", default=15)
 
 # The cache holds the progress of running imports, which the worker writes and the web pages
 # read: it must be shared by both. The default, files under cache/ of the project, is shared by

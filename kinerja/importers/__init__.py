@@ -15,6 +15,7 @@ from django.db import DatabaseError, transaction
 
 from kinerja.audit import catat, catat_setelah_commit, nama_pengguna
 from kinerja.models.jejak import Versi
+from kinerja.sinyal import kabarkan_perubahan
 from kinerja.versi import kunci_pelaporan_tahun
 
 from . import evaluasi_triwulan, isian_triwulan, matriks_renstra, realisasi_anggaran, renstra_lengkap
@@ -200,6 +201,8 @@ def _jalankan(
                     keputusan=hasil.keputusan,
                 )
                 hasil.disimpan = True
+                if opd.pk and tahun:  # the reports of the agency's year print ahead once it is quiet
+                    kabarkan_perubahan(opd.pk, tahun)
                 if setelah_tulis is not None:
                     setelah_tulis(hasil)
     except DatabaseError as e:
