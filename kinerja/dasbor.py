@@ -311,7 +311,11 @@ def ringkasan_wilayah(opd, tahun, triwulan, skala=None, sekarang=None):
         nilai="nilai",
     )
     pelaporan = {}
-    for p in Pelaporan.objects.filter(opd__in=id_opd, tahun=tahun):
+    # What a quarter's state reads of a submission (status_triwulan), as light rows: a province
+    # has thousands.
+    for p in Pelaporan.objects.filter(opd__in=id_opd, tahun=tahun).values_list(
+        "opd_id", "bidang_id", "triwulan", "status", "terlambat", "batas_waktu", named=True
+    ):
         pelaporan.setdefault((p.opd_id, p.triwulan), {})[p.bidang_id] = p
     bidang = _bidang_pelapor(id_opd)
     wilayah = RingkasanWilayah(tahun, triwulan, skala, batas=batas)
