@@ -51,11 +51,21 @@ class Tenggat:
         return -self.sisa_hari if self.keadaan == Keadaan.TERLAMBAT else 0
 
     @property
+    def hari(self):
+        """The days alone, as an operator's home writes them: "3 hari lagi", "terlambat 2 hari";
+        "" when the quarter is submitted."""
+        if self.keadaan == Keadaan.SELESAI:
+            return ""
+        if self.keadaan == Keadaan.TERLAMBAT:
+            hari = self.terlambat_hari
+            return f"terlambat {hari} hari" if hari else "terlambat (hari ini)"
+        return "hari ini batas waktunya" if self.sisa_hari == 0 else f"{self.sisa_hari} hari lagi"
+
+    @property
     def teks(self):
         """The state with its days, as the lists write it: "Jatuh tempo · 3 hari lagi"."""
         if self.keadaan == Keadaan.JATUH_TEMPO:
-            hari = "hari ini batas waktunya" if self.sisa_hari == 0 else f"{self.sisa_hari} hari lagi"
-            return f"{self.label} · {hari}"
+            return f"{self.label} · {self.hari}"
         if self.keadaan == Keadaan.TERLAMBAT:
             hari = self.terlambat_hari
             return f"{self.label} {hari} hari" if hari else f"{self.label} (hari ini)"
