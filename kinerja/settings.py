@@ -305,6 +305,14 @@ KINERJA_CETAK_DI_MUKA = env.bool("KINERJA_CETAK_DI_MUKA", default=True)
 # And once an agency's data of a year has been quiet this many minutes after an entry save or an
 # import (the same reports of the quarter written); 0 prints ahead on verification only.
 KINERJA_CETAK_TENANG_MENIT = env.int("KINERJA_CETAK_TENANG_MENIT", default=15)
+# Who signs the Berita Acara Evaluasi Renja Triwulan for the Bappeda (laporan/builders/berita_acara.py):
+# the agency's name as written in its opening sentence, its head's office, name and NIP (a dotted
+# line while empty), and the place of the region's Berita Acara (and of an agency without `kota`).
+KINERJA_BAPPEDA_NAMA = env.str("KINERJA_BAPPEDA_NAMA", default="")
+KINERJA_BAPPEDA_JABATAN = env.str("KINERJA_BAPPEDA_JABATAN", default="")
+KINERJA_BAPPEDA_KEPALA = env.str("KINERJA_BAPPEDA_KEPALA", default="")
+KINERJA_BAPPEDA_NIP = env.str("KINERJA_BAPPEDA_NIP", default="")
+KINERJA_TEMPAT_TTD = env.str("KINERJA_TEMPAT_TTD", default="")
 
 # The cache holds the progress of running imports, which the worker writes and the web pages
 # read: it must be shared by both. The default, files under cache/ of the project, is shared by
@@ -334,3 +342,20 @@ KINERJA_LOG_LEVEL = env.str("KINERJA_LOG_LEVEL", default="INFO").strip().upper()
 if KINERJA_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured("KINERJA_LOG_LEVEL harus DEBUG, INFO, WARNING, ERROR atau CRITICAL.")
 LOGGING = konfigurasi_log(KINERJA_LOG_FORMAT, KINERJA_LOG_LEVEL)
+
+# --- reminders and e-mail (kinerja/pengingat.py, `manage.py pengingat`, run daily by
+# deploy/kinerja-pengingat.timer). Operators of a unit whose quarter is not submitted are
+# reminded these many days before the deadline, on its day, and every KINERJA_PENGINGAT_ULANG_TERLAMBAT
+# days while overdue (days 1, 4, 7, … with 3); a returned quarter not submitted again after
+# KINERJA_PENGINGAT_DIKEMBALIKAN_HARI days reminds its operators once; verifikators get a daily digest.
+KINERJA_PENGINGAT_HARI_SEBELUM = env.str("KINERJA_PENGINGAT_HARI_SEBELUM", default="7,3,1")
+KINERJA_PENGINGAT_ULANG_TERLAMBAT = env.int("KINERJA_PENGINGAT_ULANG_TERLAMBAT", default=3)
+KINERJA_PENGINGAT_DIKEMBALIKAN_HARI = env.int("KINERJA_PENGINGAT_DIKEMBALIKAN_HARI", default=3)
+# The sender class (dotted path): e-mail through Django's mail settings; a WhatsApp gateway's
+# sender would be another class with the same `kirim` (kinerja.pengingat.Pengirim).
+KINERJA_PENGINGAT_PENGIRIM = env.str("KINERJA_PENGINGAT_PENGIRIM", default="kinerja.pengingat.PengirimEmail")
+# The site's address as users reach it, for the links in messages (no request to take it from).
+KINERJA_URL_SITUS = env.str("KINERJA_URL_SITUS", default="http://localhost:8000")
+# Mail: printed on the console in development; production sends through SMTP (settings_produksi).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kinerja <kinerja@localhost>")

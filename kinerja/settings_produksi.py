@@ -56,3 +56,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 _terminal = getattr(sys.stderr, "isatty", lambda: False)()
 KINERJA_LOG_FORMAT = env.str("KINERJA_LOG_FORMAT", default="teks" if _terminal else "json").strip().lower()
 LOGGING = konfigurasi_log(KINERJA_LOG_FORMAT, KINERJA_LOG_LEVEL)  # noqa: F405
+
+# Mail (reminders, `manage.py pengingat`) through the region's SMTP server, e.g. port 587 with
+# STARTTLS; EMAIL_BACKEND may still be set (console: nothing leaves the server).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
