@@ -22,16 +22,19 @@ from renstra.admin import ImporEksporMixin, RiwayatAdmin, opd_filter
 from .forms import FormMasukAdmin, periksa_data_dukung
 from .models import (
     CatatanData,
+    CatatanDiskusi,
     DataDukung,
     NarasiLaporan,
     NilaiPembanding,
     NilaiSakip,
     Pelaporan,
+    Pengingat,
     Peran,
     Realisasi,
     RealisasiAnggaran,
     RentangPredikat,
     SkalaPredikat,
+    TindakLanjut,
     User,
 )
 from .models.predikat import periksa_rentang
@@ -458,3 +461,63 @@ class CatatanDataAdmin(RiwayatAdmin):
             obj.save()
         else:
             selesaikan_catatan(obj, obj.status, obj.penyelesaian, request.user)
+
+
+class HanyaBacaAdmin(admin.ModelAdmin):
+    """Rows written by the application's own steps (the reminders sent, the notes of a
+    submission's discussion, the follow-up of its recommendations): read here, never added,
+    changed or deleted by hand."""
+
+    actions = None
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Pengingat)
+class PengingatAdmin(HanyaBacaAdmin):
+    """Who was reminded of what, when, why and through which channel (`manage.py pengingat`)."""
+
+    list_display = ("dikirim_pada", "jenis", "penerima", "alamat", "opd", "tahun", "triwulan", "alasan", "saluran")
+    list_filter = ("jenis", ("dikirim_pada", admin.DateFieldListFilter), "saluran", opd_filter("opd"), "tahun")
+    list_select_related = ("penerima", "opd")
+    search_fields = ("alamat", "subjek", "alasan", "penerima__username", "opd__nama", "opd__kode")
+    date_hierarchy = "dikirim_pada"
+
+
+@admin.register(CatatanDiskusi)
+class CatatanDiskusiAdmin(HanyaBacaAdmin):
+    """The notes of a submission's discussion, written on its review and entry pages."""
+
+    list_display = ("ringkas", "pelaporan", "jenis", "indikator", "penulis", "dari_verifikator", "dibuat_pada")
+    list_filter = ("jenis", "dari_verifikator", opd_filter("pelaporan__opd"), "pelaporan__tahun")
+    list_select_related = ("pelaporan__opd", "pelaporan__bidang", "indikator", "penulis")
+    search_fields = ("isi", "pelaporan__opd__nama", "pelaporan__opd__kode", "indikator__uraian")
+    date_hierarchy = "dibuat_pada"
+
+    @admin.display(description="catatan")
+    def ringkas(self, obj):
+        return obj.isi[:80]
+
+
+@admin.register(TindakLanjut)
+class TindakLanjutAdmin(HanyaBacaAdmin):
+    """The follow-up of each recommendation, answered on the next quarter's entry page."""
+
+    list_display = ("ringkas", "opd", "bidang", "tahun", "triwulan", "status", "dijawab_oleh", "dijawab_pada")
+    list_filter = ("status", opd_filter("opd"), "tahun", "triwulan")
+    list_select_related = ("rekomendasi", "opd", "bidang", "dijawab_oleh")
+    search_fields = ("rekomendasi__isi", "catatan", "opd__nama", "opd__kode")
+
+    @admin.display(description="rekomendasi")
+    def ringkas(self, obj):
+        return obj.rekomendasi.isi[:80]

@@ -11,8 +11,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from kinerja.models import Pelaporan, Pengingat
+from kinerja.models import CatatanDiskusi, Pelaporan, Pengingat, TindakLanjut
 from kinerja.pengingat import Pengirim, kirim_pengingat
 from renstra.tests.factories import BidangFactory, PerangkatDaerahFactory, RenstraFactory
 
@@ -358,3 +359,30 @@ def test_the_queries_to_find_what_is_due_do_not_grow_with_the_agencies(time_mach
     assert hasil.terkirim["terlambat"] == hasil.terkirim["dikembalikan"] == 2 * jumlah - jumlah // 2
     assert hasil.terkirim["ringkasan"] == 1
     assert kering == ulang == 16
+
+
+def test_the_admin_lists_the_reminders_sent_read_only(admin_client, time_machine):
+    operator(agensi(), email="rina@contoh.go.id")
+    time_machine.move_to(pukul(hari(10, 15)), tick=False)
+    kirim_pengingat()
+    catatan = Pengingat.objects.get()
+
+    daftar = admin_client.get(reverse("admin:kinerja_pengingat_changelist") + "?jenis__exact=hari-ini")
+    ubah = admin_client.get(reverse("admin:kinerja_pengingat_change", args=[catatan.pk]))
+
+    assert daftar.status_code == 200 and "rina@contoh.go.id" in daftar.content.decode()
+    assert ubah.status_code == 200 and 'name="alamat"' not in ubah.content.decode()
+    assert admin_client.get(reverse("admin:kinerja_pengingat_add")).status_code == 403
+    assert admin_client.post(reverse("admin:kinerja_pengingat_delete", args=[catatan.pk])).status_code == 403
+
+
+def test_the_admin_lists_the_discussion_and_its_follow_up(admin_client):
+    p = PelaporanFactory(opd=agensi(), tahun=2025, triwulan=3, status=S.DIVERIFIKASI)
+    rekomendasi = CatatanDiskusi.objects.create(
+        pelaporan=p, jenis=CatatanDiskusi.Jenis.REKOMENDASI, isi="Lengkapi data dukung", dari_verifikator=True
+    )
+    TindakLanjut.objects.create(rekomendasi=rekomendasi, opd=p.opd, tahun=2025, triwulan=4)
+
+    for nama in ("catatandiskusi", "tindaklanjut"):
+        halaman = admin_client.get(reverse(f"admin:kinerja_{nama}_changelist"))
+        assert halaman.status_code == 200 and "Lengkapi data dukung" in halaman.content.decode()
