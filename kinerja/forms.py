@@ -16,7 +16,7 @@ from django.core.validators import MaxLengthValidator
 from kinerja import rules
 from renstra.models import Indikator
 
-from .models import Realisasi
+from .models import CatatanDiskusi, Realisasi, TindakLanjut
 
 NARASI = Realisasi.NARASI
 
@@ -325,3 +325,57 @@ class FormMasuk(_NamaPenggunaTerbatas, AuthenticationForm):
 
 class FormMasukAdmin(_NamaPenggunaTerbatas, AdminAuthenticationForm):
     pass
+
+
+# --- the discussion of a submission (kinerja/diskusi.py checks the rest) --------------------
+
+
+class DiskusiForm(forms.Form):
+    """A note on a submission, or an answer to one. The service checks who may write which kind,
+    the indicator's unit and the answered note's submission; the templates draw the choices."""
+
+    isi = forms.CharField(
+        label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 3, "maxlength": CatatanForm.BATAS})
+    )
+    jenis = forms.ChoiceField(
+        label="Jenis",
+        required=False,
+        choices=[("", "Catatan"), *((j.value, j.label) for j in CatatanDiskusi.Jenis if j != "keputusan")],
+        error_messages={"invalid_choice": "Jenis catatan tidak dikenal."},
+    )
+    indikator = forms.ModelChoiceField(
+        label="Indikator",
+        required=False,
+        queryset=Indikator.objects.select_related("renstra__opd"),
+        error_messages={"invalid_choice": "Indikator tidak dikenal."},
+    )
+    menjawab = forms.ModelChoiceField(
+        label="Catatan yang dijawab",
+        required=False,
+        queryset=CatatanDiskusi.objects.all(),
+        error_messages={"invalid_choice": "Catatan yang dijawab tidak ditemukan."},
+    )
+
+    def clean_jenis(self):
+        return self.cleaned_data["jenis"] or CatatanDiskusi.Jenis.CATATAN
+
+
+class TindakLanjutForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status tindak lanjut",
+        choices=TindakLanjut.Status.choices,
+        error_messages={"required": "Pilih status.", "invalid_choice": "Status tindak lanjut tidak dikenal."},
+    )
+    catatan = forms.CharField(
+        label="Catatan tindak lanjut",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": CatatanForm.BATAS}),
+    )
+
+
+def pesan_form(form):
+    """A refused form's errors as one message naming each field ("Status tindak lanjut: ...")."""
+    return " ".join(
+        f"{form.fields[nama].label if nama in form.fields else 'Isian'}: {' '.join(pesan)}"
+        for nama, pesan in form.errors.items()
+    )

@@ -20,7 +20,7 @@ from renstra.models import Indikator, Renstra, Tingkat
 from renstra.selectors import renstra_berlaku
 
 from .audit import catat_setelah_commit, nama_pengguna
-from .models import CatatanData, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
+from .models import CatatanData, CatatanDiskusi, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran
 from .models.realisasi import pesan_bukan_triwulan_tahunan
 from .periode import romawi, sudah_lewat
 from .sinyal import kabarkan_perubahan
@@ -360,6 +360,20 @@ def _kunci_untuk_diputuskan(user, pelaporan):
     return terkunci
 
 
+def _catatan_keputusan(user, pelaporan):
+    """A decision with a note is also a note of the submission's discussion (kinerja/diskusi.py),
+    of kind keputusan with the status it gave."""
+    if pelaporan.catatan:
+        CatatanDiskusi.objects.create(
+            pelaporan=pelaporan,
+            jenis=CatatanDiskusi.Jenis.KEPUTUSAN,
+            keputusan=pelaporan.status,
+            isi=pelaporan.catatan,
+            penulis=user,
+            dari_verifikator=True,
+        )
+
+
 @transaction.atomic
 def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
     """Verify a submitted quarter. `catatan` is the verifier's own note (may be empty): a note
@@ -369,6 +383,7 @@ def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
     pelaporan.diverifikasi_pada, pelaporan.diverifikasi_oleh = timezone.now(), user
     pelaporan.catatan = (catatan or "").strip()
     _simpan(pelaporan, user, "Diverifikasi")
+    _catatan_keputusan(user, pelaporan)
     catat_setelah_commit(
         "pelaporan.diverifikasi", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
     )
@@ -385,6 +400,7 @@ def kembalikan_pelaporan(*, user, pelaporan, catatan):
     pelaporan.status = Pelaporan.Status.DIKEMBALIKAN
     pelaporan.catatan = catatan.strip()
     _simpan(pelaporan, user, "Dikembalikan")
+    _catatan_keputusan(user, pelaporan)
     catat_setelah_commit(
         "pelaporan.dikembalikan", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
     )

@@ -30,6 +30,9 @@ pengukuran = [
     path("impor/<int:pk>/simpan/", views_impor.impor_simpan, name="impor_simpan"),
     path("impor/<int:pk>/periksa-ulang/", views_impor.impor_periksa_ulang, name="impor_periksa_ulang"),
     path("impor/templat/<str:format>.xlsx", views_impor.impor_templat, name="impor_templat"),
+    path(f"realisasi/{TRIWULAN}/diskusi/", views.diskusi_isian, name="diskusi_isian"),
+    path(f"verifikasi/<str:kode>/{TRIWULAN}/diskusi/", views.diskusi_tinjau, name="diskusi_tinjau"),
+    path("tindak-lanjut/<int:pk>/", views.tindak_lanjut, name="tindak_lanjut"),
 ]
 
 urlpatterns = [

@@ -24,8 +24,18 @@ from django.views.decorators.http import require_GET, require_POST
 from kinerja import rules
 from renstra.models import Bidang, Indikator, PerangkatDaerah
 
-from . import services
-from .forms import TIPE_KONTEN, AlasanForm, AnggaranForm, CatatanForm, DataDukungForm, RealisasiForm
+from . import diskusi, services
+from .forms import (
+    TIPE_KONTEN,
+    AlasanForm,
+    AnggaranForm,
+    CatatanForm,
+    DataDukungForm,
+    DiskusiForm,
+    RealisasiForm,
+    TindakLanjutForm,
+    pesan_form,
+)
 from .importers import isian_triwulan as isian_luring
 from .isian import (
     awal_anggaran,
@@ -36,7 +46,7 @@ from .isian import (
     isian_setelah_bentrok,
     pratinjau_baris,
 )
-from .models import DataDukung, Pelaporan, RentangPredikat
+from .models import DataDukung, Pelaporan, RentangPredikat, TindakLanjut
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_pelaporan
 from .predikat import warna_teks
 from .riwayat import riwayat_indikator, riwayat_triwulan
@@ -142,6 +152,7 @@ def _konteks(request, halaman, pelaporan, **lain):
         "unit_lain": unit_pelaporan(halaman.opd) if not request.user.bidang_id else [],
         "pilihan_tahun": tahun_pelaporan(halaman.opd, halaman.tahun, timezone.localdate().year),
         "ukuran_maks_mb": settings.KINERJA_UKURAN_DATA_DUKUNG_MB,
+        "diskusi": diskusi.diskusi_pelaporan(pelaporan),
         **lain,
     }
 
@@ -483,6 +494,8 @@ def _halaman_tinjau(request, opd, bidang, pelaporan, form_catatan=None, status=2
             "jumlah_riwayat": len(riwayat),
             "form_catatan": form_catatan or CatatanForm(),
             "form_alasan": AlasanForm(),
+            "diskusi": diskusi.diskusi_pelaporan(pelaporan),
+            "jenis_catatan": diskusi.JENIS_VERIFIKATOR,
             "boleh_putuskan": request.user.has_perm("kinerja.putuskan_pelaporan", pelaporan)
             and pelaporan.status == Pelaporan.Status.DIAJUKAN,
             "boleh_buka": request.user.has_perm("kinerja.buka_pelaporan", pelaporan)
@@ -562,3 +575,59 @@ def gaya_predikat(request):
     respons = HttpResponse(css, content_type="text/css; charset=utf-8")
     respons["Cache-Control"] = "max-age=300"
     return respons
+
+
+# --- the discussion of a submission and the follow-up of its recommendations -----------------
+
+
+def _tulis_catatan(request, pelaporan):
+    """Write the note of the form sent (kinerja/diskusi.py checks who may write what), with a
+    message of what happened."""
+    form = DiskusiForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Catatan tidak disimpan. {pesan_form(form)}")
+        return
+    try:
+        diskusi.tulis_catatan(request.user, pelaporan, **form.cleaned_data)
+    except ValidationError as e:
+        messages.error(request, "Catatan tidak disimpan. " + " ".join(e.messages))
+    else:
+        messages.success(request, "Jawaban tersimpan." if form.cleaned_data["menjawab"] else "Catatan tersimpan.")
+
+
+@login_required
+@require_POST
+def diskusi_isian(request, tahun, triwulan):
+    """An operator's note on their unit's quarter, or their answer to a note; back to the entry page."""
+    _triwulan_sah(tahun, triwulan)
+    opd, bidang = _unit_operator(request)
+    _tulis_catatan(request, services.pelaporan_unit(opd, bidang, tahun, triwulan))
+    return redirect(_url_isian(tahun, triwulan, bidang, anchor="diskusi"))
+
+
+@login_required
+@require_POST
+def diskusi_tinjau(request, kode, tahun, triwulan):
+    """A reviewer's note, finding or recommendation on a submission; back to the review page."""
+    _, _, pelaporan = _unit_tinjauan(request, kode, tahun, triwulan)
+    _tulis_catatan(request, pelaporan)
+    return redirect(pelaporan.url_tinjau() + "#diskusi")
+
+
+@login_required
+@require_POST
+def tindak_lanjut(request, pk):
+    """The agency's answer to a recommendation, on the entry page of the quarter after it."""
+    opd, _ = _unit_operator(request)
+    item = get_object_or_404(TindakLanjut, pk=pk, opd=opd)
+    form = TindakLanjutForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Tindak lanjut tidak disimpan. {pesan_form(form)}")
+    else:
+        try:
+            diskusi.jawab_tindak_lanjut(request.user, item, form.cleaned_data["status"], form.cleaned_data["catatan"])
+        except ValidationError as e:
+            messages.error(request, "Tindak lanjut tidak disimpan. " + " ".join(e.messages))
+        else:
+            messages.success(request, "Tindak lanjut tersimpan.")
+    return redirect(_url_isian(item.tahun, item.triwulan, item.bidang, anchor="tindak-lanjut"))
