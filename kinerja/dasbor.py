@@ -23,6 +23,7 @@ from .models import Pelaporan, Realisasi, RealisasiAnggaran
 from .periode import batas_waktu, triwulan_terakhir_selesai
 from .ringkasan import RingkasanRenstra, ringkasan_renstra
 from .selectors import KinerjaTahun, batas_capaian, kinerja_per_tahun, skala_laporan, terlambat
+from .tenggat import Keadaan, Tenggat, tenggat
 
 STATUS = Pelaporan.Status
 
@@ -89,13 +90,15 @@ def triwulan_bawaan(tahun, opd, sekarang=None):
 @dataclass
 class StatusTriwulan:
     """The submission of one quarter of an agency: of the agency as a whole, or summed over its
-    bidang when it reports per bidang (the least advanced state shows)."""
+    bidang when it reports per bidang (the least advanced state shows, and the due state of the
+    unit furthest behind: `tenggat`)."""
 
     triwulan: int
     status: str
     terlambat: bool
     jumlah_unit: int = 1
     diverifikasi: int = 0
+    tenggat: Tenggat | None = None
 
     @property
     def label(self):
@@ -106,14 +109,26 @@ class StatusTriwulan:
         teks = self.label
         if self.jumlah_unit > 1:
             teks += f" ({self.diverifikasi}/{self.jumlah_unit} diverifikasi)"
+        if self.tenggat is not None and self.tenggat.keadaan != Keadaan.SELESAI:
+            return f"{teks} · {self.tenggat.teks}"  # not submitted: due, overdue, with the days
         return teks + (" · terlambat" if self.terlambat else "")
+
+
+_URUTAN_TENGGAT = [Keadaan.TERLAMBAT, Keadaan.JATUH_TEMPO, Keadaan.BELUM_WAKTUNYA, Keadaan.SELESAI]
+
+
+def tenggat_terburuk(daftar):
+    """Of units' due states, the one furthest behind: the longest overdue, else the soonest due."""
+    return min(daftar, key=lambda t: (_URUTAN_TENGGAT.index(t.keadaan), t.sisa_hari))
 
 
 _URUTAN = [STATUS.DRAFT, STATUS.DIKEMBALIKAN, STATUS.DIAJUKAN, STATUS.DIVERIFIKASI]
 
 
 def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
-    """The state of a quarter over an agency's submission units (`pelaporan`: {unit: Pelaporan})."""
+    """The state of a quarter over an agency's submission units (`pelaporan`: {unit: Pelaporan},
+    or light rows with its `status`, `terlambat` and `batas_waktu`); no query."""
+    sekarang = sekarang or timezone.now()
     daftar = [pelaporan.get(u) for u in unit]
     status = [p.status if p else STATUS.DRAFT for p in daftar]
     return StatusTriwulan(
@@ -122,6 +137,7 @@ def status_triwulan(tahun, triwulan, unit, pelaporan, sekarang=None):
         terlambat=any(terlambat(tahun, triwulan, p, sekarang) for p in daftar),
         jumlah_unit=len(unit),
         diverifikasi=status.count(STATUS.DIVERIFIKASI),
+        tenggat=tenggat_terburuk([tenggat(tahun, triwulan, p, sekarang) for p in daftar]),
     )
 
 
@@ -603,6 +619,7 @@ class BerandaOperator:
     terendah: list  # [KinerjaIndikator] with the lowest capaian of `tahun_terendah`
     tahun_terendah: int
     kinerja_renstra: object = None  # the Renstra of `tahun_terendah`, None when there is none
+    tenggat: Tenggat | None = None  # the quarter's due state (kinerja.tenggat)
 
     @property
     def ada_renstra(self):
@@ -610,7 +627,8 @@ class BerandaOperator:
 
     @property
     def sisa_hari(self):
-        return (timezone.localdate(self.batas_waktu) - timezone.localdate()).days
+        """Days to the deadline (< 0: overdue)."""
+        return self.tenggat.sisa_hari
 
     @property
     def persen_terisi(self):
@@ -629,9 +647,10 @@ def tahun_terukur_terakhir(opd, tahun):
     return terakhir or tahun
 
 
-def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5):
+def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5, sekarang=None):
     """An operator's home from the entry page of the quarter (`isian_triwulan`), its
-    submission (of the operator's unit), and the latest year with results (`KinerjaTahun`)."""
+    submission (of the operator's unit, unsaved when never saved), and the latest year with
+    results (`KinerjaTahun`)."""
     dikembalikan = list(
         Pelaporan.objects.filter(opd=halaman.opd, bidang=pelaporan.bidang, status=STATUS.DIKEMBALIKAN)
         .select_related("bidang")
@@ -645,6 +664,7 @@ def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5):
         terisi=halaman.terisi,
         jumlah=halaman.jumlah,
         batas_waktu=batas_waktu(halaman.tahun, halaman.triwulan, pelaporan if pelaporan.pk else None),
+        tenggat=tenggat(halaman.tahun, halaman.triwulan, pelaporan if pelaporan.pk else None, sekarang),
         pelaporan=pelaporan,
         dikembalikan=dikembalikan,
         terendah=sorted(terukur, key=lambda k: k.capaian)[:jumlah_terendah],

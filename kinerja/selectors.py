@@ -16,6 +16,7 @@ from renstra.selectors import indikator_berlaku_pada, renstra_berlaku
 
 from .models import CatatanData, DataDukung, Pelaporan, Realisasi, RealisasiAnggaran, SkalaPredikat
 from .periode import batas_waktu, romawi, sudah_lewat, triwulan_terakhir_selesai
+from .tenggat import tenggat
 
 # The target in force for measuring: the revised PK, else the PK, else the Renstra's.
 URUTAN_TARGET = (Target.Jenis.PK_PERUBAHAN, Target.Jenis.PK, Target.Jenis.RENSTRA)
@@ -799,6 +800,7 @@ class BarisPelaporan:
     pelaporan: object
     batas_waktu: object
     terlambat: bool
+    tenggat: object = None  # kinerja.tenggat.Tenggat: due, overdue or done, with the days
 
     @property
     def status(self):
@@ -839,10 +841,10 @@ def ringkasan_pelaporan(baris):
 _URUTAN_STATUS = {"diajukan": 0, "dikembalikan": 1, "draft": 2, "diverifikasi": 3}
 
 
-def daftar_pelaporan(tahun, triwulan):
+def daftar_pelaporan(tahun, triwulan, sekarang=None):
     """Every submission unit of every agency with a Renstra for the year, for one quarter: its
-    status, dates and lateness (submitted after the deadline, or not submitted and the deadline
-    passed). Submitted ones first. Three queries."""
+    status, dates, lateness (submitted after the deadline, or not submitted and the deadline
+    passed) and due state (kinerja.tenggat). Submitted ones first. Three queries."""
     opd = (
         PerangkatDaerah.objects.filter(
             renstra__aktif=True, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
@@ -858,7 +860,16 @@ def daftar_pelaporan(tahun, triwulan):
     for o in opd:
         for bidang in unit_pelaporan(o):
             p = pelaporan.get((o.pk, bidang.pk if bidang else None))
-            baris.append(BarisPelaporan(o, bidang, p, batas_waktu(tahun, triwulan, p), terlambat(tahun, triwulan, p)))
+            baris.append(
+                BarisPelaporan(
+                    o,
+                    bidang,
+                    p,
+                    batas_waktu(tahun, triwulan, p),
+                    terlambat(tahun, triwulan, p, sekarang),
+                    tenggat(tahun, triwulan, p, sekarang),
+                )
+            )
     return sorted(baris, key=lambda b: (_URUTAN_STATUS[b.status], b.opd.kode, b.bidang.nama if b.bidang else ""))
 
 

@@ -62,6 +62,7 @@ from .selectors import (
     triwulan_verifikasi,
     unit_pelaporan,
 )
+from .tenggat import Keadaan
 
 RIWAYAT_DITAMPILKAN = 50  # newest changes on the review page; each indicator's page has them all
 
@@ -399,13 +400,16 @@ def verifikasi_daftar(request):
     menunggu = menunggu_verifikasi()
     tahun, triwulan = _periode_verifikasi(request, menunggu)
     status = request.GET.get("status", "")
+    keadaan = request.GET.get("tenggat", "")
     semua = daftar_pelaporan(tahun, triwulan)
     ringkasan, terlambat = ringkasan_pelaporan(semua)
     return render(
         request,
         "kinerja/verifikasi_daftar.html",
         {
-            "baris": [b for b in semua if not status or b.status == status],
+            "baris": [
+                b for b in semua if (not status or b.status == status) and (not keadaan or b.tenggat.keadaan == keadaan)
+            ],
             "ringkasan": ringkasan,
             "jumlah_terlambat": terlambat,
             "menunggu": menunggu,
@@ -413,6 +417,8 @@ def verifikasi_daftar(request):
             "triwulan": triwulan,
             "status": status,
             "pilihan_status": Pelaporan.Status,
+            "tenggat": keadaan,
+            "pilihan_tenggat": Keadaan,
         },
     )
 

@@ -30,8 +30,8 @@ from .forms import bangun_pilihan
 log = logging.getLogger(__name__)
 
 # The reports a verified quarter completes: its quarterly evaluation, the year's Renja
-# evaluation up to it, and the LKjIP draft once the year is whole.
-DICETAK = ("evaluasi-triwulan", "evaluasi-renja")
+# evaluation up to it, its Berita Acara, and the LKjIP draft once the year is whole.
+DICETAK = ("evaluasi-triwulan", "evaluasi-renja", "berita-acara")
 DICETAK_AKHIR_TAHUN = ("lkjip",)
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path(f"{LAPORAN}/", views.laporan_html, name="laporan_html"),
     path(f"{LAPORAN}.pdf", views.laporan_pdf, name="laporan_pdf"),
     path(f"{LAPORAN}.xlsx", views.laporan_xlsx, name="laporan_xlsx"),
+    path("laporan/berita-acara/wilayah.<slug:format>", views.berita_acara_wilayah, name="berita_acara_wilayah"),
     path("laporan/cetak/<uuid:pk>/", views.cetak, name="cetak"),
     path("laporan/cetak/<uuid:pk>/unduh/", views.cetak_unduh, name="cetak_unduh"),
     path(f"{NARASI}/salin-tahun-lalu/", views_narasi.narasi_salin, name="narasi_salin"),

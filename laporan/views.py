@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +14,12 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from kinerja.periode import triwulan_terakhir_selesai
 from renstra.models import PerangkatDaerah, Renstra
+from renstra.querysets import IZIN_SEMUA_OPD
 
 from .builders import DAFTAR, LAPORAN
+from .builders.berita_acara import build_berita_acara_wilayah
 from .cetak import antrean_di_depan, cetakan_terlihat, minta_cetak
 from .forms import PilihanLaporanForm, bangun_pilihan
 from .renderers import pdf
@@ -148,6 +152,31 @@ def laporan_xlsx(request, kode, tahun, nama):
     _, _, form, laporan = _bangun(request, kode, tahun, nama)
     if laporan is None:
         return _galat_pilihan(form)
+    respons = HttpResponse(render_xlsx(laporan), content_type=XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.xlsx"'
+    return respons
+
+
+@login_required
+@require_GET
+def berita_acara_wilayah(request, format):
+    """The region's Berita Acara of a quarter (?tahun=&triwulan=, the last ended quarter by
+    default), as XLSX or PDF like the region dashboard's downloads: for reviewers and admins."""
+    if not request.user.has_perm(IZIN_SEMUA_OPD):
+        raise PermissionDenied("Berita Acara wilayah hanya untuk verifikator dan admin.")
+    if format not in ("xlsx", "pdf"):
+        raise Http404("Format unduhan: xlsx atau pdf.")
+    tahun, triwulan = triwulan_terakhir_selesai()
+    form = PilihanLaporanForm(request.GET, opd_queryset=_opd_pengguna(request.user))
+    if not form.is_valid():
+        return _galat_pilihan(form)
+    tahun = form.cleaned_data["tahun"] if "tahun" in request.GET else tahun
+    triwulan = form.cleaned_data["triwulan"] or (triwulan if "tahun" not in request.GET else 4)
+    laporan = build_berita_acara_wilayah(
+        _opd_pengguna(request.user), tahun, triwulan, tanggal=form.cleaned_data["tanggal"]
+    )
+    if format == "pdf":
+        return jawab_cetak(request, laporan, None)
     respons = HttpResponse(render_xlsx(laporan), content_type=XLSX)
     respons["Content-Disposition"] = f'attachment; filename="{laporan.nama_berkas}.xlsx"'
     return respons

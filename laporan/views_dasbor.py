@@ -7,12 +7,14 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from kinerja import dasbor as baca
+from kinerja import keterlambatan as terlambat
 from kinerja import services
 from kinerja.models import CatatanData
 from kinerja.periode import triwulan_pelaporan, triwulan_terakhir_selesai
@@ -23,6 +25,7 @@ from renstra.models import Indikator, PerangkatDaerah
 from renstra.querysets import IZIN_SEMUA_OPD
 
 from .builders import dasbor as bangun
+from .builders import keterlambatan as bangun_terlambat
 from .builders.catatan_kaki import ringkasan_catatan
 from .filtersets import DasborWilayahFilter, urutkan
 from .renderers.xlsx import render_xlsx
@@ -142,6 +145,7 @@ def wilayah(request):
         "kueri": request.GET.urlencode(),
         "catatan_rata_rata": bangun.catatan_rata_rata_wilayah(data),
         "uraian_rata_rata": bangun.uraian_rata_rata_wilayah(data),
+        "tenggat": terlambat.jumlah_tenggat(data),
     }
     return render(request, "laporan/dasbor/wilayah.html", konteks)
 
@@ -296,3 +300,57 @@ def indikator(request, kode, tahun, pk):
 def indikator_unduh(request, kode, tahun, pk):
     _, _, skala, data = _indikator(request, kode, tahun, pk)
     return _unduh(request, bangun.laporan_indikator(data, skala), "xlsx")
+
+
+# ---------------------------------------------------------------------------------------------
+# The lateness board
+# ---------------------------------------------------------------------------------------------
+
+
+URUT_KETERLAMBATAN = "terlambat"  # the longest overdue first
+
+
+def _keterlambatan(request):
+    """The board of the agencies in the reviewer's scope for the year asked for (?tahun=, by
+    default the year being reported), sorted (?urut=); 403 for operators, 404 for a year that is
+    not one."""
+    if not request.user.has_perm(IZIN_SEMUA_OPD):
+        raise PermissionDenied("Papan keterlambatan untuk verifikator dan admin.")
+    tahun = request.GET.get("tahun") or str(triwulan_pelaporan()[0])
+    if not tahun.isdigit() or not 2000 <= int(tahun) <= 2100:
+        raise Http404("Tahun tidak dikenal.")
+    opd = PerangkatDaerah.objects.for_user(request.user).order_by("nama")
+    papan = terlambat.papan_keterlambatan(opd, int(tahun))
+    return replace(papan, baris=terlambat.urutkan(papan.baris, request.GET.get("urut", URUT_KETERLAMBATAN)))
+
+
+@login_required
+@require_GET
+@baca_dari_replika
+def keterlambatan(request):
+    papan = _keterlambatan(request)
+    kueri = request.GET.copy()
+    kueri.pop("urut", None)
+
+    def tautan(b):
+        return reverse("kinerja:tinjau", args=[b.opd.kode, b.tahun, b.triwulan])
+
+    konteks = {
+        "papan": papan,
+        "tabel": bangun_terlambat.tabel_keterlambatan(papan, tautan=tautan),
+        "pengurutan": {
+            "kueri": f"{kueri.urlencode()}&" if kueri else "",
+            "kunci": request.GET.get("urut", URUT_KETERLAMBATAN),
+        },
+        "kueri": request.GET.urlencode(),
+    }
+    return render(request, "laporan/dasbor/keterlambatan.html", konteks)
+
+
+@login_required
+@require_GET
+@baca_dari_replika
+def keterlambatan_unduh(request, format):
+    if format not in ("xlsx", "pdf"):
+        raise Http404("Format unduhan: xlsx atau pdf.")
+    return _unduh(request, bangun_terlambat.laporan_keterlambatan(_keterlambatan(request)), format)

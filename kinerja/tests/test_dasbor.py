@@ -155,9 +155,16 @@ def test_each_quarter_shows_its_submission_and_a_draft_past_its_deadline_is_late
         ("dikembalikan", True),  # returned and still not in after 15 October
         ("draft", False),  # TW IV is due 15 January
     ]
+    assert [s.tenggat.teks for s in b.status] == [
+        "Sudah diajukan",
+        "Sudah diajukan",
+        "Terlambat 17 hari",
+        "Belum waktunya",
+    ]
     assert b.terlambat
     (b,) = _wilayah(2024, 4, opd.kode, sekarang=waktu(2025, 1, 16, 8)).baris
-    assert (b.status[3].status, b.status[3].terlambat, b.status[3].teks) == ("draft", True, "Draf · terlambat")
+    assert (b.status[3].status, b.status[3].terlambat, b.status[3].teks) == ("draft", True, "Draf · Terlambat 1 hari")
+    assert b.status[1].teks == "Diajukan · terlambat"  # submitted, after the deadline
 
 
 def test_an_agency_reporting_per_bidang_shows_its_least_advanced_unit():

@@ -110,3 +110,93 @@ def test_days_are_counted_in_the_regions_calendar_not_in_utc(time_machine):
     t = _pada(time_machine, saat)
     assert (t.keadaan, t.terlambat_hari) == (Keadaan.TERLAMBAT, 1)
     assert timezone.localdate(t.batas) == datetime.date(2025, 4, 15)
+
+
+# --- where the due state is shown -----------------------------------------------------------
+
+
+@pytest.fixture
+def unit(time_machine):
+    """Dinas Tepat submitted TW I 2025; Dinas Lambat entered nothing (a Renstra 2024–2026 each)."""
+    from renstra.tests.factories import PerangkatDaerahFactory, RenstraFactory
+
+    tepat = RenstraFactory(opd=PerangkatDaerahFactory(kode="TEPAT", nama="Dinas Tepat")).opd
+    lambat = RenstraFactory(opd=PerangkatDaerahFactory(kode="LAMBAT", nama="Dinas Lambat")).opd
+    PelaporanFactory(opd=tepat, tahun=2025, triwulan=1, status=S.DIAJUKAN, diajukan_pada=waktu(2025, 4, 9, 9))
+    return tepat, lambat
+
+
+def test_the_verification_list_shows_each_units_due_state_and_filters_by_it(client, unit, time_machine):
+    from django.urls import reverse
+
+    from .factories import verifikator
+
+    time_machine.move_to(waktu(2025, 4, 20, 9), tick=False)
+    client.force_login(verifikator())
+    url = reverse("kinerja:verifikasi_daftar")
+    respons = client.get(url, {"tahun": 2025, "triwulan": 1})
+    html = respons.content.decode()
+    assert '<th scope="col">Tenggat</th>' in html
+    assert "Terlambat 5 hari" in html and "Sudah diajukan" in html
+    assert {b.opd.kode: b.tenggat.keadaan for b in respons.context["baris"]} == {
+        "TEPAT": Keadaan.SELESAI,
+        "LAMBAT": Keadaan.TERLAMBAT,
+    }
+    saring = client.get(url, {"tahun": 2025, "triwulan": 1, "tenggat": "terlambat"})
+    assert [b.opd.kode for b in saring.context["baris"]] == ["LAMBAT"]
+    assert 'value="terlambat" selected' in saring.content.decode()
+    kosong = client.get(url, {"tahun": 2025, "triwulan": 1, "tenggat": "jatuh-tempo"})
+    assert kosong.context["baris"] == [] and "Tidak ada pelaporan dengan pilihan itu" in kosong.content.decode()
+
+
+def test_the_region_dashboard_shows_the_due_state_of_the_quarter_shown(client, unit, time_machine):
+    from django.urls import reverse
+
+    from .factories import verifikator
+
+    time_machine.move_to(waktu(2025, 4, 10, 9), tick=False)
+    client.force_login(verifikator())
+    respons = client.get(reverse("laporan:dasbor_wilayah"), {"tahun": 2025, "triwulan": 1})
+    html = respons.content.decode()
+    assert "1 jatuh tempo, 1 sudah diajukan" in html
+    assert "Draf · Jatuh tempo · 5 hari lagi" in html  # Dinas Lambat's TW I cell
+
+
+@pytest.mark.parametrize(
+    ("saat", "keadaan", "hari"),
+    [
+        (waktu(2025, 3, 20, 9), "Belum waktunya", "26 hari lagi"),
+        (waktu(2025, 4, 10, 9), "Jatuh tempo", "5 hari lagi"),
+        (waktu(2025, 4, 15, 9), "Jatuh tempo", "hari ini batas waktunya"),
+    ],
+    ids=["quarter-running", "due", "deadline-day"],
+)
+def test_the_operators_home_shows_the_due_state_and_the_days(client, unit, time_machine, saat, keadaan, hari):
+    from django.urls import reverse
+
+    from .factories import operator
+
+    time_machine.move_to(saat, tick=False)
+    client.force_login(operator(unit[1]))
+    respons = client.get(reverse("laporan:dasbor"))
+    assert (respons.context["data"].tahun, respons.context["data"].triwulan) == (2025, 1)
+    assert f"<strong>{keadaan}</strong> · {hari}" in respons.content.decode()
+
+
+def test_the_operators_home_says_how_many_days_a_quarter_is_overdue(rf, unit, time_machine):
+    from django.template.loader import render_to_string
+
+    from kinerja import dasbor
+    from kinerja.selectors import isian_triwulan
+
+    from .factories import operator
+
+    time_machine.move_to(waktu(2025, 4, 20, 9), tick=False)
+    lambat = unit[1]
+    pelaporan = Pelaporan(opd=lambat, tahun=2025, triwulan=1)
+    data = dasbor.beranda_operator(isian_triwulan(lambat, 2025, 1), pelaporan, None)
+    assert (data.tenggat.keadaan, data.sisa_hari) == (Keadaan.TERLAMBAT, -5)
+    request = rf.get("/")
+    request.user = operator(lambat)
+    html = render_to_string("laporan/dasbor/beranda.html", {"data": data, "opd": lambat}, request=request)
+    assert "<strong>Terlambat 5 hari</strong>" in html and "angka-peringatan" in html

@@ -63,6 +63,14 @@ DAFTAR = [
         per_bidang=True,
     ),
     JenisLaporan(
+        "berita-acara",
+        "Berita Acara Evaluasi Renja Triwulan",
+        "Catatan Bappeda atas evaluasi triwulan: verifikasi, ringkasan Evaluasi Renja (indikator per predikat, "
+        "rata-rata capaian, serapan), temuan, rekomendasi dan tindak lanjutnya, tanda tangan kedua pihak.",
+        "berita_acara",
+        per_triwulan=True,
+    ),
+    JenisLaporan(
         "lkjip",
         "LKjIP",
         "Laporan Kinerja Instansi Pemerintah tahunan (PermenPAN-RB 53/2014): tabel dan kalimat dari data, narasi "

@@ -547,10 +547,60 @@ def _semua_indikator(pohon):
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass
+class RingkasanRenja:
+    """The closing figures of an Evaluasi Renja, as its Jumlah, rata-rata and predikat rows print
+    them (the Berita Acara's summary): the counted indicators per band of the scale ((None, n): not
+    measurable yet), their rata-rata capaian kinerja and its predikat, the budget, the spending up
+    to the quarter and the serapan."""
+
+    skala: object
+    per_predikat: list = field(default_factory=list)
+    rata_rata: object = None
+    predikat: object = None
+    pagu: int | None = None
+    realisasi: int | None = None
+    serapan: object = None
+    ada_renstra: bool = True
+
+    @property
+    def jumlah_indikator(self):
+        return sum(n for _, n in self.per_predikat)
+
+
+def _ringkasan(skala, semua, total, triwulan, batas):
+    capaian = semua.capaian("capaian_renja")
+    per_label = {}
+    for c in capaian:
+        label = r.label if (r := skala.cari(c)) else None
+        per_label[label] = per_label.get(label, 0) + 1
+    rata = semua.rata_rata("capaian_renja", batas)
+    realisasi = total.realisasi(triwulan)
+    return RingkasanRenja(
+        skala=skala,
+        per_predikat=[(r, per_label.get(r.label, 0)) for r in skala.rentang] + [(None, per_label.get(None, 0))],
+        rata_rata=rata,
+        predikat=skala.cari(rata),
+        pagu=total.pagu,
+        realisasi=realisasi,
+        serapan=rules.serapan(realisasi, total.pagu),
+    )
+
+
 def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     """The evaluation of the Renja of `tahun` (up to `triwulan`, 4 when None) of an agency, or of
     one of its bidang (only that bidang's programs, kegiatan and sub kegiatan), against the
     Renstra in force (Permendagri 86/2017). Sixteen queries whatever the size of the Renstra."""
+    return susun_evaluasi_renja(opd, tahun, triwulan, bidang, tanggal)[0]
+
+
+def ringkasan_evaluasi_renja(opd, tahun, triwulan=None, bidang=None):
+    """The closing figures (RingkasanRenja) of the Evaluasi Renja of the same choices."""
+    return susun_evaluasi_renja(opd, tahun, triwulan, bidang)[1]
+
+
+def susun_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+    """(the report, its RingkasanRenja): see `build_evaluasi_renja`."""
     triwulan = triwulan or 4
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
@@ -570,7 +620,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     )
     if renstra is None:
         laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")
-        return laporan
+        return laporan, RingkasanRenja(skala=skala, ada_renstra=False)
 
     batas = batas_capaian()
     pohon = pohon_renstra(renstra, tahun)
@@ -630,7 +680,7 @@ def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     laporan.catatan += catatan_tahunan((u.kinerja for u in susun.dimuat), "pada kolom Triwulan IV (K)")
     if tabel.catatan_data:
         laporan.catatan.append(CATATAN_DATA)
-    return laporan
+    return laporan, _ringkasan(skala, semua, total, triwulan, batas)
 
 
 class _TanpaSasaran:

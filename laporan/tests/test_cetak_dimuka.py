@@ -40,16 +40,21 @@ def test_the_reports_of_a_verified_fourth_quarter_are_ready_when_the_operator_do
         _verifikasi(dinas, 4)
     assert [t.task_path.rsplit(".", 1)[1] for t in DBTaskResult.objects.all()] == ["cetak_di_muka"]
 
-    antrean()  # the print ahead asks for three prints
+    antrean()  # the print ahead asks for four prints
     antrean()  # which the worker prints
 
-    assert sorted(Cetakan.objects.values_list("status", flat=True)) == ["siap"] * 3
+    assert sorted(Cetakan.objects.values_list("status", flat=True)) == ["siap"] * 4
     client.force_login(operator(dinas))
-    for laporan, kueri in (("evaluasi-triwulan", "?triwulan=4"), ("evaluasi-renja", ""), ("lkjip", "")):
+    for laporan, kueri in (
+        ("evaluasi-triwulan", "?triwulan=4"),
+        ("evaluasi-renja", ""),
+        ("berita-acara", "?triwulan=4"),
+        ("lkjip", ""),
+    ):
         respons = client.get(reverse("laporan:laporan_pdf", args=[dinas.kode, 2024, laporan]) + kueri)
         assert respons.status_code == 200, laporan  # the file itself, not the page of a print
         assert respons.content.startswith(b"%PDF")
-    assert Cetakan.objects.count() == 3
+    assert Cetakan.objects.count() == 4
 
 
 def test_an_earlier_quarter_prints_its_two_evaluations_and_nothing_when_switched_off(
@@ -69,6 +74,7 @@ def test_an_earlier_quarter_prints_its_two_evaluations_and_nothing_when_switched
     antrean()
 
     assert sorted(Cetakan.objects.values_list("nama_berkas", flat=True)) == [
+        "berita-acara-dinsos-a-2024-tw2.pdf",
         "evaluasi-renja-dinsos-a-2024-tw2.pdf",
         "evaluasi-triwulan-dinsos-a-2024-tw2.pdf",
     ]
@@ -111,8 +117,9 @@ def test_after_a_morning_of_saves_the_reports_print_once_when_the_data_has_been_
     pertama.refresh_from_db()
     kedua.refresh_from_db()
     assert pertama.return_value == []  # data changed after it was scheduled: the later job prints
-    assert len(kedua.return_value) == 2
+    assert len(kedua.return_value) == 3
     assert sorted(Cetakan.objects.values_list("nama_berkas", flat=True)) == [
+        "berita-acara-dinsos-a-2024-tw2.pdf",
         "evaluasi-renja-dinsos-a-2024-tw2.pdf",
         "evaluasi-triwulan-dinsos-a-2024-tw2.pdf",
     ]

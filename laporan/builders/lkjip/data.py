@@ -11,6 +11,7 @@ from django.db.models import Q
 from kinerja import rules
 from kinerja.models import (
     CatatanData,
+    CatatanDiskusi,
     NilaiPembanding,
     NilaiSakip,
     Pelaporan,
@@ -235,6 +236,7 @@ class DataLkjip:
     # NilaiPembanding up to the year: of the Renstra's indicators, and the agency's rows of a source's own table
     pembanding: list = field(default_factory=list)
     nilai_sakip: list = field(default_factory=list)  # the agency's NilaiSakip up to the year, oldest first
+    rekomendasi: list = field(default_factory=list)  # the verifikator's of the year (CatatanDiskusi), follow-up joined
     _per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     _pohon_per_tahun: dict = field(default_factory=dict, init=False, repr=False)
     kaki: CatatanKaki = field(init=False, repr=False)  # the footnote numbers of the year's notes
@@ -485,4 +487,11 @@ def kumpulkan(opd, tahun):
             ).order_by("sumber", "tahun", "urutan", "pk")
         ),
         nilai_sakip=list(NilaiSakip.objects.filter(opd=opd, tahun__lte=tahun).order_by("tahun")),
+        rekomendasi=list(
+            CatatanDiskusi.objects.filter(
+                pelaporan__opd=opd, pelaporan__tahun=tahun, jenis=CatatanDiskusi.Jenis.REKOMENDASI
+            )
+            .select_related("pelaporan", "indikator", "tindak_lanjut")
+            .order_by("pelaporan__triwulan", "dibuat_pada", "pk")
+        ),
     )

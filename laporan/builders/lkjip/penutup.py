@@ -1,7 +1,12 @@
-"""Bab IV Penutup: the general conclusion (its figures generated, the rest written by the agency)
-and the way forward. The Lampiran are in `lampiran`."""
+"""Bab IV Penutup: the general conclusion (its figures generated, the rest written by the agency),
+the way forward, and the follow-up of the Bappeda's recommendations of the year (kinerja.TindakLanjut,
+issue 22). The Lampiran are in `lampiran`."""
+
+from django.core.exceptions import ObjectDoesNotExist
 
 from kinerja import rules
+from kinerja.periode import romawi
+from laporan.dokumen import Baris, Kepala, Kolom, teks
 from renstra.kode import urut_simpul
 
 from ..umum import penanda_kepala
@@ -40,4 +45,49 @@ def bab_penutup(data, naskah, tanggal):
     naskah.tulisan("kesimpulan")
     naskah.judul("Langkah Perbaikan ke Depan", nomor="4.2")
     naskah.tulisan("langkah_perbaikan")
+    tindak_lanjut_rekomendasi(data, naskah)
     naskah.tambah(penanda_kepala(data.opd, tanggal))
+
+
+def _tindak_lanjut(rekomendasi):
+    """(quarter answered in, status, note) of a recommendation's follow-up, or what says there is none."""
+    try:
+        t = rekomendasi.tindak_lanjut
+    except ObjectDoesNotExist:
+        return "", "Belum ada tindak lanjut", ""
+    return f"TW {romawi(t.triwulan)} {t.tahun}", t.get_status_display(), t.catatan
+
+
+def tindak_lanjut_rekomendasi(data, naskah):
+    """The recommendations of the Bappeda's evaluations of the year's quarters and their follow-up
+    (the SAKIP evaluation's BKUR002.4); one sentence when there were none."""
+    naskah.judul("Tindak Lanjut Rekomendasi Evaluasi Triwulan", nomor="4.3")
+    if not data.rekomendasi:
+        naskah.paragraf(f"Tidak ada rekomendasi hasil evaluasi triwulan tahun {data.tahun} dari Bappeda.")
+        return
+    naskah.paragraf(
+        f"Rekomendasi Bappeda atas evaluasi Renja triwulan tahun {data.tahun} dan tindak lanjutnya oleh "
+        f"{data.opd.nama}, sebagaimana tabel berikut."
+    )
+    baris = []
+    for n, r in enumerate(data.rekomendasi, start=1):
+        ditindaklanjuti, status, catatan = _tindak_lanjut(r)
+        isi = r.isi + (f" (indikator: {r.indikator.uraian})" if r.indikator_id else "")
+        sel = [str(n), romawi(r.pelaporan.triwulan), isi, status, catatan, ditindaklanjuti]
+        baris.append(Baris([teks(x) for x in sel], kunci=f"rekomendasi-{r.pk}"))
+    naskah.tabel(
+        "tindak-lanjut-rekomendasi",
+        f"Tindak Lanjut Rekomendasi Evaluasi Triwulan Tahun {data.tahun}",
+        [Kolom(4), Kolom(8), Kolom(34), Kolom(13), Kolom(28), Kolom(11)],
+        [
+            [
+                Kepala("No."),
+                Kepala("Triwulan"),
+                Kepala("Rekomendasi"),
+                Kepala("Status"),
+                Kepala("Catatan tindak lanjut"),
+                Kepala("Dijawab pada"),
+            ]
+        ],
+        baris,
+    )
