@@ -67,6 +67,7 @@ ISI_LAPORAN = {
     "matriks-renstra": Isi(POHON, POHON, POHON),
     "perjanjian-kinerja": Isi(POHON[:2] + POHON[3:], POHON[:2] + POHON[3:], POHON[:2] + POHON[3:]),
     "pohon-kinerja": Isi(POHON, POHON, POHON[1:]),
+    "berita-acara": Isi(POHON[:1], POHON[:1], []),
     "lkjip": Isi([*POHON, *LKJIP], [*POHON[:2], POHON[3], *LKJIP], [POHON[1], POHON[3]], negatif=True),
 }
 
