@@ -142,21 +142,20 @@ def _nama(b):
 
 
 URUTAN = {
-    # The most first: the board is read from the worst down.
-    "terlambat": lambda b: (-b.hari_terlambat, URUTAN_KEADAAN.index(b.keadaan), *_nama(b)),
-    "pengingat": lambda b: (-b.pengingat, *_nama(b)),
-    "rekomendasi": lambda b: (-b.rekomendasi_terbuka, *_nama(b)),
+    "terlambat": lambda b: (b.hari_terlambat, -URUTAN_KEADAAN.index(b.keadaan)),  # overdue before submitted late
+    "pengingat": lambda b: b.pengingat,
+    "rekomendasi": lambda b: b.rekomendasi_terbuka,
     "nama": _nama,
-    "triwulan": lambda b: (b.triwulan, b.opd.nama),
-    "keadaan": lambda b: (URUTAN_KEADAAN.index(b.keadaan), b.tenggat.sisa_hari, *_nama(b)),
+    "triwulan": lambda b: b.triwulan,
+    "keadaan": lambda b: (URUTAN_KEADAAN.index(b.keadaan), b.tenggat.sisa_hari),  # the furthest behind first
 }
 
 
 def urutkan(baris, urut):
-    """The rows sorted by `urut` (a key of URUTAN, "-" before it reverses); unknown keys sort by
-    name."""
+    """The rows sorted by `urut` (a key of URUTAN, "-" before it for descending: "-terlambat" the
+    longest overdue first), rows alike by agency and quarter; unknown keys sort by name."""
     kunci = URUTAN.get(urut.lstrip("-"), URUTAN["nama"])
-    return sorted(baris, key=kunci, reverse=urut.startswith("-"))
+    return sorted(sorted(baris, key=_nama), key=kunci, reverse=urut.startswith("-"))
 
 
 def jumlah_tenggat(wilayah):

@@ -307,7 +307,7 @@ def indikator_unduh(request, kode, tahun, pk):
 # ---------------------------------------------------------------------------------------------
 
 
-URUT_KETERLAMBATAN = "terlambat"  # the longest overdue first
+URUT_KETERLAMBATAN = "-terlambat"  # the longest overdue first
 
 
 def _keterlambatan(request):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from kinerja import rules
 from kinerja.periode import romawi
 from kinerja.tenggat import Keadaan
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, nilai, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Tabel, kosong, nilai, teks
 
 
 def _tanpa(*_):
@@ -54,8 +54,7 @@ def tabel_keterlambatan(papan, tautan=_tanpa):
             [
                 teks(f"Wilayah ({len({b.opd.pk for b in papan.baris})} perangkat daerah)", kolom=4),
                 teks(ringkas),
-                teks(""),
-                nilai(sum(b.hari_terlambat for b in papan.baris)),
+                kosong(kolom=2),
                 nilai(papan.pengingat),
                 nilai(papan.rekomendasi_terbuka),
             ],

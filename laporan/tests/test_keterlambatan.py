@@ -167,8 +167,12 @@ def test_the_page_lists_the_worst_first_and_sorts_by_name_and_reminders(peninjau
         ("Dinas B", 1),
     ]
     assert _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "-nama"}))[0] == ("Dinas D", 2)
-    assert _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "pengingat"}))[:2] == [("Dinas A", 1), ("Dinas D", 1)]
-    assert _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "rekomendasi"}))[0] == ("Dinas A", 1)
+    assert _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "-pengingat"}))[:2] == [("Dinas A", 1), ("Dinas D", 1)]
+    assert _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "-rekomendasi"}))[0] == ("Dinas A", 1)
+    fewest = _urutan(peninjau.get(PAPAN, {"tahun": 2025, "urut": "terlambat"}))
+    assert fewest[-2:] == [("Dinas A", 1), ("Dinas D", 1)] and fewest[0] == ("Dinas C", 1)  # on time and done
+    # The header says how the rows are sorted, and its link turns the order round.
+    assert 'aria-sort="descending"><a class="urut" href="?tahun=2025&amp;urut=terlambat">Hari terlambat' in html
 
 
 def test_the_board_opens_on_the_year_being_reported(peninjau, wilayah):
