@@ -278,7 +278,7 @@ def _pengingat_operator(rencana, pengirim, sekarang):
                 rencana,
                 pengirim,
                 penerima,
-                kunci=f"{jenis}-{langkah}:{kode}:{tahun}-{triwulan}:{timezone.localdate(t.batas):%Y%m%d}",
+                kunci=f"{jenis}-{langkah}:{kode}:{tahun}-{triwulan}:{timezone.localdate(t.batas).isoformat()}",
                 templat="kinerja/email/tenggat.txt",
                 konteks={**konteks, "jenis": jenis, "hari": _teks_hari(jenis, t)},
                 jenis=jenis,
@@ -345,7 +345,7 @@ def _ringkasan_verifikator(rencana, pengirim, sekarang):
         rencana,
         pengirim,
         _verifikator(),
-        kunci=f"ringkasan:{hari_ini:%Y%m%d}",
+        kunci=f"ringkasan:{hari_ini.isoformat()}",
         templat="kinerja/email/ringkasan.txt",
         konteks={"daftar": daftar, "tanggal": tanggal, "url": _url(reverse("kinerja:verifikasi_daftar"))},
         jenis=JenisPengingat.RINGKASAN,
@@ -424,9 +424,8 @@ def kirim_pengingat(sekarang=None, kering=False, pengirim=None):
 
 def waktu_lokal(teks):
     """ "2025-10-08 07:00" (or a date alone, at 00:00) as an aware moment of TIME_ZONE."""
-    for bentuk in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            return timezone.make_aware(datetime.datetime.strptime(teks.strip(), bentuk))
-        except ValueError:
-            continue
-    raise ValueError(f"Waktu {teks!r} tidak dikenal; tulis TTTT-BB-HH JJ:MM, mis. 2025-10-08 07:00.")
+    try:
+        waktu = datetime.datetime.fromisoformat(teks.strip())
+    except ValueError:
+        raise ValueError(f"Waktu {teks!r} tidak dikenal; tulis TTTT-BB-HH JJ:MM, mis. 2025-10-08 07:00.") from None
+    return waktu if timezone.is_aware(waktu) else timezone.make_aware(waktu)

@@ -54,4 +54,4 @@ class Pengingat(models.Model):
         indexes = [models.Index(fields=["opd", "tahun", "triwulan"], name="pengingat_periode")]
 
     def __str__(self):
-        return f"{self.get_jenis_display()} → {self.alamat} ({self.dikirim_pada:%Y-%m-%d})"
+        return f"{self.get_jenis_display()} → {self.alamat}"
