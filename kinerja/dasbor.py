@@ -615,7 +615,7 @@ class BerandaOperator:
     jumlah: int
     batas_waktu: object
     pelaporan: object
-    dikembalikan: list
+    dikembalikan: list  # returned submissions, each with its due state (`tenggat`)
     terendah: list  # [KinerjaIndikator] with the lowest capaian of `tahun_terendah`
     tahun_terendah: int
     kinerja_renstra: object = None  # the Renstra of `tahun_terendah`, None when there is none
@@ -656,6 +656,8 @@ def beranda_operator(halaman, pelaporan, kinerja, jumlah_terendah=5, sekarang=No
         .select_related("bidang")
         .order_by("-tahun", "-triwulan")
     )
+    for p in dikembalikan:
+        p.tenggat = tenggat(p.tahun, p.triwulan, p, sekarang)  # how long each has been overdue
     terukur = [k for k in kinerja.indikator if k.dihitung and k.capaian is not None] if kinerja else []
     return BerandaOperator(
         opd=halaman.opd,

@@ -200,3 +200,18 @@ def test_the_operators_home_says_how_many_days_a_quarter_is_overdue(rf, unit, ti
     request.user = operator(lambat)
     html = render_to_string("laporan/dasbor/beranda.html", {"data": data, "opd": lambat}, request=request)
     assert "<strong>Terlambat 5 hari</strong>" in html and "angka-peringatan" in html
+
+
+def test_the_operators_home_says_how_long_a_returned_quarter_has_been_overdue(client, unit, time_machine):
+    from django.urls import reverse
+
+    from .factories import operator
+
+    tepat = unit[0]
+    PelaporanFactory(opd=tepat, tahun=2025, triwulan=2, status=S.DIKEMBALIKAN, catatan="Lengkapi data dukung")
+    time_machine.move_to(waktu(2025, 7, 25, 9), tick=False)  # TW II due 15 July; the home reports TW III
+    client.force_login(operator(tepat))
+    respons = client.get(reverse("laporan:dasbor"))
+    (kembali,) = respons.context["data"].dikembalikan
+    assert (kembali.triwulan, kembali.tenggat.terlambat_hari) == (2, 10)
+    assert "terlambat 10 hari</span>: Lengkapi data dukung" in respons.content.decode()
