@@ -31,13 +31,16 @@ from openpyxl import load_workbook
 
 from kinerja.models import (
     CatatanData,
+    CatatanDiskusi,
     DataDukung,
     Impor,
     NarasiLaporan,
     NilaiPembanding,
     NilaiSakip,
     Pelaporan,
+    Pengingat,
     SkalaPredikat,
+    TindakLanjut,
 )
 from kinerja.tests.factories import (
     PelaporanFactory,
@@ -113,6 +116,9 @@ class Dunia:
     sakip: object
     axes: dict
     media: object
+    diskusi: object = None
+    tindak_lanjut: object = None
+    pengingat: object = None
 
     def pengguna(self, peran):
         return {
@@ -187,10 +193,33 @@ def dunia(django_db_setup, django_db_blocker, tmp_path_factory):
             diajukan_pada=SEKARANG,
             diajukan_oleh=a.operator,
         )
+        penelaah = verifikator()
+        # The reviewer's recommendation on A's submitted TW IV, to be followed up in 2025 TW I.
+        diskusi = CatatanDiskusi.objects.create(
+            pelaporan=pelaporan,
+            jenis=CatatanDiskusi.Jenis.REKOMENDASI,
+            isi="Lengkapi daftar penerima layanan.",
+            penulis=penelaah,
+            dari_verifikator=True,
+        )
         yield Dunia(
             a=a,
             b=b,
-            verifikator=verifikator(),
+            verifikator=penelaah,
+            diskusi=diskusi,
+            tindak_lanjut=TindakLanjut.objects.create(rekomendasi=diskusi, opd=a.opd, tahun=2025, triwulan=1),
+            pengingat=Pengingat.objects.create(
+                kunci="sebelum-7:uji",
+                jenis=Pengingat.Jenis.SEBELUM,
+                penerima=a.operator,
+                alamat="operator@contoh.go.id",
+                pelaporan=pelaporan,
+                opd=a.opd,
+                tahun=2024,
+                triwulan=4,
+                subjek="Batas waktu TW IV 2024",
+                alasan="7 hari sebelum batas waktu",
+            ),
             admin=admin(),
             pelaporan=pelaporan,
             data_dukung=data_dukung,
@@ -370,6 +399,14 @@ TABEL = {
     "kinerja:putuskan": Harapan(get=HANYA_POST, post=(302, 403, 403, 400, 400)),  # 400: no action chosen
     "kinerja:buka_kembali": Harapan(get=HANYA_POST, post=(302, 403, 403, 403, 302)),
     "kinerja:riwayat": Harapan(get=BACA_OPD_A, post=BACA_OPD_A, args={"pk": lambda d: d.a.indikator.pk}),
+    # The discussion of a submission: its operators write on their entry page, reviewers on the
+    # review page (an empty note goes back with its message: 302); A's follow-up of the reviewer's
+    # recommendation is answered by A's operator only (in 2025 TW I).
+    "kinerja:diskusi_isian": Harapan(get=HANYA_POST, post=(302, 302, 302, 403, 403)),
+    "kinerja:diskusi_tinjau": Harapan(get=HANYA_POST, post=(302, 403, 403, 302, 302)),
+    "kinerja:tindak_lanjut": Harapan(
+        get=HANYA_POST, post=(302, 302, 404, 403, 403), args={"pk": lambda d: d.tindak_lanjut.pk}
+    ),
     "kinerja:gaya_predikat": Harapan(get=_sama(200), post=_sama(200)),  # the log-in page uses it
     # The quarter as a workbook to fill offline (kinerja/importers/isian_triwulan.py).
     "kinerja:unduh_isian": Harapan(get=HANYA_OPERATOR, post=TANPA_POST),
@@ -507,6 +544,10 @@ TABEL_ADMIN = {
     "kinerja.pelaporan": HarapanAdmin(lambda d: d.pelaporan),
     "kinerja.datadukung": HarapanAdmin(lambda d: d.data_dukung),
     "kinerja.skalapredikat": HarapanAdmin(lambda d: SkalaPredikat.objects.order_by("pk").first()),
+    # Read-only in the Admin: written by `manage.py pengingat` and on the review and entry pages.
+    "kinerja.pengingat": HarapanAdmin(lambda d: d.pengingat),
+    "kinerja.catatandiskusi": HarapanAdmin(lambda d: d.diskusi),
+    "kinerja.tindaklanjut": HarapanAdmin(lambda d: d.tindak_lanjut),
     # The log-in records of django-axes: the Admin role has no permission on them (superusers do).
     "axes.accessattempt": HarapanAdmin(lambda d: d.axes["axes.accessattempt"], STAF_TANPA_IZIN, STAF_TANPA_IZIN),
     "axes.accesslog": HarapanAdmin(lambda d: d.axes["axes.accesslog"], STAF_TANPA_IZIN, STAF_TANPA_IZIN),
