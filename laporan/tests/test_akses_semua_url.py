@@ -430,6 +430,9 @@ TABEL = {
     "laporan:dasbor_wilayah_unduh": Harapan(
         get=BACA_MILIK_SENDIRI, post=TANPA_POST, args={"format": lambda d: "xlsx"}, kueri="?tahun=2024&triwulan=4"
     ),
+    # The lateness board: reviewers and admins (an operator sees no other agency's lateness).
+    "laporan:dasbor_keterlambatan": Harapan(get=PENELAAH, post=TANPA_POST),
+    "laporan:dasbor_keterlambatan_unduh": Harapan(get=PENELAAH, post=TANPA_POST, args={"format": lambda d: "xlsx"}),
     "laporan:dasbor_opd": Harapan(get=BACA_OPD_A, post=TANPA_POST, kueri="?triwulan=4"),
     "laporan:dasbor_opd_unduh": Harapan(get=BACA_OPD_A, post=TANPA_POST, kueri="?triwulan=4"),
     "laporan:dasbor_indikator": Harapan(
