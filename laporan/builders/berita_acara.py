@@ -333,6 +333,16 @@ def _catatan(renja):
     ]
 
 
+def _catatan_wilayah(daftar, tahun):
+    """The notes of the agencies' figures (as each Berita Acara's), and the agencies without a Renstra."""
+    ada = [r for r in daftar if r.renja.ada_renstra]
+    catatan = _catatan(ada[0].renja) if ada else []
+    tanpa = [r.opd.nama for r in daftar if not r.renja.ada_renstra]
+    if tanpa:
+        catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}: {'; '.join(tanpa)}.")
+    return catatan
+
+
 KOLOM_WILAYAH_DEPAN = ("No.", "Perangkat daerah", "Status pelaporan", "Jumlah indikator")
 KOLOM_WILAYAH_BELAKANG = ("Rata-rata capaian kinerja (%)", "Predikat", "Serapan anggaran (%)", "Temuan", "Rekomendasi")
 
@@ -369,7 +379,7 @@ def build_berita_acara_wilayah(daftar_opd, tahun, triwulan, tanggal=None, wilaya
     depan = [Kepala(t, baris=2) for t in KOLOM_WILAYAH_DEPAN]
     belakang = [Kepala(t, baris=2) for t in KOLOM_WILAYAH_BELAKANG]
     kepala = [[*depan, Kepala("Indikator per predikat", kolom=len(band)), *belakang], [Kepala(b) for b in band]]
-    kolom = [Kolom(3), Kolom(26), Kolom(14), Kolom(7), *[Kolom(7) for _ in band], Kolom(9), Kolom(10), Kolom(9),
+    kolom = [Kolom(3), Kolom(26), Kolom(18), Kolom(7), *[Kolom(7) for _ in band], Kolom(9), Kolom(13), Kolom(9),
              Kolom(7), Kolom(8)]  # fmt: skip
     tabel = Tabel(
         "Berita Acara Wilayah",
@@ -381,7 +391,8 @@ def build_berita_acara_wilayah(daftar_opd, tahun, triwulan, tanggal=None, wilaya
     )
     diverifikasi = sum(1 for r in daftar if r.diverifikasi)
     tanggal = tanggal or timezone.localdate()
-    nama_wilayah = wilayah or next((o.wilayah for o in daftar_opd if o.wilayah), "")
+    semua_wilayah = {o.wilayah for o in daftar_opd}
+    nama_wilayah = wilayah or (semua_wilayah.pop() if len(semua_wilayah) == 1 else "")
     pembuka = Paragraf(
         f"Pada tanggal {rules.format_tanggal(tanggal)}, {_nama_bappeda()} telah melaksanakan evaluasi terhadap "
         f"realisasi Rencana Kerja (Renja) {len(daftar)} perangkat daerah{f' {nama_wilayah}' if nama_wilayah else ''} "
@@ -399,7 +410,7 @@ def build_berita_acara_wilayah(daftar_opd, tahun, triwulan, tanggal=None, wilaya
         keterangan=[("Tahun", str(tahun)), ("Triwulan", romawi(triwulan)), ("Perangkat daerah", str(len(daftar)))],
         bagian=[pembuka, tabel, Paragraf(RINCIAN_WILAYAH)],
         penanda=[penanda_bappeda(settings.KINERJA_TEMPAT_TTD, tanggal)],
-        catatan=_catatan(daftar[0].renja) if daftar else [],
+        catatan=_catatan_wilayah(daftar, tahun),
         orientasi="landscape",
         nama_berkas=f"{KODE_WILAYAH}-{tahun}-tw{triwulan}",
     )

@@ -310,3 +310,22 @@ def test_the_lkjip_lists_the_years_recommendations_with_their_follow_up(demo):
     assert sel[1] == "II"
     assert REKOMENDASI in sel[2] and _indikator(demo).uraian in sel[2]
     assert sel[3:] == ["Selesai", "Beres.", "TW III 2024"]
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+JUMLAH_QUERY_RENJA = 16  # build_evaluasi_renja's, see its docstring
+
+
+def test_the_berita_acara_takes_the_evaluasi_renja_queries_and_three_more(demo, django_assert_num_queries):
+    pelaporan = _verifikasi(demo)
+    _catat(pelaporan, CatatanDiskusi.Jenis.TEMUAN, TEMUAN, _indikator(demo))
+    _catat(pelaporan, CatatanDiskusi.Jenis.REKOMENDASI, REKOMENDASI, _indikator(demo))
+    with django_assert_num_queries(JUMLAH_QUERY_RENJA + 3):
+        build_berita_acara(demo, 2024, 4)
+
+
+def test_the_region_takes_the_same_queries_per_agency(demo, django_assert_num_queries):
+    semua = list(PerangkatDaerah.objects.order_by("nama"))
+    with django_assert_num_queries(len(semua) * (JUMLAH_QUERY_RENJA + 3), exact=False):
+        build_berita_acara_wilayah(semua, 2024, 4)
