@@ -466,6 +466,10 @@ TABEL = {
     "laporan:laporan_xlsx": Harapan(
         get=BACA_OPD_A, post=TANPA_POST, args={"nama": lambda d: "evaluasi-triwulan"}, kueri="?triwulan=4"
     ),
+    # The region's Berita Acara of a quarter, every agency in one file: reviewers and admins.
+    "laporan:berita_acara_wilayah": Harapan(
+        get=PENELAAH, post=TANPA_POST, args={"format": lambda d: "xlsx"}, kueri="?tahun=2024&triwulan=4"
+    ),
     # A print of agency A's report, waiting for the worker: its page, and its file (not ready yet:
     # back to its page).
     "laporan:cetak": Harapan(get=BACA_OPD_A, post=TANPA_POST, args={"pk": lambda d: d.cetakan.pk}),
