@@ -235,7 +235,10 @@ def test_operator_fills_late_quarter_reviewer_returns_then_verifies(demo, settin
     _buka_tw4_2024(halaman)
     expect(_status(halaman).locator(".status")).to_have_text("Diverifikasi")
     expect(halaman.locator("input.masukan-angka")).to_have_count(0)
-    expect(halaman.locator("textarea")).to_have_count(0)
+    # No narrative field is left to type in; only the discussion takes a note (issue 22: notes
+    # change no figure, so they are written whatever the quarter's status).
+    expect(halaman.locator("textarea")).to_have_count(1)
+    expect(halaman.locator("textarea")).to_have_attribute("name", "isi")
     expect(halaman.get_by_role("button", name="Simpan")).to_have_count(0)
     expect(halaman.get_by_role("button", name="Ajukan untuk verifikasi")).to_have_count(0)
     expect(halaman.locator(f"#baris-{kedaruratan} .nilai-baca")).to_have_text("12")
