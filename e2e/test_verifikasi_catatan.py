@@ -74,6 +74,8 @@ def test_a_return_note_stays_with_the_return_after_resubmission_and_verification
     halaman = masuk("operator_belitung")
     halaman.goto(f"{live_server.url}/realisasi/2024/tw-4/")
     expect(halaman.locator(".catatan-verifikator")).to_have_text(f"Dikembalikan oleh verifikator: {CATATAN}")
+    expect(halaman.get_by_label("Jawaban Anda")).to_be_visible()  # answered below the note (issue 22)
+    simpan_gambar(halaman, "verifikasi-operator-membaca-catatan")
     halaman.get_by_role("button", name="Ajukan untuk verifikasi").click()
     expect(halaman.locator("ul.pesan")).to_contain_text("Triwulan ini telah diajukan untuk diverifikasi.")
     expect(halaman.locator(".catatan-verifikator")).to_have_count(0)
