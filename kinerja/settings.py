@@ -359,3 +359,33 @@ KINERJA_URL_SITUS = env.str("KINERJA_URL_SITUS", default="http://localhost:8000"
 # Mail: printed on the console in development; production sends through SMTP (settings_produksi).
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kinerja <kinerja@localhost>")
+
+# --- the read-only JSON API (kinerja/api/, README "API baca (JSON)")
+# Django REST framework with tokens only (rest_framework.authtoken: one token per consumer
+# account, made in the admin or with `manage.py token_api USERNAME`): a session is not accepted,
+# so CSRF does not arise; the account's role and agency give the same scope as the pages.
+# KINERJA_API_BATAS: requests per consumer account, e.g. "1000/hour" (second, minute, hour, day).
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular"]
+KINERJA_API_BATAS = env.str("KINERJA_API_BATAS", default="1000/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["kinerja.api.batas.BatasApi"],
+    "DEFAULT_PAGINATION_CLASS": "kinerja.api.batas.Halaman",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Kinerja",
+    "DESCRIPTION": (
+        "API baca (hanya GET) untuk sistem lain: perangkat daerah, pohon Renstra dengan indikator dan "
+        "targetnya, serta realisasi per triwulan dengan status verifikasinya. Setiap permintaan membawa "
+        "header `Authorization: Token <kunci>`; token dibuat oleh admin dan melihat perangkat daerah "
+        "yang sama dengan akun pemiliknya."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_AUTHENTICATION": ["rest_framework.authentication.TokenAuthentication"],
+}

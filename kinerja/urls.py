@@ -44,6 +44,7 @@ urlpatterns = [
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("kinerja.api.urls")),
     path("", include((pengukuran, "kinerja"))),
     path("", include("renstra.urls")),
     path("", include("laporan.urls")),
