@@ -448,7 +448,10 @@ class IndikatorAdmin(ImporEksporMixin, RiwayatAdmin):
                 )
             },
         ),
-        ("Rumusan", {"fields": ("rumusan", ("pembilang", "penyebut", "pengali"), "sumber_data")}),
+        (
+            "Rumusan",
+            {"fields": ("definisi_operasional", "rumusan", ("pembilang", "penyebut", "pengali"), "sumber_data")},
+        ),
         ("Kondisi awal", {"fields": (("kondisi_awal", "kondisi_awal_teks"), "pendahulu", "keterangan")}),
     ]
 

@@ -14,6 +14,7 @@ class JenisLaporan:
     modul: str
     per_triwulan: bool = False
     per_bidang: bool = False
+    per_semester: bool = False  # also up to semester I (TW II, named so): the LKE's half-year evidence
     bernarasi: bool = False  # has sections written by the agency, edited on its page
 
     @property
@@ -30,6 +31,7 @@ DAFTAR = [
         "evaluasi_triwulan",
         per_triwulan=True,
         per_bidang=True,
+        per_semester=True,
     ),
     JenisLaporan(
         "evaluasi-renja",
@@ -39,6 +41,7 @@ DAFTAR = [
         "evaluasi_renja",
         per_triwulan=True,
         per_bidang=True,
+        per_semester=True,
     ),
     JenisLaporan(
         "matriks-renstra",
@@ -71,12 +74,26 @@ DAFTAR = [
         per_triwulan=True,
     ),
     JenisLaporan(
+        "manual-iku",
+        "Manual Indikator Kinerja Utama",
+        "Per IKU Renstra: definisi operasional, rumus dengan pembilang dan penyebut, satuan, arah, nilai tahunan "
+        "dari triwulan, sumber data, frekuensi, penanggung jawab dan target per tahun.",
+        "manual_iku",
+    ),
+    JenisLaporan(
         "lkjip",
         "LKjIP",
         "Laporan Kinerja Instansi Pemerintah tahunan (PermenPAN-RB 53/2014): tabel dan kalimat dari data, narasi "
         "ditulis perangkat daerah, daftar masalah data.",
         "lkjip",
         bernarasi=True,
+    ),
+    JenisLaporan(
+        "laporan-kinerja-semester",
+        "Laporan Kinerja Semester I",
+        "Kinerja paruh tahun (TW I–II): capaian indikator sasaran terhadap target tahun, realisasi anggaran, "
+        "permasalahan dan tindak lanjut isian triwulan, tanda tangan kepala.",
+        "semester",
     ),
 ]
 LAPORAN = {j.kode: j for j in DAFTAR}

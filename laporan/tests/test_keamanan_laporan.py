@@ -68,6 +68,7 @@ ISI_LAPORAN = {
     "perjanjian-kinerja": Isi(POHON[:2] + POHON[3:], POHON[:2] + POHON[3:], POHON[:2] + POHON[3:]),
     "pohon-kinerja": Isi(POHON, POHON, POHON[1:]),
     "berita-acara": Isi(POHON[:1], POHON[:1], []),
+    "manual-iku": Isi(POHON[:1], POHON[:1], []),  # the hostile agency flags no IKU
     "lkjip": Isi([*POHON, *LKJIP], [*POHON[:2], POHON[3], *LKJIP], [POHON[1], POHON[3]], negatif=True),
 }
 

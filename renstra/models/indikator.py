@@ -232,6 +232,11 @@ class Indikator(models.Model):
     kondisi_awal_teks = models.CharField(
         "kondisi awal (teks)", max_length=100, blank=True, help_text="Bila bukan angka, mis. BB (71,30) atau Pratama."
     )
+    definisi_operasional = models.TextField(
+        "definisi operasional",
+        blank=True,
+        help_text="Apa yang diukur dan batasannya, sebagaimana dicetak Manual IKU.",
+    )
     sumber_data = models.TextField("sumber data", blank=True)
     iku = models.BooleanField("IKU", default=False, help_text="Indikator Kinerja Utama.")
     ikk = models.BooleanField("IKK", default=False, help_text="Indikator Kinerja Kunci.")
