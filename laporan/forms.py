@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from renstra.models import Bidang, PerangkatDaerah
 
+from .builders.semester import PILIHAN_SEMESTER
+
 PILIHAN_TRIWULAN = [(1, "Triwulan I"), (2, "Triwulan II"), (3, "Triwulan III"), (4, "Triwulan IV")]
 
 
@@ -26,6 +28,14 @@ class PilihanLaporanForm(forms.Form):
         required=False,
         empty_value=None,
     )
+    semester = forms.TypedChoiceField(
+        label="Semester",
+        choices=[("", "—"), *PILIHAN_SEMESTER],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Laporan s.d. semester I: angka triwulan II, judul dan kolom bertuliskan semester.",
+    )
     bidang = forms.ModelChoiceField(
         label="Bidang", queryset=Bidang.objects.none(), required=False, empty_label="Seluruh perangkat daerah"
     )
@@ -46,6 +56,12 @@ class PilihanLaporanForm(forms.Form):
             self.fields["bidang"].queryset = opd.bidang.all()
         else:
             self.fields["bidang"].queryset = Bidang.objects.filter(opd__in=opd_queryset)
+
+    def clean(self):
+        pilihan = super().clean()
+        if pilihan.get("semester") and pilihan.get("triwulan"):
+            self.add_error("semester", "Pilih triwulan atau semester, tidak keduanya.")
+        return pilihan
 
 
 class NarasiForm(forms.Form):
@@ -72,11 +88,13 @@ def bangun_pilihan(jenis, opd, data, opd_queryset):
     if not form.is_valid():
         return form, None
     pilihan = form.cleaned_data
+    semester = {"semester": pilihan["semester"]} if jenis.per_semester and pilihan["semester"] else {}
     laporan = jenis.build(
         opd,
         int(data["tahun"]),
         triwulan=pilihan["triwulan"] if jenis.per_triwulan else None,
         bidang=pilihan["bidang"] if jenis.per_bidang else None,
         tanggal=pilihan["tanggal"],
+        **semester,
     )
     return form, laporan

@@ -14,6 +14,7 @@ class JenisLaporan:
     modul: str
     per_triwulan: bool = False
     per_bidang: bool = False
+    per_semester: bool = False  # also up to semester I (TW II, named so): the LKE's half-year evidence
     bernarasi: bool = False  # has sections written by the agency, edited on its page
 
     @property
@@ -30,6 +31,7 @@ DAFTAR = [
         "evaluasi_triwulan",
         per_triwulan=True,
         per_bidang=True,
+        per_semester=True,
     ),
     JenisLaporan(
         "evaluasi-renja",
@@ -39,6 +41,7 @@ DAFTAR = [
         "evaluasi_renja",
         per_triwulan=True,
         per_bidang=True,
+        per_semester=True,
     ),
     JenisLaporan(
         "matriks-renstra",
@@ -84,6 +87,13 @@ DAFTAR = [
         "ditulis perangkat daerah, daftar masalah data.",
         "lkjip",
         bernarasi=True,
+    ),
+    JenisLaporan(
+        "laporan-kinerja-semester",
+        "Laporan Kinerja Semester I",
+        "Kinerja paruh tahun (TW I–II): capaian indikator sasaran terhadap target tahun, realisasi anggaran, "
+        "permasalahan dan tindak lanjut isian triwulan, tanda tangan kepala.",
+        "semester",
     ),
 ]
 LAPORAN = {j.kode: j for j in DAFTAR}

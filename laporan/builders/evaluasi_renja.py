@@ -26,14 +26,13 @@ from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .catatan_kaki import CATATAN_DATA, PAGU, CatatanKaki
 from .judul_urusan import JudulUrusan, baris_judul
+from .semester import keterangan_periode, nama_berkas_periode, nama_periode, triwulan_semester
 from .tahunan import catatan_tahunan, sel_diukur_tahunan, tandai_tahunan
 from .umum import (
     TargetAkhir,
     catatan_pembulatan,
     catatan_pencilan,
     hasil_terhadap_akhir,
-    keterangan,
-    nama_berkas,
     penanda_kepala,
     sel_capaian,
     sel_rata_rata,
@@ -249,10 +248,10 @@ class Kelompok:
 # ---------------------------------------------------------------------------------------------
 
 
-def _kepala(renstra, tahun, triwulan):
+def _kepala(renstra, tahun, triwulan, semester=None):
     """The header of the form (Permendagri 86/2017), with the column-number row under it."""
     akhir = renstra.tahun_akhir if renstra else tahun
-    sampai = f" s.d. Triwulan {romawi(triwulan)}" if triwulan < 4 else ""
+    sampai = f" s.d. {nama_periode(triwulan, semester)}" if triwulan < 4 else ""
     kelompok = [
         f"Target Renstra pada Tahun {akhir} (Akhir Periode Renstra)",
         f"Realisasi Capaian Kinerja Renstra s.d. Renja Tahun Lalu ({tahun - 1})",
@@ -587,11 +586,12 @@ def _ringkasan(skala, semua, total, triwulan, batas):
     )
 
 
-def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
-    """The evaluation of the Renja of `tahun` (up to `triwulan`, 4 when None) of an agency, or of
-    one of its bidang (only that bidang's programs, kegiatan and sub kegiatan), against the
-    Renstra in force (Permendagri 86/2017). Sixteen queries whatever the size of the Renstra."""
-    return susun_evaluasi_renja(opd, tahun, triwulan, bidang, tanggal)[0]
+def build_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None, semester=None):
+    """The evaluation of the Renja of `tahun` (up to `triwulan`, 4 when None, or up to `semester`)
+    of an agency, or of one of its bidang (only that bidang's programs, kegiatan and sub kegiatan),
+    against the Renstra in force (Permendagri 86/2017). Sixteen queries whatever the size of the
+    Renstra."""
+    return susun_evaluasi_renja(opd, tahun, triwulan, bidang, tanggal, semester)[0]
 
 
 def ringkasan_evaluasi_renja(opd, tahun, triwulan=None, bidang=None):
@@ -599,24 +599,24 @@ def ringkasan_evaluasi_renja(opd, tahun, triwulan=None, bidang=None):
     return susun_evaluasi_renja(opd, tahun, triwulan, bidang)[1]
 
 
-def susun_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None):
+def susun_evaluasi_renja(opd, tahun, triwulan=None, bidang=None, tanggal=None, semester=None):
     """(the report, its RingkasanRenja): see `build_evaluasi_renja`."""
-    triwulan = triwulan or 4
+    triwulan = triwulan_semester(semester) if semester else triwulan or 4
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1, 2, 3 atau 4.")
     renstra = renstra_berlaku(opd, tahun)
     skala = skala_laporan("evaluasi_renja")
-    judul_tahun = f"Tahun {tahun}" + (f" s.d. Triwulan {romawi(triwulan)}" if triwulan < 4 else "")
-    tabel = Tabel("Evaluasi Renja", KOLOM_TABEL, _kepala(renstra, tahun, triwulan))
+    judul_tahun = f"Tahun {tahun}" + (f" s.d. {nama_periode(triwulan, semester)}" if triwulan < 4 else "")
+    tabel = Tabel("Evaluasi Renja", KOLOM_TABEL, _kepala(renstra, tahun, triwulan, semester))
     laporan = Laporan(
         kode=KODE,
         judul=[f"{JUDUL} {bidang.nama if bidang else opd.nama}", judul_tahun],
-        keterangan=keterangan(opd, tahun, triwulan, bidang, renstra),
+        keterangan=keterangan_periode(opd, tahun, triwulan, bidang, renstra, semester),
         bagian=[tabel],
         penanda=[penanda_kepala(opd, tanggal, bidang)],
         orientasi="landscape",
         padat=True,
-        nama_berkas=nama_berkas(KODE, opd, tahun, triwulan, bidang),
+        nama_berkas=nama_berkas_periode(KODE, opd, tahun, triwulan, bidang, semester),
     )
     if renstra is None:
         laporan.catatan.append(f"Tidak ada Renstra yang berlaku pada tahun {tahun}.")

@@ -18,14 +18,13 @@ from renstra.kode import urut_simpul
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
 from .catatan_kaki import CATATAN_DATA, CatatanKaki
+from .semester import keterangan_periode, nama_berkas_periode, triwulan_semester
 from .tahunan import catatan_tahunan, sel_per_triwulan_tahunan, tandai_tahunan
 from .umum import (
     catatan_pembulatan,
     catatan_pencilan,
     huruf,
-    keterangan,
     milik_bidang,
-    nama_berkas,
     penanda_kepala,
     sel_capaian,
     sel_rata_rata,
@@ -218,25 +217,27 @@ def _catatan_pencilan(kinerja, indikator, triwulan):
     return catatan_pencilan(daftar)
 
 
-def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None):
-    """The quarterly evaluation of an agency (or one bidang) up to `triwulan` (4 when None)."""
-    triwulan = triwulan or 4
+def build_evaluasi_triwulan(opd, tahun, triwulan=None, bidang=None, tanggal=None, semester=None):
+    """The quarterly evaluation of an agency (or one bidang) up to `triwulan` (4 when None), or up
+    to `semester` (its closing quarter, the period named by the semester)."""
+    triwulan = triwulan_semester(semester) if semester else triwulan or 4
     renstra = renstra_berlaku(opd, tahun)
     laporan = Laporan(
         kode=KODE,
         judul=[f"{JUDUL} {bidang.nama if bidang else opd.nama}", f"Tahun {tahun}"],
-        keterangan=keterangan(opd, tahun, triwulan, bidang),
+        keterangan=keterangan_periode(opd, tahun, triwulan, bidang, semester=semester),
         bagian=[],
         penanda=[penanda_kepala(opd, tanggal, bidang)],
         orientasi="landscape",
-        nama_berkas=nama_berkas(KODE, opd, tahun, triwulan, bidang),
+        nama_berkas=nama_berkas_periode(KODE, opd, tahun, triwulan, bidang, semester),
     )
     form1 = Tabel("Form 1 Capaian", KOLOM_FORM1, _kepala_form1(), judul="Form 1. Realisasi dan capaian per triwulan")
     form2 = Tabel(
         "Form 2 Rencana Aksi",
         KOLOM_FORM2,
         _kepala_form2(),
-        judul=f"Form 2. Rencana aksi, permasalahan dan tindak lanjut triwulan {romawi(triwulan)}",
+        judul=f"Form 2. Rencana aksi, permasalahan dan tindak lanjut triwulan {romawi(triwulan)}"
+        + (f" (s.d. semester {romawi(semester)})" if semester else ""),
     )
     laporan.bagian = [form1, form2]
     if renstra is None:

@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
 NARASI_REALISASI = ["permasalahan", "rencana aksi", "tindak lanjut", "keterangan"]
 POHON = ["nama perangkat daerah", "uraian program", "uraian indikator", "uraian indikator sasaran"]
 LKJIP = ["kata pengantar LKjIP", "faktor pendorong LKjIP"]
+SEMESTER = ["permasalahan", "tindak lanjut"]  # of TW I–II in the Laporan Kinerja Semester I
 
 
 @pytest.fixture
@@ -70,6 +71,7 @@ ISI_LAPORAN = {
     "berita-acara": Isi(POHON[:1], POHON[:1], []),
     "manual-iku": Isi(POHON[:1], POHON[:1], []),  # the hostile agency flags no IKU
     "lkjip": Isi([*POHON, *LKJIP], [*POHON[:2], POHON[3], *LKJIP], [POHON[1], POHON[3]], negatif=True),
+    "laporan-kinerja-semester": Isi([*POHON, *SEMESTER], [*POHON, *SEMESTER], [*POHON[1:], *SEMESTER], negatif=True),
 }
 
 

@@ -1,4 +1,4 @@
-"""`python manage.py laporan NAMA --opd KODE --tahun YYYY [--triwulan N] [--bidang NAMA]
+"""`python manage.py laporan NAMA --opd KODE --tahun YYYY [--triwulan N | --semester 1] [--bidang NAMA]
 --format pdf|xlsx|html --output FILE`: any report as a file, for batch runs. A region's report
 (`berita-acara-wilayah`) takes no --opd: it lists every agency."""
 
@@ -42,13 +42,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--tahun", type=int, required=True)
         parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
+        parser.add_argument(
+            "--semester", type=int, choices=[1], help="Laporan s.d. semester I (angka triwulan II), bila didukung."
+        )
         parser.add_argument("--bidang", help="Nama bidang (untuk laporan per bidang).")
         parser.add_argument("--tanggal", type=_tanggal, help="Tanggal tanda tangan (TTTT-BB-HH); bawaan hari ini.")
         parser.add_argument("--format", choices=sorted(RENDER), required=True)
         parser.add_argument("--output", required=True, help="Berkas keluaran.")
 
-    def handle(self, *args, nama, opd, tahun, triwulan, bidang, tanggal, format, output, **options):
+    def handle(self, *args, nama, opd, tahun, triwulan, semester, bidang, tanggal, format, output, **options):
         if nama in WILAYAH:
+            if semester:
+                raise CommandError(f"Laporan {nama} tidak dibuat per semester.")
             if opd or bidang:
                 raise CommandError(f"Laporan {nama} memuat semua perangkat daerah: jangan isi --opd atau --bidang.")
             semua = PerangkatDaerah.objects.order_by("nama")
@@ -71,7 +76,14 @@ class Command(BaseCommand):
                 raise CommandError(f"Bidang {bidang!r} tidak ada di {perangkat.kode}. Bidang yang ada: {ada}.")
         if triwulan and not jenis.per_triwulan:
             raise CommandError(f"Laporan {nama} tidak dibuat per triwulan.")
-        laporan = jenis.build(perangkat, tahun, triwulan=triwulan, bidang=unit, tanggal=tanggal)
+        pilihan = {}
+        if semester:
+            if not jenis.per_semester:
+                raise CommandError(f"Laporan {nama} tidak dibuat per semester.")
+            if triwulan:
+                raise CommandError("Pilih --triwulan atau --semester, tidak keduanya.")
+            pilihan["semester"] = semester
+        laporan = jenis.build(perangkat, tahun, triwulan=triwulan, bidang=unit, tanggal=tanggal, **pilihan)
         self._tulis(laporan, format, output, f"{jenis.judul} {perangkat.kode} {tahun}")
 
     def _tulis(self, laporan, format, output, nama):
