@@ -16,7 +16,7 @@ from kinerja import rules
 from kinerja.models import Realisasi
 from kinerja.periode import romawi
 from kinerja.selectors import batas_capaian, kinerja_per_tahun, skala_laporan
-from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Sampul, Sel, kosong, nilai, rupiah, teks
+from laporan.dokumen import Baris, Kepala, Kolom, Laporan, Paragraf, Sampul, kosong, nilai, rupiah, teks
 from renstra.kode import urut_simpul
 from renstra.selectors import pohon_renstra, renstra_berlaku
 
@@ -113,7 +113,8 @@ def _tabel_capaian(naskah, kunci, judul, blok, kinerja, skala, batas, tahun):
     baris, dihitung = [], []
     nomor = 0
     for simpul, tingkat, daftar in blok:
-        baris.append(Baris([teks(simpul.kode or ""), Sel(teks=simpul.uraian, kolom=6)], tingkat, "kelompok"))
+        judul_simpul = f"{simpul.kode or ''} {simpul.uraian}".strip()
+        baris.append(Baris([teks(judul_simpul, kolom=7)], tingkat, "kelompok", f"{simpul.LEVEL}-{simpul.pk}"))
         for i in daftar:
             nomor += 1
             k = kinerja[i.pk]
@@ -133,7 +134,7 @@ def _tabel_capaian(naskah, kunci, judul, blok, kinerja, skala, batas, tahun):
             baris.append(Baris(sel, tingkat + 1, "isi", f"indikator-{i.pk}"))
     rata = rules.rata_rata_capaian(dihitung, batas)
     rentang = skala.cari(rata)
-    penutup = [Sel(teks="Rata-rata capaian kinerja", kolom=5), sel_rata_rata(rata, dihitung)]
+    penutup = [teks("Rata-rata capaian kinerja", kolom=5), sel_rata_rata(rata, dihitung)]
     baris.append(Baris([*penutup, teks(rentang.label if rentang else "")], 0, "jumlah"))
     naskah.tabel(
         kunci,
@@ -184,14 +185,14 @@ def _tabel_anggaran(naskah, tahun, anggaran):
     baris = []
     for n, (p, pagu, realisasi, serapan) in enumerate(anggaran, start=1):
         if p is None:
-            baris.append(Baris([Sel(teks="Jumlah", kolom=3), rupiah(pagu), rupiah(realisasi), serapan], 0, "jumlah"))
+            baris.append(Baris([teks("Jumlah", kolom=3), rupiah(pagu), rupiah(realisasi), serapan], 0, "jumlah"))
         else:
             sel = [teks(str(n)), teks(p.kode), teks(p.uraian), rupiah(pagu), rupiah(realisasi), serapan]
             baris.append(Baris(sel, 0, "isi", f"program-{p.pk}"))
     naskah.tabel(
         "anggaran-semester",
         f"Realisasi Anggaran s.d. Semester I Tahun {tahun}",
-        [Kolom(4), Kolom(12), Kolom(40), Kolom(16), Kolom(16), Kolom(10)],
+        [Kolom(4), Kolom(9), Kolom(37), Kolom(16), Kolom(17), Kolom(10)],
         [
             [
                 Kepala("No"),
@@ -269,8 +270,9 @@ def build_semester(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     naskah.bab("1", "Pendahuluan", nomor="BAB I")
     naskah.paragraf(
         f"Laporan Kinerja Semester I ini menyajikan capaian kinerja {opd.nama} tahun {tahun} sampai dengan "
-        "semester I (triwulan I dan II): capaian indikator sasaran Renstra "
-        f"{renstra.tahun_awal}–{renstra.tahun_akhir} terhadap target tahun {tahun}, realisasi anggaran, serta "
+        "semester I (triwulan I dan II): capaian indikator tujuan, sasaran, "
+        f"program, kegiatan dan sub kegiatan Renstra {renstra.tahun_awal}–{renstra.tahun_akhir} terhadap target "
+        f"tahun {tahun}, realisasi anggaran, serta "
         "permasalahan dan tindak lanjut yang dicatat pada isian triwulan.",
         "Laporan ini menjadi bahan evaluasi kinerja semesteran dan pelaporan kinerja interim "
         "(PermenPAN-RB 88/2021, Lembar Kerja Evaluasi SAKIP).",
@@ -284,7 +286,12 @@ def build_semester(opd, tahun, triwulan=None, bidang=None, tanggal=None):
     for nomor, (kunci, judul, nama, daftar) in enumerate(
         [
             ("capaian-strategis", "Indikator Tujuan dan Sasaran", "indikator tujuan dan sasaran", strategis),
-            ("capaian-program", "Indikator Program, Kegiatan dan Sub Kegiatan", "indikator program", program),
+            (
+                "capaian-program",
+                "Indikator Program, Kegiatan dan Sub Kegiatan",
+                "indikator program, kegiatan dan sub kegiatan",
+                program,
+            ),
         ],
         start=1,
     ):
@@ -304,6 +311,8 @@ def build_semester(opd, tahun, triwulan=None, bidang=None, tanggal=None):
                 f", terealisasi s.d. triwulan II sebesar {rules.format_rupiah(realisasi)} "
                 f"({rules.format_persen(rules.serapan(realisasi, pagu))})"
             )
+        else:
+            kalimat += "; realisasi anggaran triwulan I–II belum dilaporkan"
         naskah.paragraf(kalimat + ".")
     _tabel_anggaran(naskah, tahun, anggaran)
     naskah.bab("4", "Permasalahan dan Tindak Lanjut", nomor="BAB IV")
