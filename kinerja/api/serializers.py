@@ -1,6 +1,9 @@
 """What the API returns: agencies, the Renstra tree with its indicators and targets, and the
 quarterly rows. Numbers are Decimals written as strings ("8126.00"), never floats; a
-qualitative indicator's values are the names of its levels."""
+qualitative indicator's values are the names of its levels.
+
+The serializers' docstrings are in Indonesian: drf-spectacular prints them in the schema that
+the consumers' developers read (/api/v1/skema/)."""
 
 from decimal import Decimal
 
@@ -41,7 +44,7 @@ class PerangkatDaerahSerializer(serializers.ModelSerializer):
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    """A target: a value, a band (batas_bawah–batas_atas) or a level (tingkat)."""
+    """Target: satu nilai, rentang (batas_bawah–batas_atas) atau tingkatan (indikator kualitatif)."""
 
     nilai = NilaiField(allow_null=True)
     batas_bawah = NilaiField(allow_null=True)
@@ -58,7 +61,7 @@ class TargetSerializer(serializers.ModelSerializer):
 
 
 class IndikatorSerializer(serializers.ModelSerializer):
-    """An indicator with its Renstra targets over the plan's years and its year's targets."""
+    """Indikator dengan target Renstra tiap tahun periode dan target tahun yang diminta."""
 
     target_renstra = serializers.SerializerMethodField(help_text="Target Renstra tiap tahun periode.")
     target_tahun = serializers.SerializerMethodField(
@@ -157,8 +160,8 @@ class RenstraSerializer(serializers.ModelSerializer):
 
 
 class PohonSerializer(serializers.Serializer):
-    """The Renstra in force in `tahun` with the nodes in force that year; programs without a
-    sasaran are in `program_lain`."""
+    """Renstra yang berlaku pada `tahun` dengan simpul yang berlaku tahun itu; program tanpa
+    sasaran ada di `program_lain`."""
 
     tahun = serializers.IntegerField(read_only=True)
     renstra = RenstraSerializer(source="pohon.renstra", read_only=True)
@@ -167,10 +170,10 @@ class PohonSerializer(serializers.Serializer):
 
 
 class BarisRealisasiSerializer(serializers.Serializer):
-    """An indicator in a quarter. `nilai` is the quarter's value, `nilai_sampai` the year's value
-    up to it (by the indicator's cara_tahunan), `capaian` the percentage of `nilai_sampai`
-    against `target` (null with `alasan` when not computable); `status` is the state of the
-    submission of the indicator's unit for that quarter (null: none made yet)."""
+    """Satu indikator pada satu triwulan. `nilai`: nilai triwulan itu; `nilai_sampai`: nilai tahun
+    s.d. triwulan itu (menurut cara_tahunan indikator); `capaian`: persentase `nilai_sampai`
+    terhadap `target` (null, dengan `alasan`, bila tidak terhitung); `status`: status pelaporan
+    unit indikator itu pada triwulan itu (null: belum ada)."""
 
     indikator = serializers.IntegerField(source="indikator.pk", read_only=True)
     induk = serializers.IntegerField(source="indikator.induk_id", read_only=True, allow_null=True)

@@ -4,7 +4,7 @@ calls a selector and serializes. GET only: anything else is a 405."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
@@ -36,6 +36,13 @@ TAHUN = OpenApiParameter("tahun", OpenApiTypes.INT, required=True, description="
 TRIWULAN = OpenApiParameter("triwulan", OpenApiTypes.INT, enum=[1, 2, 3, 4], description="Satu triwulan saja.")
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Daftar perangkat daerah",
+        description="Perangkat daerah yang boleh dilihat akun pemilik token: satu untuk akun perangkat daerah, "
+        "semuanya untuk akun Bappeda (Verifikator).",
+    )
+)
 class DaftarPerangkatDaerah(generics.ListAPIView):
     """The agencies the account may see (one for an agency's account, all for the Bappeda's)."""
 
@@ -45,6 +52,12 @@ class DaftarPerangkatDaerah(generics.ListAPIView):
         return PerangkatDaerah.objects.for_user(self.request.user).order_by("kode")
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Satu perangkat daerah",
+        description="404 bila kode tidak ada atau di luar lingkup akun pemilik token.",
+    )
+)
 class DetailPerangkatDaerah(generics.RetrieveAPIView):
     serializer_class = PerangkatDaerahSerializer
     lookup_field = "kode"
@@ -57,22 +70,34 @@ class PohonRenstra(generics.GenericAPIView):
     serializer_class = PohonSerializer
     pagination_class = None
 
-    @extend_schema(parameters=[TAHUN], summary="Pohon Renstra yang berlaku pada tahun itu")
+    @extend_schema(
+        parameters=[TAHUN],
+        summary="Pohon Renstra yang berlaku pada tahun itu",
+        description="Tujuan → sasaran → program → kegiatan → sub kegiatan yang berlaku pada tahun itu, masing-masing "
+        "dengan indikatornya, target Renstra tiap tahun periode, target tahun itu per jenis dan target yang "
+        "berlaku. 404 bila perangkat daerah di luar lingkup akun atau tidak ada Renstra yang berlaku tahun itu.",
+    )
     def get(self, request, kode):
         """The Renstra in force in `tahun`: tujuan → sasaran → program → kegiatan → sub kegiatan
         (those in force that year), each with its indicators, their Renstra targets over the
         period and the year's targets; 404 when no Renstra is in force that year."""
-        opd = _opd(request, kode)
-        data = selectors.pohon_tahun(opd, _saringan(request)["tahun"])
+        opd, tahun = _opd(request, kode), _saringan(request)["tahun"]
+        data = selectors.pohon_tahun(opd, tahun)
         if data is None:
-            raise NotFound(f"Tidak ada Renstra {opd.nama} yang berlaku pada tahun {_saringan(request)['tahun']}.")
+            raise NotFound(f"Tidak ada Renstra {opd.nama} yang berlaku pada tahun {tahun}.")
         return Response(PohonSerializer(data, context={"kinerja": data.kinerja}).data)
 
 
 class RealisasiTriwulan(generics.ListAPIView):
     serializer_class = BarisRealisasiSerializer
 
-    @extend_schema(parameters=[TAHUN, TRIWULAN], summary="Realisasi per indikator dan triwulan")
+    @extend_schema(
+        parameters=[TAHUN, TRIWULAN],
+        summary="Realisasi per indikator dan triwulan",
+        description="Per indikator dan triwulan: nilai triwulan itu, nilai s.d. triwulan itu, target yang berlaku, "
+        "capaian (%) dan alasannya bila tidak terhitung, serta status pelaporan unitnya (draft, diajukan, "
+        "diverifikasi, dikembalikan; null bila belum ada). Angkanya sama dengan Evaluasi Renja tahun itu.",
+    )
     def get(self, request, *args, **kwargs):
         """Per indicator and quarter: the value, the value up to the quarter, the target in force,
         the capaian and the state of the submission (draft, diajukan, diverifikasi, dikembalikan)."""
