@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 from kinerja.models import Pelaporan
 from renstra.models import Target
 from renstra.tests.factories import (
+    BidangFactory,
     IndikatorFactory,
     KegiatanFactory,
     PerangkatDaerahFactory,
@@ -220,6 +221,35 @@ def test_capaian_not_computable_says_why(a):
     Target.objects.filter(indikator__renstra__opd=a).delete()
     [baris] = klien(operator(opd=a)).get(url("realisasi", a, tahun=2024, triwulan=1)).json()["results"]
     assert baris["capaian"] is None and baris["alasan"] == "Target belum ditetapkan."
+
+
+def _dua_bidang(per_bidang=False):
+    """An agency with two bidang, each answering for one program with one indicator."""
+    opd = PerangkatDaerahFactory(pelaporan_per_bidang=per_bidang)
+    renstra = RenstraFactory(opd=opd)
+    bidang = [BidangFactory(opd=opd), BidangFactory(opd=opd)]
+    indikator = []
+    for n, b in enumerate(bidang):
+        sub = SubKegiatanFactory(kegiatan=KegiatanFactory(program=ProgramFactory(renstra=renstra, bidang=b)))
+        indikator.append(_indikator(sub, n))
+    return opd, bidang, indikator
+
+
+def test_a_bidang_operator_reads_only_their_bidangs_indicators():
+    opd, bidang, indikator = _dua_bidang()
+    data = klien(operator(opd=opd, bidang=bidang[0])).get(url("realisasi", opd, tahun=2024, triwulan=1)).json()
+    assert [r["indikator"] for r in data["results"]] == [indikator[0].pk]
+    semua = klien(operator(opd=opd)).get(url("realisasi", opd, tahun=2024, triwulan=1)).json()
+    assert {r["indikator"] for r in semua["results"]} == {i.pk for i in indikator}
+
+
+def test_an_agency_reporting_per_bidang_gives_each_row_its_bidangs_submission():
+    opd, bidang, indikator = _dua_bidang(per_bidang=True)
+    Pelaporan.objects.create(opd=opd, bidang=bidang[0], tahun=2024, triwulan=1, status=Pelaporan.Status.DIAJUKAN)
+    Pelaporan.objects.create(opd=opd, tahun=2024, triwulan=1, status=Pelaporan.Status.DIVERIFIKASI)
+    data = klien(verifikator()).get(url("realisasi", opd, tahun=2024, triwulan=1)).json()
+    status = {r["indikator"]: (r["status"], r["bidang"]) for r in data["results"]}
+    assert status == {indikator[0].pk: ("diajukan", bidang[0].nama), indikator[1].pk: (None, None)}
 
 
 # --- paging, limit, queries -----------------------------------------------------------------
