@@ -94,6 +94,7 @@ KOLOM = {
         "metode_negatif",
         "cara_tahunan",
         "frekuensi",
+        "definisi_operasional",
         "rumusan",
         "pembilang",
         "penyebut",
@@ -216,7 +217,7 @@ def tulis_kolom(obj):
 # node was in force for the whole Renstra and no sub kegiatan carried a kegiatan's budget).
 BERLAKU_SELALU = {"tahun_mulai": None, "tahun_selesai": None}
 BAWAAN = {
-    Indikator: {"boleh_pecahan": False, "frekuensi": Indikator.Frekuensi.TRIWULANAN},
+    Indikator: {"boleh_pecahan": False, "frekuensi": Indikator.Frekuensi.TRIWULANAN, "definisi_operasional": ""},
     Program: {**BERLAKU_SELALU, "urutan": 0},
     Kegiatan: {**BERLAKU_SELALU, "urutan": 0},
     SubKegiatan: {**BERLAKU_SELALU, "mewakili_kegiatan": False, "urutan": 0},

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from kinerja.pindah.format import baca_kolom, tulis_kolom
 from laporan.builders.manual_iku import BELUM_DIISI, build_manual_iku
 from laporan.builders.matriks_renstra import build_matriks_renstra
 from laporan.dokumen import Tabel
@@ -207,3 +208,12 @@ def test_query_count_does_not_grow_with_the_plan(sepuluh_kali_demo, django_asser
     with django_assert_num_queries(6):
         besar = build_manual_iku(sepuluh_kali_demo, 2025)
     assert len(_blok(besar)) == Indikator.objects.filter(renstra__opd=sepuluh_kali_demo, iku=True).count()
+
+
+def test_the_agency_archive_carries_the_operational_definition_and_an_older_archive_leaves_it_empty():
+    pertama = _iku()[0]
+    pertama.definisi_operasional = "Penurunan jumlah PMKS dibanding tahun sebelumnya."
+    data = tulis_kolom(pertama)
+    assert data["definisi_operasional"] == "Penurunan jumlah PMKS dibanding tahun sebelumnya."
+    del data["definisi_operasional"]  # an archive written before renstra 0011
+    assert baca_kolom(Indikator, data)["definisi_operasional"] == ""
