@@ -210,3 +210,10 @@ def test_the_management_command_writes_the_semester_report_and_the_semester_eval
 
     assert load_workbook(tmp_path / "semester.xlsx").sheetnames
     assert "s.d. Semester I" in (tmp_path / "renja.html").read_text()
+
+
+def test_the_semester_report_costs_a_fixed_number_of_queries(sepuluh_kali_demo, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):
+        laporan = build_semester(sepuluh_kali_demo, 2025, tanggal=TANGGAL)
+
+    assert len(indikator_tabel(laporan)) > 100
