@@ -121,35 +121,28 @@ class SubKegiatanSerializer(serializers.Serializer):
     indikator = IndikatorSerializer(source="daftar_indikator", many=True, read_only=True)
 
 
-class KegiatanSerializer(serializers.Serializer):
+class SimpulSerializer(serializers.Serializer):
+    """What every node of the tree carries: its id, code, name and own indicators."""
+
     id = serializers.IntegerField(read_only=True)
     kode = serializers.CharField(read_only=True)
     uraian = serializers.CharField(read_only=True)
     indikator = IndikatorSerializer(source="daftar_indikator", many=True, read_only=True)
+
+
+class KegiatanSerializer(SimpulSerializer):
     sub_kegiatan = SubKegiatanSerializer(source="daftar_sub_kegiatan", many=True, read_only=True)
 
 
-class ProgramSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    kode = serializers.CharField(read_only=True)
-    uraian = serializers.CharField(read_only=True)
-    indikator = IndikatorSerializer(source="daftar_indikator", many=True, read_only=True)
+class ProgramSerializer(SimpulSerializer):
     kegiatan = KegiatanSerializer(source="daftar_kegiatan", many=True, read_only=True)
 
 
-class SasaranSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    kode = serializers.CharField(read_only=True)
-    uraian = serializers.CharField(read_only=True)
-    indikator = IndikatorSerializer(source="daftar_indikator", many=True, read_only=True)
+class SasaranSerializer(SimpulSerializer):
     program = ProgramSerializer(source="daftar_program", many=True, read_only=True)
 
 
-class TujuanSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    kode = serializers.CharField(read_only=True)
-    uraian = serializers.CharField(read_only=True)
-    indikator = IndikatorSerializer(source="daftar_indikator", many=True, read_only=True)
+class TujuanSerializer(SimpulSerializer):
     sasaran = SasaranSerializer(source="daftar_sasaran", many=True, read_only=True)
 
 
