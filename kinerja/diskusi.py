@@ -8,7 +8,7 @@ decide on submissions, "kinerja.putuskan_pelaporan") also write findings (temuan
 recommendations (rekomendasi). A decision's note (keputusan) is written only by the workflow
 (services.kembalikan_pelaporan, and services.verifikasi_pelaporan with a note). Notes can be written whatever the
 quarter's status: they change no figure. A recommendation's follow-up is answered only while the
-next quarter's entry can still be edited (the entry page's lock rule, services._kunci_untuk_diisi).
+next quarter's entry can still be edited (the entry page's lock rule, services.kunci_untuk_diisi).
 """
 
 from dataclasses import dataclass, field
@@ -107,7 +107,7 @@ def tulis_catatan(user, pelaporan, isi, jenis=Jenis.CATATAN, indikator=None, men
         )
     catat_setelah_commit(
         "diskusi.ditulis",
-        **services._kolom_pelaporan(user, pelaporan, jenis=jenis, menjawab=getattr(menjawab, "pk", None)),
+        **services.kolom_pelaporan(user, pelaporan, jenis=jenis, menjawab=getattr(menjawab, "pk", None)),
     )
     return catatan
 
@@ -131,7 +131,7 @@ def jawab_tindak_lanjut(user, tindak_lanjut, status, catatan):
     pelaporan = services.pelaporan_unit(
         tindak_lanjut.opd, tindak_lanjut.bidang, tindak_lanjut.tahun, tindak_lanjut.triwulan
     )
-    pelaporan = services._kunci_untuk_diisi(user, pelaporan)
+    pelaporan = services.kunci_untuk_diisi(user, pelaporan)
     tindak_lanjut = TindakLanjut.objects.select_for_update().get(pk=tindak_lanjut.pk)
     tindak_lanjut.status, tindak_lanjut.catatan = status, catatan
     tindak_lanjut.dijawab_oleh, tindak_lanjut.dijawab_pada = user, timezone.now()
@@ -139,7 +139,7 @@ def jawab_tindak_lanjut(user, tindak_lanjut, status, catatan):
     tindak_lanjut.save()
     catat_setelah_commit(
         "tindak_lanjut.dijawab",
-        **services._kolom_pelaporan(user, pelaporan, tindak_lanjut=tindak_lanjut.pk, status=status),
+        **services.kolom_pelaporan(user, pelaporan, tindak_lanjut=tindak_lanjut.pk, status=status),
     )
     return tindak_lanjut
 

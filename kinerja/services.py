@@ -107,7 +107,7 @@ def _periksa_masih_diisi(pelaporan):
         )
 
 
-def _kunci_untuk_diisi(user, pelaporan):
+def kunci_untuk_diisi(user, pelaporan):
     """Lock the submission of `pelaporan`'s unit and quarter and check, under the lock, that
     `user` may still write its rows; `StatusBerubah` when it was submitted or verified meanwhile."""
     _periksa_pengisi(user, pelaporan)
@@ -166,7 +166,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
         _periksa_pengisi(user, pelaporan)
         _periksa_masih_diisi(pelaporan)
         return HasilSimpan()
-    pelaporan = _kunci_untuk_diisi(user, pelaporan)
+    pelaporan = kunci_untuk_diisi(user, pelaporan)
     lama = {
         r.indikator_id: r
         for r in Realisasi.objects.select_for_update(of=("self",))
@@ -243,7 +243,7 @@ def simpan_isian(*, user, pelaporan, baris, anggaran, boleh_diubah):
     if hasil.realisasi or hasil.anggaran:
         catat_setelah_commit(
             "realisasi.disimpan",
-            **_kolom_pelaporan(user, pelaporan),
+            **kolom_pelaporan(user, pelaporan),
             realisasi_dibuat=realisasi_baru,
             realisasi_diubah=hasil.realisasi - realisasi_baru,
             anggaran_dibuat=anggaran_baru,
@@ -265,7 +265,7 @@ def _pasang_renstra(*daftar):
         o.renstra = renstra[o.renstra_id]
 
 
-def _kolom_pelaporan(user, pelaporan, **lain):
+def kolom_pelaporan(user, pelaporan, **lain):
     """The audit fields naming who acted on which unit and quarter."""
     return {
         "pengguna": nama_pengguna(user),
@@ -320,7 +320,7 @@ def belum_lengkap(pelaporan, indikator):
 def ajukan_pelaporan(*, user, pelaporan, indikator):
     """Submit a quarter: only a quarter of a year the agency's Renstra covers, and only when every
     indicator of the submission (`indikator`) has a value or an explanation in keterangan."""
-    pelaporan = _kunci_untuk_diisi(user, pelaporan)
+    pelaporan = kunci_untuk_diisi(user, pelaporan)
     if renstra_berlaku(pelaporan.opd, pelaporan.tahun) is None:
         raise ValidationError(
             f"Tahun {pelaporan.tahun} tidak termasuk periode Renstra {pelaporan.opd} yang berlaku; "
@@ -342,7 +342,7 @@ def ajukan_pelaporan(*, user, pelaporan, indikator):
     pelaporan.catatan = ""  # a return's note or a reopening's reason: its step's, in the history
     pelaporan.terlambat = sudah_lewat(pelaporan.tahun, pelaporan.triwulan, pelaporan, sekarang)
     _simpan(pelaporan, user, "Diajukan" + (" (terlambat)" if pelaporan.terlambat else ""))
-    catat_setelah_commit("pelaporan.diajukan", **_kolom_pelaporan(user, pelaporan, terlambat=pelaporan.terlambat))
+    catat_setelah_commit("pelaporan.diajukan", **kolom_pelaporan(user, pelaporan, terlambat=pelaporan.terlambat))
     return pelaporan
 
 
@@ -385,7 +385,7 @@ def verifikasi_pelaporan(*, user, pelaporan, catatan=""):
     _simpan(pelaporan, user, "Diverifikasi")
     _catatan_keputusan(user, pelaporan)
     catat_setelah_commit(
-        "pelaporan.diverifikasi", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
+        "pelaporan.diverifikasi", **kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
     )
     return pelaporan
 
@@ -402,7 +402,7 @@ def kembalikan_pelaporan(*, user, pelaporan, catatan):
     _simpan(pelaporan, user, "Dikembalikan")
     _catatan_keputusan(user, pelaporan)
     catat_setelah_commit(
-        "pelaporan.dikembalikan", **_kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
+        "pelaporan.dikembalikan", **kolom_pelaporan(user, pelaporan, panjang_catatan=len(pelaporan.catatan))
     )
     return pelaporan
 
@@ -429,7 +429,7 @@ def buka_kembali_pelaporan(*, user, pelaporan, alasan):
     pelaporan.terlambat = False
     _simpan(pelaporan, user, f"Dibuka kembali: {alasan.strip()}")
     catat_setelah_commit(
-        "pelaporan.dibuka_kembali", **_kolom_pelaporan(user, pelaporan, panjang_alasan=len(alasan.strip()))
+        "pelaporan.dibuka_kembali", **kolom_pelaporan(user, pelaporan, panjang_alasan=len(alasan.strip()))
     )
     return pelaporan
 
@@ -465,7 +465,7 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
     empty realisation is created to hold it, at version 0 ("no value saved"), so that saving the
     value typed on the same page is not taken for someone else's save. The realisation's row is
     locked while its files are counted (see _periksa_batas_data_dukung)."""
-    pelaporan = _kunci_untuk_diisi(user, pelaporan)
+    pelaporan = kunci_untuk_diisi(user, pelaporan)
     Realisasi.objects.get_or_create(
         indikator=indikator,
         tahun=pelaporan.tahun,
@@ -488,7 +488,7 @@ def unggah_data_dukung(*, user, pelaporan, indikator, berkas):
 
 @transaction.atomic
 def hapus_data_dukung(*, user, pelaporan, data_dukung):
-    _kunci_untuk_diisi(user, pelaporan)
+    kunci_untuk_diisi(user, pelaporan)
     data_dukung.delete()  # its file goes once this commits (kinerja/berkas.py)
 
 
